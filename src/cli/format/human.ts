@@ -1,0 +1,42 @@
+import type { Diagnostic } from '../../pipeline/diagnostic.js';
+import { LineIndex } from '../../pipeline/line-index.js';
+import type { Formatter, Summary } from './report.js';
+
+const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', reset: '\x1b[0m' };
+// Lines longer than this are shown as a window around the column (a 5 MB attribute stays readable).
+const FRAME_WIDTH = 100;
+
+function codeFrame(d: Diagnostic, source: string | undefined, color: boolean): string {
+  if (!source) return '';
+  const text = new LineIndex(source).lineText(d.line);
+  let start = 0;
+  if (text.length > FRAME_WIDTH) start = Math.max(0, Math.min(d.column - 1 - FRAME_WIDTH / 2, text.length - FRAME_WIDTH));
+  const shown = (start > 0 ? '…' : '') + text.slice(start, start + FRAME_WIDTH).replace(/\t/g, ' ') + (start + FRAME_WIDTH < text.length ? '…' : '');
+  const caretAt = d.column - 1 - start + (start > 0 ? 1 : 0);
+  const gutter = String(d.line);
+  const pad = ' '.repeat(gutter.length);
+  const caret = ' '.repeat(Math.max(0, caretAt)) + '^';
+  const dim = (s: string) => (color ? COLORS.dim + s + COLORS.reset : s);
+  return `${dim(` ${gutter} |`)} ${shown}\n${dim(` ${pad} |`)} ${color ? COLORS[d.severity] + caret + COLORS.reset : caret}\n`;
+}
+
+export function summaryLine(s: Summary): string {
+  if (s.files === 0) return 'no documents';
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  const refs = Object.entries(s.coverage)
+    .filter(([, c]) => c.total > 0)
+    .map(([name, c]) => `${name} ${c.withRef}/${c.total}`)
+    .join(', ');
+  return `${plural(s.files, 'file')}: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${s.infos ? `, ${s.infos} info` : ''}${refs ? `; references: ${refs}` : ''}`;
+}
+
+/** tei/x.xml:12:7: error: Unexpected … [rule] with the source line and a caret under the column. */
+export const human: Formatter = (report, { color }) => {
+  let stderr = '';
+  for (const d of report.diagnostics) {
+    const sev = color ? COLORS[d.severity] + d.severity + COLORS.reset : d.severity;
+    stderr += `${d.file}:${d.line}:${d.column}: ${sev}: ${d.message} [${d.ruleId}]\n`;
+    stderr += codeFrame(d, report.sources.get(d.file), color);
+  }
+  return { stdout: summaryLine(report.summary) + '\n', stderr };
+};

@@ -1,0 +1,20 @@
+import type { Diagnostic } from '../../pipeline/diagnostic.js';
+
+/** Everything a formatter may show about one run. */
+export interface Report {
+  diagnostics: Diagnostic[];
+  summary: Summary;
+  /** Source text by file, for code frames. */
+  sources: ReadonlyMap<string, string>;
+}
+
+export interface Summary {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Reference coverage per name element: how many carry a pointer to a register. */
+  coverage: Record<string, { total: number; withRef: number }>;
+}
+
+export type Formatter = (report: Report, options: { color: boolean; toolVersion: string }) => { stdout: string; stderr: string };

@@ -1,0 +1,22 @@
+import { github } from './format/github.js';
+import { human } from './format/human.js';
+import { json } from './format/json.js';
+import { junit } from './format/junit.js';
+import type { Formatter, Report } from './format/report.js';
+import { sarif } from './format/sarif.js';
+import type { CliOptions } from './options.js';
+import { toolVersion } from './version.js';
+
+const FORMATTERS: Record<CliOptions['format'], Formatter> = { human, json, github, junit, sarif };
+
+/** Colours only on a terminal, and never with NO_COLOR (https://no-color.org). */
+export function useColor(stream: NodeJS.WriteStream): boolean {
+  return Boolean(stream.isTTY) && !('NO_COLOR' in process.env && process.env['NO_COLOR'] !== undefined);
+}
+
+/** Print a report in the chosen format; --quiet keeps the human summary off stdout. */
+export function printReport(report: Report, options: CliOptions): void {
+  const { stdout, stderr } = FORMATTERS[options.format](report, { color: useColor(process.stderr), toolVersion: toolVersion() });
+  if (stderr) process.stderr.write(stderr);
+  if (stdout && !(options.quiet && options.format === 'human')) process.stdout.write(stdout);
+}

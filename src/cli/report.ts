@@ -1,0 +1,24 @@
+import { compareDiagnostics, countBySeverity, type Diagnostic } from '../pipeline/diagnostic.js';
+import type { SourceDocument } from '../pipeline/document.js';
+import { referenceCoverage } from '../rules/names-have-refs.js';
+import type { Report } from './format/report.js';
+
+/** Gather a run's documents and loose diagnostics into what formatters print. */
+export function makeReport(docs: readonly SourceDocument[], extra: readonly Diagnostic[] = []): Report {
+  const diagnostics = [...extra, ...docs.flatMap((d) => d.diagnostics)].sort(compareDiagnostics);
+  const counts = countBySeverity(diagnostics);
+  const coverage: Report['summary']['coverage'] = {};
+  for (const doc of docs) {
+    if (!doc.tree) continue;
+    for (const [name, c] of Object.entries(referenceCoverage(doc.tree))) {
+      const sum = (coverage[name] ??= { total: 0, withRef: 0 });
+      sum.total += c.total;
+      sum.withRef += c.withRef;
+    }
+  }
+  return {
+    diagnostics,
+    summary: { files: docs.length, errors: counts.error, warnings: counts.warning, infos: counts.info, coverage },
+    sources: new Map(docs.map((d) => [d.file, d.text])),
+  };
+}

@@ -1,0 +1,21 @@
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: tei-pipeline <command> [options] [paths…]
+
+Commands:
+  validate [paths…]   well-formedness, schema, rules; default path tei/
+  build    [paths…]   validate, then write out/ (documents that fail keep their last good outputs)
+  check               validate + build to a temporary folder + compare with the committed out/
+  watch               rebuild on change and serve out/html on 127.0.0.1 (not yet available)
+  deposit  [id…]      BagIt bag(s) with metadata into out/deposit/ (not yet available)
+
+Options:
+  --format human|json|github|junit|sarif   how diagnostics are printed (default human)
+  --out DIR            output folder (default out/)
+  --schema FILE.rng    also validate against this RELAX NG schema (repeatable), e.g. tei_all.rng
+  --jobs N             parallel workers (default: number of cores)
+  --quiet              print diagnostics only, no summary or progress
+  --help               this text
+  --version            the version
+
+Exit codes: 0 no errors · 1 errors in the documents · 2 usage error or internal failure`;

@@ -1,0 +1,38 @@
+import type { Severity } from '../pipeline/diagnostic.js';
+import { rules } from './index.js';
+
+export interface RuleInfo {
+  id: string;
+  severity: Severity;
+  docs: string;
+}
+
+/** Rules that live outside src/rules/: the XML, schema and Schematron layers. */
+const LAYER_RULES: RuleInfo[] = [
+  { id: 'io/not-found', severity: 'error', docs: 'A path named on the command line exists.' },
+  { id: 'io/no-documents', severity: 'error', docs: 'A folder named on the command line holds XML files.' },
+  { id: 'io/unreadable', severity: 'error', docs: 'A file can be read.' },
+  { id: 'xml/empty', severity: 'error', docs: 'A file is not empty.' },
+  { id: 'xml/too-large', severity: 'error', docs: 'A document is at most 32 MiB, so memory stays bounded.' },
+  { id: 'xml/binary', severity: 'error', docs: 'A file is text, not binary (no NUL bytes).' },
+  { id: 'xml/encoding', severity: 'error', docs: 'A file is UTF-8 without byte-order mark and declares no other encoding.' },
+  { id: 'xml/line-endings', severity: 'error', docs: 'Lines end with LF, not CRLF or CR.' },
+  { id: 'xml/not-well-formed', severity: 'error', docs: 'A file is well-formed XML 1.0 with namespaces (undefined entities, control characters, stray text and second roots included).' },
+  { id: 'xml/doctype', severity: 'error', docs: 'A document has no DOCTYPE: DTDs and entities are never read.' },
+  { id: 'tei/root', severity: 'error', docs: 'The root element is <TEI> or <teiCorpus>.' },
+  { id: 'tei/namespace', severity: 'error', docs: 'The root element is in the TEI namespace.' },
+  { id: 'tei/file-named-by-id', severity: 'error', docs: 'The root has an xml:id equal to the file name (outputs are named after it).' },
+  { id: 'schema/rng', severity: 'error', docs: 'A document is valid against the project RELAX NG schema (and any --schema).' },
+  { id: 'tei/stamp-typed', severity: 'error', docs: 'A <stamp> has @type from the documented list (Schematron).' },
+  { id: 'tei/pb-sequence', severity: 'error', docs: 'Page breaks in the text carry whole numbers that go up by one (Schematron).' },
+  { id: 'tei/choice-pairs', severity: 'error', docs: 'A <choice> pairs sic with corr, orig with reg, or abbr with expan (Schematron).' },
+  { id: 'tei/header-complete', severity: 'error', docs: 'The header has a title, a licence with @target, a sourceDesc and a dated revisionDesc (Schematron).' },
+  { id: 'transform/failed', severity: 'error', docs: 'A stylesheet ran to the end on the document (dynamic errors and xsl:message terminate are reported here).' },
+  { id: 'build/stale', severity: 'error', docs: '`check`: a committed output under out/ is what a fresh build produces.' },
+  { id: 'internal/rule-failed', severity: 'error', docs: 'A rule failed inside; the message names it (a bug to report).' },
+];
+
+/** Every rule id the pipeline can report, with its one-line documentation. */
+export function ruleCatalogue(): RuleInfo[] {
+  return [...LAYER_RULES, ...rules.map((r) => ({ id: r.id, severity: r.severity, docs: r.docs }))];
+}

@@ -1,0 +1,45 @@
+import { XML_NS, elements, isNCName, type XmlAttribute } from '../validate/xml-tree.js';
+import type { Rule } from './rule.js';
+
+// Examples are whole documents; the header is the least the rule needs. The body starts on line 4.
+const example = (body: string) => `<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="example">
+<teiHeader><fileDesc><titleStmt><title>Example</title></titleStmt><publicationStmt><p>Example</p></publicationStmt><sourceDesc><p>Example</p></sourceDesc></fileDesc></teiHeader>
+<text><body>
+${body}
+</body></text>
+</TEI>
+`;
+
+export const idUnique: Rule = {
+  id: 'tei/id-unique',
+  severity: 'error',
+  docs: 'Every xml:id is an XML name and is used once in its document.',
+  examples: {
+    ok: [
+      { name: 'distinct ids', xml: example('<p xml:id="p1">One</p>\n<p xml:id="p2">Two</p>') },
+      { name: 'ids with hyphens, dots and non-ASCII letters', xml: example('<p xml:id="letter-1977.02">One</p>\n<p xml:id="письмо">Two</p>') },
+    ],
+    notOk: [
+      { name: 'duplicate xml:id', xml: example('<p xml:id="p1">One</p>\n<p xml:id="p1">Two</p>'), line: 5, column: 4 },
+      { name: 'duplicate of the root id', xml: example('<p>One <seg xml:id="example">two</seg></p>'), line: 4, column: 13 },
+      { name: 'a path as an id', xml: example('<p xml:id="../../x">One</p>'), line: 4, column: 4 },
+      { name: 'an id starting with a digit', xml: example('<p xml:id="1977">One</p>'), line: 4, column: 4 },
+      { name: 'an empty id', xml: example('<p xml:id="">One</p>'), line: 4, column: 4 },
+    ],
+  },
+  check(ctx) {
+    const first = new Map<string, XmlAttribute>();
+    for (const el of elements(ctx.tree.root)) {
+      for (const a of el.attributes) {
+        if (a.local !== 'id' || a.ns !== XML_NS) continue;
+        if (!isNCName(a.value)) {
+          ctx.report(a, `Unexpected xml:id ${JSON.stringify(a.value)}: not an XML name`);
+          continue;
+        }
+        const earlier = first.get(a.value);
+        if (earlier) ctx.report(a, `Unexpected duplicate xml:id ${JSON.stringify(a.value)}, expected an id not used before (first used at line ${earlier.start.line})`);
+        else first.set(a.value, a);
+      }
+    }
+  },
+};

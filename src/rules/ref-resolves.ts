@@ -1,0 +1,78 @@
+import { posix } from 'node:path';
+import { TEI_NS, elements } from '../validate/xml-tree.js';
+import { idMap } from './project-index.js';
+import { prefixDefsOf, resolvePointer } from './pointers.js';
+import type { Rule, RuleContext } from './rule.js';
+
+/** Attributes whose values are pointers (teidata.pointer lists) in this edition. */
+export const POINTER_ATTRIBUTES: ReadonlySet<string> = new Set(['ref', 'who', 'corresp', 'target', 'decls', 'sameAs', 'source']);
+
+// Examples are whole documents; the header declares the edition's prefixes. The body starts on line 12.
+const example = (body: string) => `<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="example">
+<teiHeader><fileDesc><titleStmt><title>Example</title></titleStmt><publicationStmt><p>Example</p></publicationStmt><sourceDesc><p>Example</p></sourceDesc></fileDesc>
+<encodingDesc>
+<listPrefixDef>
+<prefixDef ident="per" matchPattern="([a-z0-9\\-]+)" replacementPattern="register/persons.xml#$1"/>
+<prefixDef ident="pla" matchPattern="([a-z0-9\\-]+)" replacementPattern="register/places.xml#$1"/>
+<prefixDef ident="org" matchPattern="([a-z0-9\\-]+)" replacementPattern="register/orgs.xml#$1"/>
+</listPrefixDef>
+</encodingDesc>
+</teiHeader>
+<text><body>
+${body}
+</body></text>
+</TEI>
+`;
+
+export const refResolves: Rule = {
+  id: 'tei/ref-resolves',
+  severity: 'error',
+  docs: 'Every pointer in @ref @who @corresp @target @decls @sameAs @source leads to an xml:id in the edition (absolute URIs are not followed).',
+  examples: {
+    ok: [
+      {
+        name: 'prefixed, relative and local pointers',
+        xml: example('<p xml:id="p1"><persName ref="per:brezhnev">Brezhnev</persName> wrote to <persName ref="register/persons.xml#carter per:carter">Carter</persName> from <placeName ref="pla:moscow">Moscow</placeName>.</p>\n<p corresp="#p1">See <ref target="https://history.state.gov/ mailto:editor@example.org">the original</ref>.</p>'),
+      },
+      { name: 'a whole file and a pointer that climbs back into the edition', xml: example('<p><ref target="register/orgs.xml">Organisations</ref>: <orgName ref="../tei/register/orgs.xml#nato">NATO</orgName></p>') },
+    ],
+    notOk: [
+      { name: 'dangling pointer into a register', xml: example('<p><persName ref="per:brezhnew">Brezhnev</persName></p>'), line: 12, column: 14 },
+      { name: 'undeclared prefix', xml: example('<p><persName ref="pers:brezhnev">Brezhnev</persName></p>'), line: 12, column: 14 },
+      { name: 'no such file', xml: example('<p><persName ref="register/people.xml#brezhnev">Brezhnev</persName></p>'), line: 12, column: 14 },
+      { name: 'no such local id, second of a list', xml: example('<p xml:id="p1" corresp="#p1 #p2">Text</p>'), line: 12, column: 16 },
+      { name: 'a pointer escaping the edition', xml: example('<p><ref target="../../etc/passwd#x">secret</ref></p>'), line: 12, column: 9 },
+      { name: 'javascript: URI', xml: example('<p><ref target="javascript:alert(1)">click</ref></p>'), line: 12, column: 9 },
+      { name: 'a prefix value its matchPattern refuses', xml: example('<p><persName ref="per:Brezhnev">Brezhnev</persName></p>'), line: 12, column: 14 },
+    ],
+  },
+  check(ctx) {
+    const prefixDefs = prefixDefsOf(ctx.tree);
+    const localIds = idMap(ctx.tree);
+    for (const el of elements(ctx.tree.root)) {
+      if (el.ns !== TEI_NS) continue;
+      for (const a of el.attributes) {
+        if (a.ns !== '' || !POINTER_ATTRIBUTES.has(a.local)) continue;
+        const pointers = a.value.split(/\s+/).filter((p) => p !== '');
+        if (pointers.length === 0) ctx.report(a, `Unexpected empty @${a.name} on <${el.name}>, expected one or more pointers`);
+        for (const pointer of pointers) {
+          const target = resolvePointer(pointer, ctx.doc.file, prefixDefs, ctx.project.teiDir);
+          if ('external' in target) continue;
+          const why = 'error' in target ? target.error : missing(ctx, localIds, target.file, target.id);
+          if (why === undefined) continue;
+          const what = 'error' in target && target.what !== undefined ? target.what : `pointer ${JSON.stringify(pointer)}`;
+          ctx.report(a, `Unexpected ${what} in @${a.name}: ${why}`);
+        }
+      }
+    }
+  },
+};
+
+/** Why a resolved pointer leads nowhere, or undefined when it leads somewhere. */
+function missing(ctx: RuleContext, localIds: ReadonlyMap<string, string>, file: string, id: string | null): string | undefined {
+  if (file === ctx.doc.file) return id === null || localIds.has(id) ? undefined : `no xml:id ${JSON.stringify(id)} in this document`;
+  const shown = posix.relative(ctx.project.teiDir, file);
+  if (!ctx.project.has(file)) return `no such file ${shown} (or it is not well-formed)`;
+  if (id !== null && ctx.project.elementOf(file, id) === undefined) return `no xml:id ${JSON.stringify(id)} in ${shown}`;
+  return undefined;
+}

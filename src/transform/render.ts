@@ -1,0 +1,60 @@
+import { pathToFileURL } from 'node:url';
+import type { SourceDocument } from '../pipeline/document.js';
+import { FORMATS, type CompiledStylesheets, type Format } from './stylesheets.js';
+import { runTransform, TransformError, type SaxonDocument } from './saxon.js';
+
+/** Outputs of one render, keyed by path relative to the output folder ('html/x.html'). */
+export type Outputs = Map<string, string>;
+
+// What a stylesheet may name as a result document: plain relative paths, never '..' or absolute.
+const SAFE_HREF = /^(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
+
+function collect(format: Format, files: Map<string, string>, into: Outputs): void {
+  for (const [href, content] of files) {
+    if (href === '') continue; // the principal result: the entry stylesheets write result documents only
+    if (!SAFE_HREF.test(href)) throw new TransformError(`Unexpected output name "${href}": not a plain relative file name`, 'TPUN0001');
+    into.set(`${format}/${href}`, content);
+  }
+}
+
+/** The parsed documents saxon-js may reach with doc(), by absolute URI: no file is parsed twice. */
+export function documentPool(docs: readonly SourceDocument[]): Record<string, SaxonDocument> {
+  const pool: Record<string, SaxonDocument> = {};
+  for (const d of docs) if (d.saxonDoc) pool[pathToFileURL(d.path).href] = d.saxonDoc;
+  return pool;
+}
+
+/**
+ * Render one document in every format. On a transform error the document gets a diagnostic and
+ * no outputs at all (its last good outputs stay on disk).
+ */
+export function renderDocument(doc: SourceDocument, sefs: CompiledStylesheets, pool: Record<string, SaxonDocument>): Outputs | null {
+  const outputs: Outputs = new Map();
+  for (const format of FORMATS) {
+    try {
+      collect(format, runTransform(sefs[format], { source: doc.saxonDoc, documentPool: pool }), outputs);
+    } catch (e) {
+      reportTransformError(doc, format, e);
+      return null;
+    }
+  }
+  return outputs;
+}
+
+/** Render the corpus pages (index, register pages) from every document that built. */
+export function renderCorpus(docs: readonly SourceDocument[], sefs: CompiledStylesheets, pool: Record<string, SaxonDocument>, reportOn: SourceDocument | undefined): Outputs | null {
+  const outputs: Outputs = new Map();
+  try {
+    collect('html', runTransform(sefs.html, { initialTemplate: 'corpus', documentPool: pool, params: { documents: docs.map((d) => d.saxonDoc) } }), outputs);
+  } catch (e) {
+    if (reportOn) reportTransformError(reportOn, 'html', e);
+    return null;
+  }
+  return outputs;
+}
+
+function reportTransformError(doc: SourceDocument, format: Format, e: unknown): void {
+  if (!(e instanceof TransformError)) throw e;
+  const at = doc.tree?.root.start ?? { line: 1, column: 1 };
+  doc.report(at, 'error', 'transform', 'transform/failed', `Unexpected failure of the ${format} stylesheet: ${e.message} [${e.code}]`);
+}

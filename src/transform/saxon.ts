@@ -1,0 +1,74 @@
+import SaxonJS from 'saxon-js';
+import { pathToFileURL } from 'node:url';
+import type { Sef } from './compile-stylesheet.js';
+
+/** A document as saxon-js holds it; parsed once per run and reused by every stylesheet. */
+export type SaxonDocument = unknown;
+
+/** Parse XML text into a saxon-js document whose base URI is the file's, so relative doc() calls resolve. */
+export async function parseForSaxon(text: string, absolutePath: string): Promise<SaxonDocument> {
+  return SaxonJS.getResource({ text, type: 'xml', baseURI: pathToFileURL(absolutePath).href });
+}
+
+// Result documents are delivered under this base; their hrefs relative to it name the output files.
+const OUTPUT_BASE = 'file:///tei-pipeline-output/';
+
+export interface TransformOptions {
+  source?: SaxonDocument;
+  initialTemplate?: string;
+  params?: Record<string, unknown>;
+  /** Documents already parsed, by absolute URI: doc() on these URIs reads no file. */
+  documentPool?: Record<string, SaxonDocument>;
+}
+
+/** Raised for dynamic errors and xsl:message terminate="yes"; carries the XSLT error code. */
+export class TransformError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Key of the principal result in the map runTransform returns. */
+export const PRINCIPAL = '';
+
+/**
+ * Run a compiled stylesheet and collect the principal result (key PRINCIPAL) and every
+ * xsl:result-document in memory, keyed by its href relative to the output folder; nothing touches
+ * the disk here, so a failing transform writes nothing.
+ */
+export function runTransform(sef: Sef, options: TransformOptions): Map<string, string> {
+  const files = new Map<string, string>();
+  const messages: string[] = [];
+  try {
+    const result = SaxonJS.transform(
+      {
+        stylesheetInternal: sef,
+        ...(options.source !== undefined ? { sourceNode: options.source } : {}),
+        ...(options.initialTemplate ? { initialTemplate: options.initialTemplate } : {}),
+        stylesheetParams: options.params ?? {},
+        documentPool: options.documentPool ?? {},
+        destination: 'serialized',
+        baseOutputURI: OUTPUT_BASE,
+        deliverMessage: (node: unknown) => messages.push(SaxonJS.XPath.evaluate('string(.)', node) as string),
+        deliverResultDocument: () => ({
+          destination: 'serialized',
+          save: (url: URL | string, result: string) => {
+            const href = String(url instanceof URL ? url.href : url);
+            files.set(href.startsWith(OUTPUT_BASE) ? decodeURI(href.slice(OUTPUT_BASE.length)) : href, result);
+          },
+        }),
+      },
+      'sync',
+    );
+    if (typeof result.principalResult === 'string') files.set(PRINCIPAL, result.principalResult);
+  } catch (e) {
+    const err = e as { message?: string; code?: string };
+    const code = String(err.code ?? 'XTDE0000').replace(/^Q\{[^}]*\}/, '');
+    const detail = (messages.length > 0 ? messages[messages.length - 1]! : err.message ?? String(e)).trim();
+    throw new TransformError(detail, code);
+  }
+  return files;
+}

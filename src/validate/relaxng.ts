@@ -1,0 +1,91 @@
+import { validateXML, memoryPages } from 'xmllint-wasm';
+import type { SourceDocument } from '../pipeline/document.js';
+import type { Position } from '../pipeline/diagnostic.js';
+import { elements, type XmlElement } from './xml-tree.js';
+
+export interface RelaxNgSchema {
+  /** What messages call it: 'project schema' or the file name of an extra schema. */
+  label: string;
+  /** File name of the schema (for xmllint's virtual file system). */
+  fileName: string;
+  text: string;
+}
+
+export class SchemaError extends Error {}
+
+/**
+ * Layer 3: RELAX NG with libxml2 (xmllint-wasm). All documents of a run go to one xmllint call per
+ * schema, so each schema is compiled once per run, not once per file.
+ */
+export async function validateRelaxNg(docs: readonly SourceDocument[], schema: RelaxNgSchema): Promise<void> {
+  if (docs.length === 0) return;
+  // Neutral names: a document's own path never reaches xmllint's command line.
+  const names = docs.map((_, i) => `doc${i}.xml`);
+  const result = await validateXML({
+    xml: docs.map((d, i) => ({ fileName: names[i]!, contents: d.text })),
+    schema: [{ fileName: schema.fileName, contents: schema.text }],
+    extension: 'relaxng',
+    initialMemoryPages: 64 * memoryPages.MiB,
+    maxMemoryPages: 2 * memoryPages.GiB,
+  });
+  if (/Relax-NG schema .* failed to compile|Relax-NG parser error|failed to compile/.test(result.rawOutput) && !result.errors.some((e) => e.loc && names.includes(e.loc.fileName))) {
+    throw new SchemaError(`Cannot use ${schema.label}: ${result.rawOutput.trim().split('\n').slice(0, 3).join(' ')}`);
+  }
+  const byName = new Map(names.map((n, i) => [n, docs[i]!]));
+  const seen = new Set<string>();
+  for (const e of result.errors) {
+    const doc = e.loc && byName.get(e.loc.fileName);
+    if (!doc || !doc.tree || !e.loc) continue;
+    const m = /^element ([^:\s]+(?::[^:\s]+)?): Relax-NG validity error : (.*)$/.exec(e.message);
+    if (!m) continue;
+    const { at, message } = locate(doc, e.loc.lineNumber, m[1]!, m[2]!);
+    const key = `${doc.file}:${at.line}:${at.column}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    doc.report(at, 'error', 'schema', 'schema/rng', `${message} (${schema.label})`);
+  }
+}
+
+/**
+ * libxml2 names an element and a line; point at that element's start tag (or the attribute it
+ * names) and say it in the diagnostic wording.
+ */
+function locate(doc: SourceDocument, line: number, elementName: string, detail: string): { at: Position; message: string } {
+  const el = elementAt(doc, line, elementName);
+  const at = el?.start ?? { line, column: 1 };
+  const rewrite: [RegExp, (m: RegExpExecArray) => { at?: Position; message: string }][] = [
+    [/^Invalid attribute (\S+) for element (\S+)$/, (m) => {
+      const a = el?.attributes.find((x) => x.name === m[1]);
+      return { at: a?.start, message: `Unexpected attribute ${m[1]}${a ? `="${a.value}"` : ''} on <${m[2]}>: not allowed here or not a valid value` };
+    }],
+    [/^Did not expect element (\S+) there$/, (m) => ({ message: `Unexpected element <${m[1]}> here` })],
+    [/^Expecting element (\S+), got (\S+)$/, (m) => ({ message: `Unexpected element <${m[2]}>, expected <${m[1]}>` })],
+    [/^Expecting an element (\S+), got nothing$/, (m) => ({ message: `Unexpected end of <${elementName}>, expected <${m[1]}>` })],
+    [/^Extra element (\S+) in interleave$/, (m) => ({ message: `Unexpected element <${m[1]}> in <${elementName}>` })],
+    [/^Element (\S+) has extra content: (\S+)$/, (m) => ({ message: `Unexpected content ${m[2] === 'text' ? 'text' : `<${m[2]}>`} in <${m[1]}>` })],
+    [/^Element (\S+) failed to validate content$/, (m) => ({ message: `Unexpected content in <${m[1]}>` })],
+    [/^Element (\S+) failed to validate attributes$/, (m) => ({ message: `Unexpected attributes on <${m[1]}>` })],
+    [/^Expecting a namespace for element (\S+)$/, (m) => ({ message: `Unexpected element <${m[1]}> in no namespace, expected the TEI namespace` })],
+    [/^Expecting element (\S+) to be empty$/, (m) => ({ message: `Unexpected content in <${m[1]}>, expected it to be empty` })],
+    [/^Error validating datatype (\S+)$/, (m) => ({ message: `Unexpected value in <${elementName}>: not a valid ${m[1]}` })],
+    [/^Element (\S+) failed to validate/, (m) => ({ message: `Unexpected <${m[1]}>: it does not match the schema` })],
+  ];
+  for (const [re, f] of rewrite) {
+    const m = re.exec(detail);
+    if (m) {
+      const r = f(m);
+      return { at: r.at ?? at, message: r.message };
+    }
+  }
+  return { at, message: `Unexpected <${elementName}>: ${detail}` };
+}
+
+/** The element of that name whose start tag is on, or last before, the line libxml2 reports. */
+function elementAt(doc: SourceDocument, line: number, name: string): XmlElement | undefined {
+  let best: XmlElement | undefined;
+  for (const el of elements(doc.tree!.root)) {
+    if (el.start.line > line) break;
+    if (el.name === name || el.local === name) best = el;
+  }
+  return best;
+}

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SourceDocument } from '../pipeline/document.js';
+import type { Severity } from '../pipeline/diagnostic.js';
+import { writeFileAtomic } from '../pipeline/write-atomic.js';
+import { compileStylesheet, stylesheetHash, type Sef } from '../transform/compile-stylesheet.js';
+import { PRINCIPAL, parseForSaxon, runTransform, type SaxonDocument } from '../transform/saxon.js';
+import { childElements, type XmlElement } from './xml-tree.js';
+
+/**
+ * Layer 4a: the project's ISO Schematron rules (tei/schema/*.sch), compiled to XSLT by
+ * xslt/schematron/compile.xsl and then to SEF, once per change of the rules, and run with saxon-js.
+ */
+export async function compileSchematron(schFile: string, compilerXsl: string, cacheDir: string): Promise<Sef> {
+  const schText = await readFile(schFile, 'utf8');
+  const key = createHash('sha256').update(schText).update(await stylesheetHash(compilerXsl)).digest('hex').slice(0, 24);
+  const generated = join(cacheDir, 'schematron', `${key}.xsl`);
+  try {
+    await readFile(generated);
+  } catch {
+    const compiler = await compileStylesheet(compilerXsl, cacheDir);
+    const out = runTransform(compiler, { source: await parseForSaxon(schText, schFile) });
+    const xsl = out.get('schematron.xsl');
+    if (!xsl) throw new Error(`Cannot compile ${schFile}: the Schematron compiler produced nothing`);
+    await writeFileAtomic(generated, xsl);
+  }
+  return compileStylesheet(generated, cacheDir);
+}
+
+const SEVERITIES: Record<string, Severity> = { error: 'error', fatal: 'error', warning: 'warning', warn: 'warning', info: 'info', information: 'info' };
+
+/** Run compiled Schematron on one document (already parsed for saxon-js) and report each finding at its element. */
+export function runSchematron(doc: SourceDocument, saxonDoc: SaxonDocument, sef: Sef): void {
+  const out = runTransform(sef, { source: saxonDoc }).get(PRINCIPAL) ?? '';
+  for (const line of out.split('\n')) {
+    if (!line) continue;
+    const [role = 'error', id = '', path = '', attribute = '', message = ''] = line.split('\t');
+    const el = doc.tree ? elementByPath(doc.tree.root, path) : undefined;
+    const at = (attribute && el?.attributes.find((a) => a.name === attribute)?.start) || el?.start || { line: 1, column: 1 };
+    doc.report(at, SEVERITIES[role.toLowerCase()] ?? 'error', 'schematron', `tei/${id}`, message);
+  }
+}
+
+/** The element at "1/3/2": the root, its third element child, that one's second element child. */
+function elementByPath(root: XmlElement, path: string): XmlElement | undefined {
+  const steps = path.split('/').map(Number);
+  let el: XmlElement | undefined = steps[0] === 1 ? root : undefined;
+  for (const n of steps.slice(1)) el = el && childElements(el)[n - 1];
+  return el;
+}

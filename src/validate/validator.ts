@@ -1,0 +1,111 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, join, resolve, sep } from 'node:path';
+import { SourceDocument } from '../pipeline/document.js';
+import { projectPath, type Project } from '../pipeline/project.js';
+import { createProjectIndex, type ProjectIndex } from '../rules/project-index.js';
+import { runRules } from '../rules/index.js';
+import type { Sef } from '../transform/compile-stylesheet.js';
+import { parseForSaxon } from '../transform/saxon.js';
+import { decode, reportDecodeProblems } from './decode.js';
+import { parseXml } from './parse-xml.js';
+import { validateRelaxNg, type RelaxNgSchema } from './relaxng.js';
+import { checkRoot } from './root.js';
+import { compileSchematron, runSchematron } from './schematron.js';
+
+/** Read a file and take it through the layers that need no other file: bytes, XML, root. */
+export async function loadDocument(project: Project, absolute: string): Promise<SourceDocument> {
+  try {
+    return documentFromBytes(project, absolute, await readFile(absolute));
+  } catch (e) {
+    return unreadable(project, absolute, e);
+  }
+}
+
+function loadDocumentSync(project: Project, absolute: string): SourceDocument {
+  try {
+    return documentFromBytes(project, absolute, readFileSync(absolute));
+  } catch (e) {
+    return unreadable(project, absolute, e);
+  }
+}
+
+function unreadable(project: Project, absolute: string, e: unknown): SourceDocument {
+  const doc = new SourceDocument(absolute, projectPath(project, absolute), '');
+  const code = (e as NodeJS.ErrnoException).code;
+  doc.report({ line: 1, column: 1 }, 'error', 'xml', 'io/unreadable', `Unexpected read failure (${code ?? 'error'}), expected a readable file`);
+  return doc;
+}
+
+function documentFromBytes(project: Project, absolute: string, bytes: Uint8Array): SourceDocument {
+  const file = projectPath(project, absolute);
+  const decoded = decode(bytes);
+  const doc = new SourceDocument(absolute, file, decoded.text);
+  reportDecodeProblems(doc, decoded);
+  if (decoded.problems.some((p) => p.fatal)) return doc;
+  const tree = parseXml(doc);
+  if (tree && checkRoot(doc, tree)) doc.tree = tree;
+  return doc;
+}
+
+export interface ValidatorOptions {
+  /** Extra RELAX NG schemas every document must also satisfy (e.g. the official tei_all.rng). */
+  extraSchemas?: readonly string[];
+}
+
+/**
+ * The validation engine. Create it once (schemas read, Schematron compiled) and call validate()
+ * as often as needed: a watch process keeps it warm.
+ */
+export class Validator {
+  private constructor(
+    readonly project: Project,
+    private readonly schemas: RelaxNgSchema[],
+    private readonly schematron: Sef | null,
+  ) {}
+
+  static async create(project: Project, options: ValidatorOptions = {}): Promise<Validator> {
+    const schemas: RelaxNgSchema[] = [
+      { label: 'project schema', fileName: 'project.rng', text: await readFile(project.schemaRng, 'utf8') },
+    ];
+    for (const [i, extra] of (options.extraSchemas ?? []).entries()) {
+      schemas.push({ label: basename(extra), fileName: `extra${i}.rng`, text: await readFile(extra, 'utf8') });
+    }
+    const compiler = join(project.packageDir, 'xslt', 'schematron', 'compile.xsl');
+    const schematron = await readFile(project.schemaSch).then(
+      () => compileSchematron(project.schemaSch, compiler, project.cacheDir),
+      () => null,
+    );
+    return new Validator(project, schemas, schematron);
+  }
+
+  /** Validate files (absolute paths); returns one document per file, each carrying its diagnostics. */
+  async validate(files: readonly string[]): Promise<SourceDocument[]> {
+    const docs = await Promise.all(files.map((f) => loadDocument(this.project, f)));
+    const parsed = docs.filter((d) => d.tree);
+    for (const schema of this.schemas) await validateRelaxNg(parsed, schema);
+    const index = this.projectIndex(docs);
+    for (const doc of parsed) {
+      doc.saxonDoc = await parseForSaxon(doc.text, doc.path);
+      if (this.schematron) runSchematron(doc, doc.saxonDoc, this.schematron);
+      runRules(doc, doc.tree!, index);
+    }
+    return docs;
+  }
+
+  /**
+   * Ids of the files in this run, and of others (registers) read on demand, once per run. Only
+   * .xml files inside the edition folder are ever read: a pointer cannot make the build read elsewhere.
+   */
+  private projectIndex(docs: readonly SourceDocument[]): ProjectIndex {
+    const inRun = new Map(docs.map((d) => [d.file, d]));
+    const teiRoot = join(this.project.root, this.project.teiDir) + sep;
+    return createProjectIndex(this.project.teiDir, (file) => {
+      const known = inRun.get(file);
+      if (known) return known.tree;
+      const absolute = resolve(this.project.root, file);
+      if (!absolute.startsWith(teiRoot) || !absolute.endsWith('.xml') || !existsSync(absolute)) return null;
+      return loadDocumentSync(this.project, absolute).tree;
+    });
+  }
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { SourceDocument } from '../../src/pipeline/document.js';
+import { decode, reportDecodeProblems } from '../../src/validate/decode.js';
+import { parseXml } from '../../src/validate/parse-xml.js';
+import { attr, elements, textContent } from '../../src/validate/xml-tree.js';
+
+function load(input: string | Uint8Array) {
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  const decoded = decode(bytes);
+  const doc = new SourceDocument('/x/tei/case.xml', 'tei/case.xml', decoded.text);
+  reportDecodeProblems(doc, decoded);
+  const tree = decoded.problems.some((p) => p.fatal) ? null : parseXml(doc);
+  return { doc, tree, first: doc.diagnostics[0] };
+}
+
+describe('the positioned tree', () => {
+  it('records where elements and attributes start, in UTF-16 columns', () => {
+    const { tree, doc } = load('<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">😀<p\n  xml:id="p1" n = \'2\'>a &amp; b</p></TEI>');
+    expect(doc.diagnostics).toEqual([]);
+    const p = [...elements(tree!.root, 'p')][0]!;
+    expect(p.start).toEqual({ line: 2, column: 44 });
+    expect(p.attributes.map((a) => [a.name, a.ns, a.start])).toEqual([
+      ['xml:id', 'http://www.w3.org/XML/1998/namespace', { line: 3, column: 3 }],
+      ['n', '', { line: 3, column: 15 }],
+    ]);
+    expect(attr(p, 'n')).toBe('2');
+    expect(textContent(p)).toBe('a & b');
+    expect(tree!.root.ns).toBe('http://www.tei-c.org/ns/1.0');
+  });
+
+  it('keeps processing instructions of the prolog', () => {
+    const { tree } = load('<?xml-model href="schema/tei-project.rng"?>\n<TEI/>');
+    expect(tree!.prolog.map((n) => [n.type, n.name])).toEqual([['pi', 'xml-model']]);
+  });
+
+  it('survives 10,000 levels of nesting with a located error, no stack overflow', () => {
+    const { tree, first } = load('<a>'.repeat(10_000) + '</a>'.repeat(10_000));
+    expect(tree).toBeNull();
+    expect(first).toMatchObject({ ruleId: 'xml/not-well-formed', line: 1, column: 256 * 3 + 1 });
+    expect(first!.message).toMatch(/^Unexpected nesting deeper than 256/);
+  });
+});
+
+// Each bad input: what is reported first, and where.
+const BAD: [string, string | Uint8Array, string, number, number, RegExp][] = [
+  ['empty file', '', 'xml/empty', 1, 1, /empty file/],
+  ['binary file', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), 'xml/binary', 3, 1, /NUL byte at byte 8/],
+  ['binary with NUL after text', '<TEI>\nab\u0000cd</TEI>', 'xml/binary', 2, 3, /NUL byte/],
+  ['invalid UTF-8', new Uint8Array([...new TextEncoder().encode('<TEI>\n  caf'), 0xe9, ...new TextEncoder().encode('</TEI>')]), 'xml/encoding', 2, 6, /byte 0xE9 .* not valid UTF-8/],
+  ['byte-order mark', '\uFEFF<TEI/>', 'xml/encoding', 1, 1, /byte-order mark/],
+  ['UTF-16 file', new Uint8Array([0xff, 0xfe, 0x3c, 0x00]), 'xml/encoding', 1, 1, /UTF-16/],
+  ['CRLF line endings', '<TEI>\r\n</TEI>', 'xml/line-endings', 1, 6, /CRLF/],
+  ['declared Latin-1', '<?xml version="1.0" encoding="ISO-8859-1"?><TEI/>', 'xml/encoding', 1, 31, /encoding declaration "ISO-8859-1"/],
+  ['unclosed tag', '<TEI>\n<p>text</TEI>', 'xml/not-well-formed', 2, 8, /end tag <\/TEI>/],
+  ['mismatched tags', '<TEI><p></div></TEI>', 'xml/not-well-formed', 1, 9, /Unexpected end tag <\/div>/],
+  ['truncated file', '<TEI><teiHeader><fileDesc>', 'xml/not-well-formed', 1, 27, /Unexpected end of file/],
+  ['two roots', '<TEI/>\n<TEI/>', 'xml/not-well-formed', 2, 1, /second root/],
+  ['text after the root', '<TEI/>\ntrailing', 'xml/not-well-formed', 2, 1, /text after the root/],
+  ['unquoted attribute', '<TEI n=1/>', 'xml/not-well-formed', 1, 8, /unquoted attribute/],
+  ['undefined entity', '<TEI>\n  &nbsp;</TEI>', 'xml/not-well-formed', 2, 3, /entity &nbsp;/],
+  ['control character', '<TEI>a\u0001b</TEI>', 'xml/not-well-formed', 1, 7, /control character U\+0001/],
+  ['DOCTYPE with an external entity', '<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<TEI>&x;</TEI>', 'xml/doctype', 1, 1, /DOCTYPE/],
+  ['external DTD', '<!DOCTYPE TEI SYSTEM "http://example.org/tei.dtd">\n<TEI/>', 'xml/doctype', 1, 1, /DOCTYPE/],
+  ['undeclared prefix', '<TEI>\n <x:p/></TEI>', 'xml/not-well-formed', 2, 2, /prefix "x"/],
+];
+
+describe('bad input gets a located diagnostic', () => {
+  it.each(BAD)('%s', (_name, input, ruleId, line, column, message) => {
+    const { tree, doc, first } = load(input);
+    expect(first, JSON.stringify(doc.diagnostics)).toMatchObject({ ruleId, line, column, severity: 'error' });
+    expect(first!.message).toMatch(message);
+    expect(first!.message).toMatch(/^Unexpected/);
+    if (ruleId !== 'xml/line-endings' && !/byte-order/.test(first!.message)) expect(tree).toBeNull();
+  });
+
+  it('never expands entities: billion laughs is an undefined entity, at once', () => {
+    const lol = '<!DOCTYPE lolz [<!ENTITY lol "lol">' + Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('') + ']>\n<lolz>&lol9;</lolz>';
+    const started = Date.now();
+    const { tree, doc } = load(lol);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(tree).toBeNull();
+    expect(doc.diagnostics.map((d) => d.ruleId)).toEqual(['xml/doctype', 'xml/not-well-formed']);
+    expect(doc.diagnostics[1]!.message).toMatch(/entity &lol9;/);
+  });
+
+  it('reads a 5 MB attribute without trouble', () => {
+    const big = 'x'.repeat(5 * 1024 * 1024);
+    const { tree, doc } = load(`<TEI n="${big}"/>`);
+    expect(doc.diagnostics).toEqual([]);
+    expect(attr(tree!.root, 'n')!.length).toBe(big.length);
+  });
+
+  it('refuses a 50 MB file before parsing it', () => {
+    const bytes = new Uint8Array(50 * 1024 * 1024).fill(0x20);
+    bytes.set(new TextEncoder().encode('<TEI>'), 0);
+    const { tree, first } = load(bytes);
+    expect(tree).toBeNull();
+    expect(first).toMatchObject({ ruleId: 'xml/too-large', line: 1, column: 1 });
+    expect(first!.message).toMatch(/50\.0 MiB, expected at most 32 MiB/);
+  });
+});

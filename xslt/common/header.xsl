@@ -1,0 +1,82 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Header access: the facts of a teiHeader that the formats share, as one map so that every
+  format (and the citation mapping, xslt/cite/csl-mapping.xml) names them the same way.
+  Values are strings or TEI elements (names are elements: ed:name-parts splits them).
+  Each key is documented with the XPath it comes from.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:ed="urn:x-tei-pipeline:edition"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <xsl:function name="ed:header-facts" as="map(xs:string, item()*)">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="tei" select="root($doc)/TEI"/>
+    <xsl:variable name="h" select="$tei/teiHeader"/>
+    <xsl:variable name="ts" select="$h/fileDesc/titleStmt"/>
+    <xsl:variable name="ms" select="($h/fileDesc/sourceDesc/msDesc)[1]"/>
+    <xsl:variable name="letter" select="($tei/text//floatingText[@type = 'letter'])[1]"/>
+    <xsl:variable name="corresp" select="($h/profileDesc/correspDesc)[1]"/>
+    <xsl:sequence select="map{
+      (: TEI/@xml:id :)
+      'id': string($tei/@xml:id),
+      (: titleStmt/title[@type='main'], else the first title :)
+      'title': normalize-space(($ts/title[@type = 'main'], $ts/title)[1]),
+      (: titleStmt/title[@type='sub'] :)
+      'subtitle': $ts/title[@type = 'sub'][1] ! normalize-space(.),
+      (: titleStmt/author: its persName/orgName/name, or the author element itself :)
+      'authors': $ts/author/((persName | orgName | name)[1], .[not(persName | orgName | name)])[1],
+      (: titleStmt/editor and respStmt names, each with its resp :)
+      'editors': ($ts/editor, $ts/respStmt/(persName | orgName | name)),
+      (: publicationStmt/publisher, else authority, else distributor :)
+      'publisher': ($h/fileDesc/publicationStmt/(publisher, authority, distributor))[1] ! normalize-space(.),
+      (: publicationStmt/availability/licence/@target and its text :)
+      'licence-uri': ($h/fileDesc/publicationStmt/availability/licence/@target)[1] ! string(.),
+      'licence': ($h/fileDesc/publicationStmt/availability/licence)[1] ! normalize-space(.),
+      (: profileDesc/langUsage/language/@ident, else TEI/@xml:lang :)
+      'language': string(($h/profileDesc/langUsage/language/@ident, $tei/@xml:lang)[1]),
+      (: msDesc/msIdentifier: repository, settlement, country, collection :)
+      'repository': $ms/msIdentifier/repository[1] ! normalize-space(.),
+      'archive-place': string-join($ms/msIdentifier/(settlement, country) ! normalize-space(.), ', '),
+      'collection': $ms/msIdentifier/collection[1] ! normalize-space(.),
+      (: msIdentifier//idno (with altIdentifier), and all of them labelled by ed:idno-label :)
+      'idnos': $ms/msIdentifier//idno,
+      'archive-location': string-join($ms/msIdentifier//idno ! ed:idno-label(.), '; '),
+      (: msDesc/history/origin: the date of writing (origDate or date) :)
+      'date-written': ed:iso-date(($ms/history/origin//(origDate, date))[1]),
+      (: profileDesc/creation/date: the date of the event recorded, else the body's dateline :)
+      'date-event': (ed:iso-date(($h/profileDesc/creation//date)[1]),
+                     ed:iso-date(($tei/text/body/(dateline, head, opener)//date)[1]))[1],
+      (: the latest revisionDesc//change/@when :)
+      'date-released': (for $w in $h/revisionDesc//change/@when[ed:is-iso-date(string(.))]
+                        return string($w)) => max(),
+      (: msContents/summary, else its p :)
+      'summary': ($ms/msContents/(summary, p))[1] ! normalize-space(.),
+      (: the letter in the text: floatingText[@type='letter'] :)
+      'letter': $letter,
+      (: correspAction[@type='sent'] name, else the letter's closer/signed name :)
+      'letter-author': ($corresp/correspAction[@type = 'sent']/(persName | orgName | name),
+                        $letter//closer//signed//(persName | name))[1],
+      (: correspAction[@type='received'] name, else a name in the letter's opener :)
+      'letter-recipient': ($corresp/correspAction[@type = 'received']/(persName | orgName | name),
+                           $letter//opener//(persName | name)[@ref])[1],
+      (: correspAction[@type='sent']/date, else the letter's closing or opening dateline :)
+      'letter-date': (ed:iso-date(($corresp/correspAction[@type = 'sent']/date)[1]),
+                      ed:iso-date(($letter//(closer, opener)//date)[1]))[1]
+    }"/>
+  </xsl:function>
+
+  <!-- An identifier as it reads: "Original No. 405" from <idno type="original">405</idno>;
+       an idno whose text already says what it is stays as it is. -->
+  <xsl:function name="ed:idno-label" as="xs:string">
+    <xsl:param name="idno" as="element(idno)"/>
+    <xsl:variable name="text" select="normalize-space($idno)"/>
+    <xsl:variable name="type" select="translate(normalize-space($idno/@type), '-_', '  ')"/>
+    <xsl:sequence select="
+      if ($type = '' or matches($text, '[A-Za-z]{2}')) then $text
+      else concat(upper-case(substring($type, 1, 1)), substring($type, 2), ' No. ', $text)"/>
+  </xsl:function>
+</xsl:stylesheet>

@@ -1,0 +1,86 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  HTML reading edition (out/html/). Entry stylesheet: imports the format-neutral layer and
+  defines the hooks (html-text.xsl), the page frame (page.xsl), the record page
+  (record.xsl, metadata.xsl) and the corpus pages (corpus.xsl, register.xsl).
+
+  Invocation (the principal result is empty; every file is an xsl:result-document):
+    record page   source = one TEI document, initial mode (default)  -> <id>.html
+    corpus pages  initial template "corpus", parameter $documents      -> index.html,
+                  persons.html, places.html, orgs.html
+  Output hrefs are relative to the base output URI. The stylesheet links assets/edition.css,
+  which the build copies from xslt/html/assets/ to out/html/assets/.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:ed="urn:x-tei-pipeline:edition"
+  xmlns:html="urn:x-tei-pipeline:html"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <xsl:import href="../common/common.xsl"/>
+  <xsl:include href="page.xsl"/>
+  <xsl:include href="html-text.xsl"/>
+  <xsl:include href="record.xsl"/>
+  <xsl:include href="metadata.xsl"/>
+  <xsl:include href="corpus.xsl"/>
+  <xsl:include href="register.xsl"/>
+
+  <!-- Indentation is the same in saxon-js and Saxon-HE; only the DOCTYPE's case differs
+       (HE 9.9 writes "<!DOCTYPE HTML>"). No content-type meta: page.xsl writes meta charset. -->
+  <xsl:output name="html" method="html" html-version="5" encoding="UTF-8" indent="yes"
+    include-content-type="no"/>
+  <xsl:output method="text"/>
+
+  <!-- Stylesheet link, relative to the HTML file. -->
+  <xsl:param name="css-href" as="xs:string" select="'assets/edition.css'"/>
+
+  <!-- Where the citation files (<id>.csl.json, .bib, .ris, .cff) are, relative to the
+       HTML file: out/html and out/cite are siblings. -->
+  <xsl:param name="cite-base" as="xs:string" select="'../cite/'"/>
+
+  <!-- The edition's name in the page header and titles; empty: the publisher named in
+       the (first) document's publicationStmt, else "Digital edition". -->
+  <xsl:param name="edition-title" as="xs:string" select="''"/>
+
+  <!-- Corpus pages only. Space-separated URIs of the edition's documents, resolved against
+       $corpus-base; used when $documents is not given (Saxon-HE on the command line). -->
+  <xsl:param name="document-uris" as="xs:string" select="''"/>
+
+  <!-- Corpus pages only. Base URI for $document-uris; default: the project root (two levels
+       above this stylesheet), so document-uris="tei/a.xml tei/b.xml" works from there. -->
+  <xsl:param name="corpus-base" as="xs:string" select="resolve-uri('../../', static-base-uri())"/>
+
+  <!-- Corpus pages only. All the edition's documents (the TypeScript build passes the parsed
+       documents); default: those named by $document-uris. -->
+  <xsl:param name="documents" as="document-node()*"
+    select="for $u in tokenize(normalize-space($document-uris), ' ')
+            return doc(resolve-uri($u, $corpus-base))"/>
+
+  <!-- Corpus pages only. The register documents (persons, places, orgs); default: every
+       register the documents' prefixDefs point to, found relative to each document. -->
+  <xsl:param name="registers" as="document-node()*" select="html:registers-of($documents)"/>
+
+  <xsl:function name="html:edition-title" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:sequence select="if ($edition-title != '') then $edition-title
+      else (if ($doc) then ed:header-facts($doc)?publisher else (), 'Digital edition')[. != ''][1]"/>
+  </xsl:function>
+
+  <xsl:function name="html:registers-of" as="document-node()*">
+    <xsl:param name="docs" as="document-node()*"/>
+    <xsl:variable name="uris" select="distinct-values(for $d in $docs,
+      $p in $d//encodingDesc/listPrefixDef/prefixDef/@replacementPattern[contains(., '#')]
+      return string(resolve-uri(substring-before($p, '#'), base-uri($d))))"/>
+    <xsl:sequence select="for $u in $uris return if (doc-available($u)) then doc($u) else ()"/>
+  </xsl:function>
+
+  <xsl:template match="/">
+    <xsl:variable name="id" select="ed:document-id(.)"/>
+    <xsl:result-document href="{$id}.html" format="html">
+      <xsl:apply-templates select="TEI" mode="html:record"/>
+    </xsl:result-document>
+  </xsl:template>
+</xsl:stylesheet>
