@@ -26,15 +26,15 @@ export function openProject(root: string = process.cwd(), outDir?: string): Proj
     schemaRng: join(r, 'tei', 'schema', 'tei-project.rng'),
     schemaSch: join(r, 'tei', 'schema', 'tei-project.sch'),
     outDir: outDir ? resolve(r, outDir) : join(r, 'out'),
-    cacheDir: join(r, '.cache', 'tei-pipeline'),
+    // TEI_PIPELINE_CACHE lets several projects (the tests' temporary ones) share compiled stylesheets.
+    cacheDir: process.env['TEI_PIPELINE_CACHE'] ? resolve(process.env['TEI_PIPELINE_CACHE']) : join(r, '.cache', 'tei-pipeline'),
     packageDir,
   };
 }
 
 /** A path as diagnostics name it: relative to the project root, forward slashes. */
 export function projectPath(project: Project, absolute: string): string {
-  const rel = relative(project.root, absolute);
-  return (rel.startsWith('..') ? absolute : rel).split(sep).join('/');
+  return relative(project.root, absolute).split(sep).join('/');
 }
 
 export interface Discovered {

@@ -1,4 +1,4 @@
-import { elements, type XmlAttribute, type XmlElement } from '../validate/xml-tree.js';
+import { TEI_NS, elements, type XmlAttribute, type XmlElement } from '../validate/xml-tree.js';
 import type { Rule, RuleContext } from './rule.js';
 
 /**
@@ -96,6 +96,8 @@ function compareTuples(a: number[], b: number[]): number {
 }
 
 const DATE_ATTRIBUTES: ReadonlySet<string> = new Set(['when', 'notBefore', 'notAfter', 'from', 'to']);
+// Where TEI's @from/@to are not dates: pointers (span, app) or folio and page numbers (locus, citedRange, biblScope).
+const FROM_TO_NOT_DATES: ReadonlySet<string> = new Set(['span', 'app', 'locus', 'citedRange', 'biblScope']);
 const RANGES = [['notBefore', 'notAfter'], ['from', 'to']] as const;
 
 // Examples are whole documents; the header is the least the rule needs. The body starts on line 4.
@@ -110,14 +112,17 @@ ${body}
 export const dateIso: Rule = {
   id: 'tei/date-iso',
   severity: 'error',
-  docs: 'Every @when @notBefore @notAfter @from @to is an ISO 8601 (XSD) date that exists in the calendar, and ranges run forward.',
+  docs: 'Every @when @notBefore @notAfter @from @to (where TEI makes them dates) is an ISO 8601 (XSD) date that exists in the calendar, and ranges run forward.',
   examples: {
     ok: [
       {
         name: 'every form TEI allows',
         xml: example('<p><date when="1977">a</date> <date when="1977-02">b</date> <date when="2000-02-29">c</date> <date when="--02-29">d</date> <date when="---31">e</date> <date when="--12">f</date> <date when="-0044-03-15">g</date> <time when="14:30:00">h</time> <date when="1977-02-26T10:00:00+03:00">i</date></p>'),
       },
-      { name: 'ranges that run forward, partial ends included', xml: example('<p><date notBefore="1977-02" notAfter="1977-02-15">mid-February</date> <date from="1976" to="1977-01">a year</date></p>') },
+      {
+        name: 'ranges that run forward, and @from/@to that are not dates',
+        xml: example('<p><date notBefore="1977-02" notAfter="1977-02-15">mid-February</date> <date from="1976" to="1977-01">a year</date> <span from="#a" to="#b">note</span> <bibl><citedRange from="12" to="20"/></bibl></p>'),
+      },
     ],
     notOk: [
       { name: 'a day February does not have', xml: example('<p><date when="1977-02-30">February 30</date></p>'), line: 4, column: 10 },
@@ -130,9 +135,11 @@ export const dateIso: Rule = {
   },
   check(ctx) {
     for (const el of elements(ctx.tree.root)) {
+      if (el.ns !== TEI_NS) continue;
       const parsed = new Map<string, { attr: XmlAttribute; date: W3CDate }>();
       for (const a of el.attributes) {
         if (a.ns !== '' || !DATE_ATTRIBUTES.has(a.local)) continue;
+        if ((a.local === 'from' || a.local === 'to') && FROM_TO_NOT_DATES.has(el.local)) continue;
         const date = parseW3CDate(a.value);
         if ('error' in date) ctx.report(a, `Unexpected date ${JSON.stringify(a.value)}: ${date.error}`);
         else parsed.set(a.local, { attr: a, date });

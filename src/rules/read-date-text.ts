@@ -41,12 +41,14 @@ const PHRASES = [
 const ISO = /^(?<year>-?\d{4})(?:(?<sep>[-/.])(?<month>\d{2})(?:\k<sep>(?<day>\d{2}))?)?$/;
 const NUMERIC = /^(?<first>\d{1,2})(?<sep>[./-])(?<second>\d{1,2})\k<sep>(?<year>\d{4}|\d{2})$/;
 
-/** Longer text is never a date phrase; refusing it early keeps the patterns cheap. */
+/** Longer text is never a date phrase; refusing it before any pattern runs keeps them cheap. */
 const MAX_LENGTH = 60;
 
 export function readDateText(text: string): DateReading | null {
-  const s = normalise(text);
-  if (s === '' || s.length > MAX_LENGTH) return null;
+  const collapsed = text.replace(/\s+/g, ' ').trim();
+  if (collapsed.length > MAX_LENGTH) return null;
+  const s = normalise(collapsed);
+  if (s === '') return null;
   const reading = readIso(s) ?? readNumeric(s) ?? readPhrase(s);
   return reading && possible(reading) ? reading : null;
 }
@@ -85,13 +87,9 @@ function withoutUndefined(r: DateReading): DateReading {
 
 function normalise(text: string): string {
   return text
-    .replace(/\s+/g, ' ')
-    .trim()
     .toLowerCase()
-    .replace(/^[[(]+|[\])]+$/g, '') // editorial brackets: "[February 25, 1977]"
-    .replace(/[.,;:]+$/, '')
-    .replace(/ ?, ?/g, ', ')
-    .trim();
+    .replace(/^[[("“ ]+|[\])"” .,;:]+$/g, '') // editorial brackets, quotes and closing punctuation: "[February 25, 1977.]"
+    .replace(/ ?, ?/g, ', ');
 }
 
 function readYear(g: string): Pick<DateReading, 'year' | 'yearOffset'> {

@@ -13,6 +13,8 @@ describe('readDateText', () => {
     ['Friday, February 25, 1977', { year: 1977, month: 2, day: 25 }],
     ['  February\n   25 ,\t1977. ', { year: 1977, month: 2, day: 25 }],
     ['[February 25, 1977]', { year: 1977, month: 2, day: 25 }],
+    ['(February 25, 1977).', { year: 1977, month: 2, day: 25 }],
+    ['“February 25, 1977”', { year: 1977, month: 2, day: 25 }],
     ["Feb. 25, '77", { year: 1977, month: 2, day: 25 }],
     // day month year
     ['25 February 1977', { year: 1977, month: 2, day: 25 }],

@@ -22,9 +22,9 @@
           <xsl:sequence select="$content"/>
         </div>
       </xsl:when>
-      <xsl:when test="self::list"><ul class="list">{$content}</ul></xsl:when>
+      <xsl:when test="self::list"><ul class="list"><xsl:sequence select="$content"/></ul></xsl:when>
       <xsl:when test="self::body or self::front or self::back"><xsl:sequence select="$content"/></xsl:when>
-      <xsl:otherwise><div class="{$kind}">{$content}</div></xsl:otherwise>
+      <xsl:otherwise><div class="{$kind}"><xsl:sequence select="$content"/></div></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -49,7 +49,7 @@
           <xsl:sequence select="$content"/>
         </xsl:element>
       </xsl:when>
-      <xsl:when test="self::item"><li id="{$id}">{$content}</li></xsl:when>
+      <xsl:when test="self::item"><li id="{$id}"><xsl:sequence select="$content"/></li></xsl:when>
       <xsl:otherwise>
         <p id="{$id}" class="{translate($kind, ' ', '-')}">
           <xsl:if test="self::ab[@type]">
@@ -83,11 +83,11 @@
         <div class="stamp stamp-{($type[. != ''], 'untyped')[1]}" role="note" aria-label="{$label}">
           <xsl:if test="../@xml:id"><xsl:attribute name="id" select="../@xml:id"/></xsl:if>
           <p class="stamp-label" aria-hidden="true">{$label}</p>
-          <p class="stamp-text">{$content}</p>
+          <p class="stamp-text"><xsl:sequence select="$content"/></p>
         </div>
       </xsl:when>
       <xsl:otherwise>
-        <span class="stamp stamp-{($type[. != ''], 'untyped')[1]}" title="{$label}">{$content}</span>
+        <span class="stamp stamp-{($type[. != ''], 'untyped')[1]}" title="{$label}"><xsl:sequence select="$content"/></span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -98,9 +98,9 @@
     <xsl:choose>
       <xsl:when test="$entry and not(root($entry) is root(current()))">
         <a class="name name-{local-name($entry)}" href="{ed:entry-href($entry)}"
-           title="{ed:standard-name($entry)}">{$content}</a>
+           title="{ed:standard-name($entry)}"><xsl:sequence select="$content"/></a>
       </xsl:when>
-      <xsl:otherwise><span class="name unresolved">{$content}</span></xsl:otherwise>
+      <xsl:otherwise><span class="name unresolved"><xsl:sequence select="$content"/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -108,8 +108,8 @@
     <xsl:param name="iso" as="xs:string?"/>
     <xsl:param name="content" as="item()*"/>
     <xsl:choose>
-      <xsl:when test="$iso"><time datetime="{$iso}">{$content}</time></xsl:when>
-      <xsl:otherwise><span class="date">{$content}</span></xsl:otherwise>
+      <xsl:when test="$iso"><time datetime="{$iso}"><xsl:sequence select="$content"/></time></xsl:when>
+      <xsl:otherwise><span class="date"><xsl:sequence select="$content"/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>

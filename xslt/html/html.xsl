@@ -23,8 +23,10 @@
   <xsl:import href="../common/common.xsl"/>
   <xsl:include href="page.xsl"/>
   <xsl:include href="html-text.xsl"/>
+  <xsl:include href="html-inline.xsl"/>
   <xsl:include href="record.xsl"/>
   <xsl:include href="metadata.xsl"/>
+  <xsl:include href="cite-box.xsl"/>
   <xsl:include href="corpus.xsl"/>
   <xsl:include href="register.xsl"/>
 

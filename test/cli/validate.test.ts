@@ -1,0 +1,129 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, expectNoCrash, repoRoot, tempProject } from '../support/cli.js';
+
+const record = readFileSync(join(repoRoot, 'tei', 'dobrynin-vance-1977-02-26.xml'), 'utf8');
+
+function json(r: { stdout: string }) {
+  return JSON.parse(r.stdout) as { diagnostics: { file: string; line: number; column: number; ruleId: string; severity: string; message: string }[]; summary: { files: number; errors: number } };
+}
+
+describe('tei-pipeline validate', () => {
+  it('exits 0 on the edition as committed, with no errors and no warnings', () => {
+    const r = cli(repoRoot, ['validate', '--format', 'json']);
+    expectNoCrash(r);
+    const out = json(r);
+    expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(out.summary.files).toBeGreaterThanOrEqual(4);
+  });
+
+  it('says "no documents" on an empty edition and exits 0', () => {
+    const root = tempProject({}, { registers: false });
+    const r = cli(root, ['validate']);
+    expect(r.stdout.trim()).toBe('no documents');
+    expect(r.code).toBe(0);
+  });
+
+  it('reports a path that does not exist, and a folder without XML, with exit 1', () => {
+    const root = tempProject({ 'notes/readme.txt': 'hello' });
+    const missing = cli(root, ['validate', 'tei/nope.xml', '--format', 'json']);
+    expect(missing.code).toBe(1);
+    expect(json(missing).diagnostics[0]).toMatchObject({ file: 'tei/nope.xml', line: 1, column: 1, ruleId: 'io/not-found' });
+    const empty = cli(root, ['validate', 'notes']);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/^notes:1:1: error: Unexpected folder "notes" without XML files/m);
+  });
+
+  it('locates a dangling pointer, a duplicate id and an impossible date in a copy of the record', () => {
+    const broken = record
+      .replace('ref="per:vance"', 'ref="per:nobody"')
+      .replace(/when="1977-02-25"/, 'when="1977-02-30"')
+      .replace(/xml:id="p1"/, 'xml:id="p2"');
+    const root = tempProject({ 'tei/dobrynin-vance-1977-02-26.xml': broken });
+    const r = cli(root, ['validate', '--format', 'json']);
+    expectNoCrash(r);
+    expect(r.code).toBe(1);
+    const ids = new Set(json(r).diagnostics.map((d) => d.ruleId));
+    for (const id of ['tei/ref-resolves', 'tei/date-iso', 'tei/id-unique']) expect(ids).toContain(id);
+    for (const d of json(r).diagnostics) {
+      expect(d.line).toBeGreaterThan(0);
+      expect(d.column).toBeGreaterThan(0);
+      const line = broken.split('\n')[d.line - 1]!;
+      if (d.ruleId === 'tei/ref-resolves') expect(line.slice(d.column - 1)).toMatch(/^ref="per:nobody"/);
+      if (d.ruleId === 'tei/date-iso') expect(line.slice(d.column - 1)).toMatch(/^when="1977-02-30"/);
+    }
+  });
+
+  it('points a schema error at the element libxml2 names', () => {
+    const root = tempProject({ 'tei/dobrynin-vance-1977-02-26.xml': record.replace('<p xml:id="p1"', '<p xml:id="p1"><bogus/></p><p xml:id="p1b"') });
+    const r = cli(root, ['validate', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const d = json(r).diagnostics.find((x) => x.ruleId === 'schema/rng')!;
+    expect(d.message).toMatch(/Unexpected element <bogus>/);
+    expect(record.replace('<p xml:id="p1"', '<p xml:id="p1"><bogus/></p><p xml:id="p1b"').split('\n')[d.line - 1]!.slice(d.column - 1)).toMatch(/^<bogus\/>/);
+  });
+
+  it('reports wrong namespace, non-TEI root and missing teiHeader', () => {
+    const root = tempProject({
+      'tei/wrong-ns.xml': '<TEI xmlns="http://example.org/not-tei" xml:id="wrong-ns"/>\n',
+      'tei/html-root.xml': '<html xml:id="html-root"/>\n',
+      'tei/no-header.xml': '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="no-header">\n  <text><body><p>x</p></body></text>\n</TEI>\n',
+    });
+    const r = cli(root, ['validate', 'tei/wrong-ns.xml', 'tei/html-root.xml', 'tei/no-header.xml', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const by = (f: string) => json(r).diagnostics.filter((d) => d.file === f).map((d) => `${d.ruleId}@${d.line}:${d.column}`);
+    expect(by('tei/wrong-ns.xml')).toEqual(['tei/namespace@1:1']);
+    expect(by('tei/html-root.xml')).toEqual(['tei/root@1:1']);
+    expect(by('tei/no-header.xml')).toEqual(expect.arrayContaining(['schema/rng@2:3', 'tei/header-complete@1:1']));
+  });
+
+  it('never reads a file through an external entity or DTD', () => {
+    const secret = join(repoRoot, 'test', 'fixtures', 'secret-file-for-xxe', 'secret.txt');
+    const xxe = `<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY xxe SYSTEM "file://${secret}">]>\n<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="xxe"><text><body><p>&xxe;</p></body></text></TEI>\n`;
+    const dtd = `<!DOCTYPE TEI SYSTEM "file://${secret}">\n<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="dtd"/>\n`;
+    const root = tempProject({ 'tei/xxe.xml': xxe, 'tei/dtd.xml': dtd });
+    for (const format of ['human', 'json', 'github', 'junit', 'sarif']) {
+      const r = cli(root, ['validate', 'tei/xxe.xml', 'tei/dtd.xml', '--format', format]);
+      expect(r.code).toBe(1);
+      expect(r.stdout + r.stderr).not.toContain('SECRET-CONTENT-NEVER-READ');
+    }
+    const r = cli(root, ['build', '--format', 'json']);
+    expect(r.stdout + r.stderr).not.toContain('SECRET-CONTENT-NEVER-READ');
+    const outDir = join(root, 'out');
+    const outputs = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    for (const e of outputs) expect(readFileSync(join(e.parentPath, e.name), 'utf8')).not.toContain('SECRET-CONTENT-NEVER-READ');
+  });
+
+  it('treats an xml:id like "../../x" as an error, never as a path', () => {
+    const root = tempProject({ 'tei/dobrynin-vance-1977-02-26.xml': record.replace(/<p xml:id="p1"/, '<p xml:id="../../x"') });
+    const r = cli(root, ['build', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(json(r).diagnostics.some((d) => d.ruleId === 'schema/rng' || d.ruleId === 'tei/id-unique')).toBe(true);
+    expect(readdirSync(join(root, '..')).includes('x')).toBe(false);
+  });
+
+  it('usage errors exit 2 with one line and no stack trace', () => {
+    const r = cli(repoRoot, ['validate', '--format', 'yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe('tei-pipeline: Unexpected --format "yaml", expected one of human, json, github, junit, sarif');
+    expect(cli(repoRoot, ['frobnicate']).code).toBe(2);
+    expect(cli(repoRoot, ['validate', '--nope']).code).toBe(2);
+  });
+});
+
+describe('real TEI from other projects', () => {
+  const corpus = join(repoRoot, '..', 'shared', 'corpus');
+  it.skipIf(!readdirSync(join(repoRoot, '..', 'shared'), { withFileTypes: true }).some((e) => e.name === 'corpus'))('validates every file of ../shared/corpus without an internal error', () => {
+    const r = cli(repoRoot, ['validate', corpus, '--format', 'json']);
+    expectNoCrash(r);
+    expect([0, 1]).toContain(r.code);
+    const out = json(r);
+    expect(out.summary.files).toBe(readdirSync(corpus, { recursive: true }).filter((f) => String(f).endsWith('.xml')).length);
+    for (const d of out.diagnostics) {
+      expect(d.line).toBeGreaterThan(0);
+      expect(d.column).toBeGreaterThan(0);
+    }
+  });
+});

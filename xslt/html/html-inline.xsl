@@ -1,0 +1,109 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The phrase-level hooks for HTML: speech, interventions, gaps, notes, page and line
+  breaks, links, highlighting, and the footnotes list.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:ed="urn:x-tei-pipeline:edition"
+  xmlns:html="urn:x-tei-pipeline:html"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <!-- Speech marked as the speaker's: data-who (register id), data-speaker (the visible
+       label, see edition.css) and the full name as tooltip. The source's own quotation
+       marks are text, so q's automatic quotes are switched off in the CSS. -->
+  <xsl:template name="ed:said">
+    <xsl:param name="speaker" as="element()?"/>
+    <xsl:param name="block" as="xs:boolean"/>
+    <xsl:param name="content" as="item()*"/>
+    <xsl:variable name="name" select="if ($speaker) then ed:standard-name($speaker) else string(@who)"/>
+    <xsl:element name="{if ($block) then 'div' else 'q'}">
+      <xsl:attribute name="class" select="'said'"/>
+      <xsl:if test="$speaker"><xsl:attribute name="data-who" select="$speaker/@xml:id"/></xsl:if>
+      <xsl:if test="$name != ''">
+        <xsl:attribute name="data-speaker" select="if ($speaker) then ed:short-name(ed:name-forms($speaker)[1]) else $name"/>
+        <xsl:attribute name="title" select="concat('Words of ', $name)"/>
+      </xsl:if>
+      <xsl:sequence select="$content"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Both forms of an intervention; edition.css shows .reading or .original. -->
+  <xsl:template name="ed:choice">
+    <xsl:param name="reading" as="item()*"/>
+    <xsl:param name="original" as="item()*"/>
+    <xsl:variable name="kind" select="local-name((sic, orig, abbr)[1])"/>
+    <span class="choice choice-{$kind}">
+      <span class="reading" title="The source reads: {normalize-space(string-join($original ! string(.), ''))}">
+        <xsl:sequence select="$reading"/>
+      </span>
+      <span class="original {$kind}" title="Corrected reading: {normalize-space(string-join($reading ! string(.), ''))}">
+        <xsl:sequence select="$original"/>
+      </span>
+    </span>
+  </xsl:template>
+
+  <xsl:template name="ed:gap">
+    <xsl:param name="label" as="xs:string"/>
+    <span class="gap" title="{$label}"><span aria-hidden="true">(...)</span><span class="visually-hidden">[{$label}]</span></span>
+  </xsl:template>
+
+  <xsl:template name="ed:note-ref">
+    <xsl:param name="n" as="xs:integer"/>
+    <sup class="noteref"><a id="noteref-{$n}" href="#note-{$n}" role="doc-noteref" aria-label="Note {$n}">{$n}</a></sup>
+  </xsl:template>
+
+  <xsl:template name="ed:footnote">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:param name="content" as="item()*"/>
+    <li id="note-{$n}" class="footnote">
+      <span class="note-label">{ed:note-label(.)}: </span>
+      <xsl:sequence select="$content"/>
+      <xsl:text> </xsl:text>
+      <a class="backref" href="#noteref-{$n}" role="doc-backlink" aria-label="Back to the text of note {$n}">↩</a>
+    </li>
+  </xsl:template>
+
+  <xsl:template name="ed:gloss">
+    <xsl:param name="content" as="item()*"/>
+    <span class="gloss" title="{ed:note-label(.)}"><span class="visually-hidden">{ed:note-label(.)}: </span><xsl:sequence select="$content"/></span>
+  </xsl:template>
+
+  <xsl:template name="ed:pb">
+    <xsl:param name="n" as="xs:string"/>
+    <xsl:if test="$n != ''">
+      <a class="pb" id="page-{$n}" href="#page-{$n}" aria-label="Page {$n} of the source">[p. {$n}]</a>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="ed:lb">
+    <br/>
+  </xsl:template>
+
+  <xsl:template name="ed:link">
+    <xsl:param name="href" as="xs:string?"/>
+    <xsl:param name="content" as="item()*"/>
+    <xsl:choose>
+      <xsl:when test="$href"><a href="{$href}"><xsl:sequence select="$content"/></a></xsl:when>
+      <xsl:otherwise><span class="ref"><xsl:sequence select="$content"/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="ed:highlight">
+    <xsl:param name="rend" as="xs:string"/>
+    <xsl:param name="content" as="item()*"/>
+    <xsl:variable name="r" select="tokenize(lower-case($rend), '\s+')"/>
+    <xsl:element name="{if ($r = ('italic', 'italics', 'emph', 'title')) then 'em'
+                        else if ($r = ('bold', 'strong')) then 'strong'
+                        else if ($r = ('sup', 'superscript')) then 'sup'
+                        else if ($r = ('sub', 'subscript')) then 'sub'
+                        else if ($r = 'foreign') then 'i' else 'span'}">
+      <xsl:attribute name="class" select="concat('hi ', replace(lower-case($rend), '[^a-z0-9 \-]', ''))"/>
+      <xsl:if test="self::foreign/@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:sequence select="$content"/>
+    </xsl:element>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,108 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The record page (<id>.html): title, the archival apparatus (text/front), the reading /
+  diplomatic switch, the text, the footnotes, then the metadata and citation panels
+  (metadata.xsl). The radio inputs are siblings before the apparatus and the text, so that
+  edition.css can switch every .reading / .original with "#view-diplomatic:checked ~ …".
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:ed="urn:x-tei-pipeline:edition"
+  xmlns:html="urn:x-tei-pipeline:html"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <xsl:template match="TEI" mode="html:record">
+    <xsl:variable name="facts" select="ed:header-facts(.)"/>
+    <xsl:call-template name="html:page">
+      <xsl:with-param name="title" select="$facts?title"/>
+      <xsl:with-param name="edition" select="html:edition-title(.)"/>
+      <xsl:with-param name="lang" select="ed:document-lang(.)"/>
+      <xsl:with-param name="meta" select="html:citation-meta(.)"/>
+      <xsl:with-param name="content" as="element()*">
+        <article class="record" aria-labelledby="doc-title">
+          <header class="record-header">
+            <h1 id="doc-title">{$facts?title}</h1>
+            <xsl:for-each select="$facts?subtitle"><p class="subtitle">{.}</p></xsl:for-each>
+          </header>
+          <nav class="toc" aria-label="On this page">
+            <ul>
+              <xsl:if test="text/front"><li><a href="#apparatus">Archival apparatus</a></li></xsl:if>
+              <li><a href="#text">Text</a></li>
+              <xsl:if test="exists(ed:footnotes(.))"><li><a href="#notes">Notes</a></li></xsl:if>
+              <li><a href="#about">About this document</a></li>
+              <li><a href="#cite">Cite this document</a></li>
+            </ul>
+          </nav>
+          <div class="edition">
+            <xsl:call-template name="html:view-switch"/>
+            <xsl:if test="text/front">
+              <section id="apparatus" class="apparatus" aria-labelledby="apparatus-heading">
+                <h2 id="apparatus-heading">Archival apparatus</h2>
+                <xsl:apply-templates select="text/front" mode="ed:text"/>
+              </section>
+            </xsl:if>
+            <section id="text" class="text" aria-labelledby="text-heading" lang="{ed:document-lang(.)}">
+              <h2 id="text-heading">Text</h2>
+              <div class="text-body">
+                <xsl:apply-templates select="text/body, text/back" mode="ed:text"/>
+              </div>
+            </section>
+          </div>
+          <xsl:if test="exists(ed:footnotes(.))">
+            <section id="notes" class="footnotes" role="doc-endnotes" aria-labelledby="notes-heading">
+              <h2 id="notes-heading">Notes</h2>
+              <ol>
+                <xsl:call-template name="ed:footnotes"/>
+              </ol>
+            </section>
+          </xsl:if>
+          <xsl:call-template name="html:about"/>
+          <xsl:call-template name="html:cite"/>
+        </article>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The switch between the reading text (default) and the source's forms. -->
+  <xsl:template name="html:view-switch">
+    <input type="radio" name="view" id="view-reading" class="view-input" checked="checked"
+      aria-describedby="view-hint"/>
+    <label for="view-reading" class="view-label">Reading text</label>
+    <input type="radio" name="view" id="view-diplomatic" class="view-input"
+      aria-describedby="view-hint"/>
+    <label for="view-diplomatic" class="view-label">As in the source</label>
+    <p id="view-hint" class="view-hint">The reading text shows the editors’ corrections; “As in the
+      source” shows what the document itself reads. Hover a dotted word to see the other form.</p>
+  </xsl:template>
+
+  <!-- Highwire Press (Google Scholar) and Dublin Core metadata, only from what the header gives. -->
+  <xsl:function name="html:citation-meta" as="element()*">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:variable name="f" select="ed:header-facts($tei)"/>
+    <xsl:variable name="authors" select="$f?authors ! ed:name-parts(ed:best-name(.))"/>
+    <xsl:variable name="author-names" select="$authors ! string-join((?family, ?given[. != ''], ?literal), ', ')"/>
+    <xsl:variable name="date" select="($f?date-written, $f?date-event)[1]"/>
+    <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/"/>
+    <link rel="alternate" type="application/vnd.citationstyles.csl+json" href="{$cite-base}{$f?id}.csl.json"/>
+    <xsl:sequence select="(
+      html:meta('citation_title', $f?title),
+      $author-names ! html:meta('citation_author', .),
+      html:meta('citation_date', if ($date) then replace($date, '-', '/') else ()),
+      html:meta('citation_publisher', $f?publisher),
+      html:meta('citation_language', $f?language),
+      html:meta('DC.title', $f?title),
+      $author-names ! html:meta('DC.creator', .),
+      html:meta('DC.date', $date),
+      html:meta('DC.type', 'Text'),
+      html:meta('DC.format', 'text/html'),
+      html:meta('DC.language', $f?language),
+      html:meta('DC.identifier', $f?id),
+      html:meta('DC.publisher', $f?publisher),
+      html:meta('DC.source', string-join(($f?archive-location[. != ''], $f?repository), ', ')),
+      html:meta('DC.description', $f?summary),
+      html:meta('DC.rights', ($f?licence-uri, $f?licence)[1]))"/>
+  </xsl:function>
+</xsl:stylesheet>

@@ -1,0 +1,99 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  One register entry on persons.html, places.html or orgs.html: its name forms, dates,
+  office/occupation and other data, its notes, and a back-link to every mention in every
+  document (the document, and the paragraph's permalink). The entry's xml:id is the
+  fragment id that the record pages link to.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:ed="urn:x-tei-pipeline:edition"
+  xmlns:html="urn:x-tei-pipeline:html"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <xsl:template match="*" mode="html:entry">
+    <xsl:variable name="entry" select="."/>
+    <article class="entry entry-{local-name()}" id="{@xml:id}" aria-labelledby="{@xml:id}-name">
+      <h2 id="{@xml:id}-name">{ed:sort-name(.)}</h2>
+      <dl>
+        <dt>Name forms</dt>
+        <dd>
+          <ul class="name-forms">
+            <xsl:for-each select="ed:name-forms(.)">
+              <li>{ed:name-text(.)}<xsl:if test="@type"><xsl:text> </xsl:text><span class="name-type">({@type})</span></xsl:if>
+                <xsl:if test="@xml:lang"><xsl:text> </xsl:text><span class="name-lang">[{@xml:lang}]</span></xsl:if></li>
+            </xsl:for-each>
+          </ul>
+        </dd>
+        <xsl:for-each select="birth, death, floruit, event">
+          <dt>{if (self::floruit) then 'Active' else html:label(string((@type, local-name())[1]))}</dt>
+          <dd>
+            <xsl:sequence select="html:time(ed:iso-date(.))"/>
+            <xsl:for-each select="(placeName, settlement)[1]">, {normalize-space(.)}</xsl:for-each>
+            <xsl:if test="not(ed:iso-date(.)) and normalize-space(.)">{normalize-space(.)}</xsl:if>
+          </dd>
+        </xsl:for-each>
+        <xsl:for-each-group select="occupation, roleName, affiliation, state, nationality, faith,
+                                    location, country, region, desc"
+                            group-by="local-name()">
+          <dt>{html:label(if (current-grouping-key() = 'roleName') then 'office' else current-grouping-key())}</dt>
+          <xsl:for-each select="current-group()">
+            <dd>
+              <xsl:choose>
+                <xsl:when test="self::location">{string-join((.//(placeName, settlement, region, country) ! normalize-space(.), geo ! concat('coordinates ', normalize-space(.))), ', ')}</xsl:when>
+                <xsl:otherwise>
+                  <xsl:if test="ed:iso-date(.)"><xsl:sequence select="html:time(ed:iso-date(.))"/>: </xsl:if>
+                  <xsl:apply-templates mode="ed:text"/>
+                </xsl:otherwise>
+              </xsl:choose>
+            </dd>
+          </xsl:for-each>
+        </xsl:for-each-group>
+        <xsl:for-each select="idno[ed:safe-href(normalize-space(.))][matches(normalize-space(.), '^https?:')]">
+          <dt>Authority record</dt>
+          <dd><a href="{normalize-space(.)}">{normalize-space(.)}</a></dd>
+        </xsl:for-each>
+        <xsl:for-each select="note">
+          <dt>Note</dt>
+          <dd><xsl:apply-templates mode="ed:text"/></dd>
+        </xsl:for-each>
+      </dl>
+      <xsl:call-template name="html:mentions">
+        <xsl:with-param name="id" select="string(@xml:id)"/>
+      </xsl:call-template>
+    </article>
+  </xsl:template>
+
+  <!-- Back-links: each document that mentions the entry, with the paragraphs it does so in. -->
+  <xsl:template name="html:mentions">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:variable name="docs" select="$documents[exists(key('ed:mentions', $id, .))]"/>
+    <h3>Mentions</h3>
+    <xsl:choose>
+      <xsl:when test="empty($docs)"><p class="no-mentions">Not mentioned in the documents.</p></xsl:when>
+      <xsl:otherwise>
+        <ul class="mentions">
+          <xsl:for-each select="$docs">
+            <xsl:sort select="string(ed:document-date(.))"/>
+            <xsl:sort select="ed:document-id(.)"/>
+            <xsl:variable name="doc-id" select="ed:document-id(.)"/>
+            <xsl:variable name="hits" select="key('ed:mentions', $id, .)"/>
+            <xsl:variable name="blocks" as="xs:string*"
+              select="for $i in 1 to count($hits) return ed:block-id($hits[$i])"/>
+            <li>
+              <a href="{$doc-id}.html">{ed:header-facts(.)?title}</a>
+              <xsl:for-each select="for $i in 1 to count($blocks)
+                                    return $blocks[$i][not(. = subsequence($blocks, 1, $i - 1))]">
+                <xsl:text> </xsl:text>
+                <a class="mention" href="{$doc-id}.html#{.}" aria-label="Paragraph {.}">¶ {.}</a>
+              </xsl:for-each>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+</xsl:stylesheet>
