@@ -1,5 +1,6 @@
 import { TEI_NS, elements, type XmlAttribute, type XmlElement } from '../validate/xml-tree.js';
 import type { Rule, RuleContext } from './rule.js';
+import { exampleTei } from './example-tei.js';
 
 /**
  * A value of TEI's teidata.temporal.w3c: one of the XSD types date, gYear, gYearMonth, gMonth, gMonthDay,
@@ -101,13 +102,7 @@ const FROM_TO_NOT_DATES: ReadonlySet<string> = new Set(['span', 'app', 'locus', 
 const RANGES = [['notBefore', 'notAfter'], ['from', 'to']] as const;
 
 // Examples are whole documents; the header is the least the rule needs. The body starts on line 4.
-const example = (body: string) => `<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="example">
-<teiHeader><fileDesc><titleStmt><title>Example</title></titleStmt><publicationStmt><p>Example</p></publicationStmt><sourceDesc><p>Example</p></sourceDesc></fileDesc></teiHeader>
-<text><body>
-${body}
-</body></text>
-</TEI>
-`;
+const example = (body: string) => exampleTei(body);
 
 export const dateIso: Rule = {
   id: 'tei/date-iso',

@@ -2,15 +2,10 @@ import { TEI_NS, attr, attrNode, elements, path, type XmlAttribute, type XmlElem
 import { parseW3CDate, type W3CDate } from './date-iso.js';
 import { isoOf, readDateText } from './read-date-text.js';
 import type { Rule } from './rule.js';
+import { exampleTei } from './example-tei.js';
 
 // Examples are whole documents; the body starts on line 4 unless a profileDesc is given.
-const example = (body: string, profileDesc = '') => `<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="example">
-<teiHeader><fileDesc><titleStmt><title>Example</title></titleStmt><publicationStmt><p>Example</p></publicationStmt><sourceDesc><p>Example</p></sourceDesc></fileDesc>${profileDesc}</teiHeader>
-<text><body>
-${body}
-</body></text>
-</TEI>
-`;
+const example = (body: string, profileDesc = '') => exampleTei(body, { afterFileDesc: profileDesc });
 
 const letter = (text: string) => `<div>
 <p>Brezhnev's letter of <date when="1977-02-25">February 25, 1977</date>:</p>

@@ -1,14 +1,9 @@
 import { XML_NS, elements, isNCName, type XmlAttribute } from '../validate/xml-tree.js';
 import type { Rule } from './rule.js';
+import { exampleTei } from './example-tei.js';
 
 // Examples are whole documents; the header is the least the rule needs. The body starts on line 4.
-const example = (body: string) => `<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="example">
-<teiHeader><fileDesc><titleStmt><title>Example</title></titleStmt><publicationStmt><p>Example</p></publicationStmt><sourceDesc><p>Example</p></sourceDesc></fileDesc></teiHeader>
-<text><body>
-${body}
-</body></text>
-</TEI>
-`;
+const example = (body: string) => exampleTei(body);
 
 export const idUnique: Rule = {
   id: 'tei/id-unique',

@@ -1,5 +1,6 @@
 import { TEI_NS, attr, elements, textContent, type XmlElement, type XmlTree } from '../validate/xml-tree.js';
 import type { Rule } from './rule.js';
+import { exampleTei } from './example-tei.js';
 
 export type NameElement = 'persName' | 'placeName' | 'orgName' | 'rs';
 export const NAME_ELEMENTS: readonly NameElement[] = ['persName', 'placeName', 'orgName', 'rs'];
@@ -49,13 +50,7 @@ export function referenceCoverage(tree: XmlTree): Record<NameElement, Coverage> 
 }
 
 // Examples are whole documents; the header is the least the rule needs. The body starts on line 4.
-const example = (body: string, header = '') => `<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="example">
-<teiHeader><fileDesc><titleStmt><title>Example</title>${header}</titleStmt><publicationStmt><p>Example</p></publicationStmt><sourceDesc><p>Example</p></sourceDesc></fileDesc></teiHeader>
-<text><body>
-${body}
-</body></text>
-</TEI>
-`;
+const example = (body: string, header = '') => exampleTei(body, { inTitleStmt: header });
 
 export const namesHaveRefs: Rule = {
   id: 'tei/names-have-refs',

@@ -3,26 +3,13 @@ import { TEI_NS, elements } from '../validate/xml-tree.js';
 import { idMap } from './project-index.js';
 import { prefixDefsOf, resolvePointer } from './pointers.js';
 import type { Rule, RuleContext } from './rule.js';
+import { exampleTei, PREFIX_DEFS } from './example-tei.js';
 
 /** Attributes whose values are pointers (teidata.pointer lists) in this edition. */
 export const POINTER_ATTRIBUTES: ReadonlySet<string> = new Set(['ref', 'who', 'corresp', 'target', 'decls', 'sameAs', 'source']);
 
 // Examples are whole documents; the header declares the edition's prefixes. The body starts on line 12.
-const example = (body: string) => `<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="example">
-<teiHeader><fileDesc><titleStmt><title>Example</title></titleStmt><publicationStmt><p>Example</p></publicationStmt><sourceDesc><p>Example</p></sourceDesc></fileDesc>
-<encodingDesc>
-<listPrefixDef>
-<prefixDef ident="per" matchPattern="([a-z0-9\\-]+)" replacementPattern="register/persons.xml#$1"/>
-<prefixDef ident="pla" matchPattern="([a-z0-9\\-]+)" replacementPattern="register/places.xml#$1"/>
-<prefixDef ident="org" matchPattern="([a-z0-9\\-]+)" replacementPattern="register/orgs.xml#$1"/>
-</listPrefixDef>
-</encodingDesc>
-</teiHeader>
-<text><body>
-${body}
-</body></text>
-</TEI>
-`;
+const example = (body: string) => exampleTei(body, { afterFileDesc: PREFIX_DEFS });
 
 export const refResolves: Rule = {
   id: 'tei/ref-resolves',

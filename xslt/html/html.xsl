@@ -16,6 +16,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:ed="urn:x-tei-pipeline:edition"
   xmlns:html="urn:x-tei-pipeline:html"
+  xmlns:saxon="http://saxon.sf.net/"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all"
   expand-text="yes">
@@ -33,7 +34,7 @@
   <!-- Indentation is the same in saxon-js and Saxon-HE; only the DOCTYPE's case differs
        (HE 9.9 writes "<!DOCTYPE HTML>"). No content-type meta: page.xsl writes meta charset. -->
   <xsl:output name="html" method="html" html-version="5" encoding="UTF-8" indent="yes"
-    include-content-type="no"/>
+    include-content-type="no" saxon:line-length="1000000"/>
   <xsl:output method="text"/>
 
   <!-- Stylesheet link, relative to the HTML file. -->
