@@ -64,7 +64,7 @@ describe.skipIf(!haveTeiAll)(title, () => {
   it.skipIf(!haveJing)('jing, the reference validator, agrees on the edition', () => {
     for (const schema of [projectRng, teiAll]) {
       const out = spawnSync('jing', [schema, ...edition], { encoding: 'utf8' });
-      expect(out.stdout + out.stderr, schema).toBe('');
+      expect(out.stdout, schema).toBe(''); // Debian's jing wrapper warns about optional jars on stderr
       expect(out.status).toBe(0);
     }
   });
