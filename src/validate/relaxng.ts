@@ -9,6 +9,8 @@ export interface RelaxNgSchema {
   /** File name of the schema (for xmllint's virtual file system). */
   fileName: string;
   text: string;
+  /** Element and attribute names the schema declares, read once from its text. */
+  declared?: { elements: Set<string>; attributes: Set<string> };
 }
 
 export class SchemaError extends Error {}
@@ -33,6 +35,8 @@ export async function validateRelaxNg(docs: readonly SourceDocument[], schema: R
   }
   const byName = new Map(names.map((n, i) => [n, docs[i]!]));
   const seen = new Set<string>();
+  const invalid = new Set(result.errors.map((e) => e.loc?.fileName));
+  for (const [name, doc] of byName) if (invalid.has(name)) reportUndeclared(doc, schema);
   for (const e of result.errors) {
     const doc = e.loc && byName.get(e.loc.fileName);
     if (!doc || !doc.tree || !e.loc) continue;
@@ -43,6 +47,26 @@ export async function validateRelaxNg(docs: readonly SourceDocument[], schema: R
     if (seen.has(key)) continue;
     seen.add(key);
     doc.report(at, 'error', 'schema', 'schema/rng', `${message} (${schema.label})`);
+  }
+}
+
+/**
+ * libxml2 reports an error deep in mixed content at some ancestor ("failed to validate content").
+ * An element or attribute name the schema declares nowhere is certainly wrong, so say so at its place.
+ */
+function reportUndeclared(doc: SourceDocument, schema: RelaxNgSchema): void {
+  const declared = (schema.declared ??= {
+    elements: new Set([...schema.text.matchAll(/<element\s+name="([^"]+)"/g)].map((m) => m[1]!)),
+    attributes: new Set([...schema.text.matchAll(/<attribute\s+name="([^"]+)"/g)].map((m) => m[1]!)),
+  });
+  // A schema with name classes (anyName, nsName) may accept names it does not list: stay silent.
+  if (/<(anyName|nsName)\b/.test(schema.text)) return;
+  for (const el of elements(doc.tree!.root)) {
+    if (!declared.elements.has(el.local)) doc.report(el.start, 'error', 'schema', 'schema/rng', `Unexpected element <${el.name}>: ${schema.label} declares no such element`);
+    for (const a of el.attributes) {
+      if (a.name.startsWith('xmlns') || declared.attributes.has(a.name)) continue;
+      doc.report(a.start, 'error', 'schema', 'schema/rng', `Unexpected attribute ${a.name} on <${el.name}>: ${schema.label} declares no such attribute`);
+    }
   }
 }
 
@@ -58,7 +82,8 @@ function locate(doc: SourceDocument, line: number, elementName: string, detail: 
       const a = el?.attributes.find((x) => x.name === m[1]);
       return { at: a?.start, message: `Unexpected attribute ${m[1]}${a ? `="${a.value}"` : ''} on <${m[2]}>: not allowed here or not a valid value` };
     }],
-    [/^Did not expect element (\S+) there$/, (m) => ({ message: `Unexpected element <${m[1]}> here` })],
+    // libxml2 says this of an element whose own content failed too, deep inside mixed content.
+    [/^Did not expect element (\S+) there$/, (m) => ({ message: `Unexpected element <${m[1]}> here, or unexpected content inside it` })],
     [/^Expecting element (\S+), got (\S+)$/, (m) => ({ message: `Unexpected element <${m[2]}>, expected <${m[1]}>` })],
     [/^Expecting an element (\S+), got nothing$/, (m) => ({ message: `Unexpected end of <${elementName}>, expected <${m[1]}>` })],
     [/^Extra element (\S+) in interleave$/, (m) => ({ message: `Unexpected element <${m[1]}> in <${elementName}>` })],
