@@ -1,0 +1,23 @@
+import { buildEdition, type EditionBuild } from '../../src/pipeline/build.js';
+import { openProject } from '../../src/pipeline/project.js';
+import { Validator } from '../../src/validate/validator.js';
+import { repoRoot } from './cli.js';
+
+let built: Promise<EditionBuild> | undefined;
+
+/** The repository's own edition, validated and rendered in memory once per test file. */
+export function repoEdition(): Promise<EditionBuild> {
+  built ??= (async () => {
+    const project = openProject(repoRoot);
+    return buildEdition(project, await Validator.create(project));
+  })();
+  return built;
+}
+
+export const RECORD_ID = 'dobrynin-vance-1977-02-26';
+
+export async function output(path: string): Promise<string> {
+  const content = (await repoEdition()).outputs.get(path);
+  if (content === undefined) throw new Error(`the build produced no ${path}`);
+  return content;
+}

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SourceDocument } from '../../src/pipeline/document.js';
+import { dateTextAgrees } from '../../src/rules/date-text-agrees.js';
+import { runRules } from '../../src/rules/index.js';
+import { createProjectIndex } from '../../src/rules/project-index.js';
+import { parseXml } from '../../src/validate/parse-xml.js';
+import { elements, attr, textContent } from '../../src/validate/xml-tree.js';
+import { repoRoot } from '../support/cli.js';
+import { RECORD_ID, output } from '../support/edition.js';
+
+const sourcePath = join(repoRoot, '..', 'shared', 'source', `${RECORD_ID}.txt`);
+const fixturePath = join(repoRoot, 'test', 'fixtures', 'record-source-transcription', `${RECORD_ID}.txt`);
+const words = (s: string) => s.split(/\s+/).filter((w) => w !== '');
+
+describe('the encoding is faithful to the source transcription', () => {
+  it('the fixture copy of the transcription is the shared source, unchanged', () => {
+    let shared: string;
+    try {
+      shared = readFileSync(sourcePath, 'utf8');
+    } catch {
+      return; // the shared folder is not beside this checkout: the fixture copy stands alone
+    }
+    expect(readFileSync(fixturePath, 'utf8')).toBe(shared);
+  });
+
+  it('the diplomatic text equals the transcription word for word', async () => {
+    const source = words(readFileSync(fixturePath, 'utf8'));
+    const diplomatic = words(await output(`text/${RECORD_ID}.diplomatic.txt`));
+    // Compare as lines so a difference shows where it is.
+    expect(diplomatic.join('\n')).toBe(source.join('\n'));
+    expect(source.length).toBeGreaterThan(2000);
+  });
+
+  it('the reading text applies every correction and keeps every other word', async () => {
+    const reading = await output(`text/${RECORD_ID}.txt`);
+    for (const corrected of ['not only in words but also in fact', 'we will not allow', 'I want to say']) expect(reading).toContain(corrected);
+    for (const sic of ['in words by also', 'will-not allow', 'I will to say', 'and is which']) expect(reading).not.toContain(sic);
+  });
+});
+
+describe('every date of the record says what its @when says', () => {
+  const text = readFileSync(join(repoRoot, 'tei', `${RECORD_ID}.xml`), 'utf8');
+  const doc = new SourceDocument(join(repoRoot, 'tei', `${RECORD_ID}.xml`), `tei/${RECORD_ID}.xml`, text);
+  const tree = parseXml(doc)!;
+
+  it('tei/date-text-agrees finds nothing, not even text it cannot read', () => {
+    runRules(doc, tree, createProjectIndex('tei', () => null), [dateTextAgrees]);
+    expect(doc.diagnostics).toEqual([]);
+  });
+
+  it('the dates the issue names are all there, with their ISO values', () => {
+    const dates = [...elements(tree.root, 'date')].map((d) => `${attr(d, 'when')} ${textContent(d).replace(/\s+/g, ' ').trim()}`);
+    for (const expected of [
+      '1994-03-30 03.30.94',
+      '1977-05-13 May 13, 1977',
+      '1977-05-19 05.19.1977',
+      '1977-02-26 February 26, 1977',
+      '1977-02-25 February 25, 1977',
+      '1977-02-14 February 14 of this year',
+      '1976-01 January of last year',
+    ]) expect(dates).toContain(expected);
+    expect(dates.filter((d) => d === '1977-02-25 February 25, 1977').length).toBeGreaterThanOrEqual(2);
+  });
+});
