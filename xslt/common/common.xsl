@@ -18,8 +18,9 @@
     dates.xsl        ISO dates, English formatting, CSL and RIS date parts
     notes.xsl        footnotes vs. the source's own glosses, numbering
     hooks.xsl        the hooks with their defaults
-    text-blocks.xsl  mode ed:text: divisions, blocks, stamps, speech
-    text-inline.xsl  mode ed:text: names, dates, choice, gap, notes, pb, lb, links
+    text-blocks.xsl  mode ed:text: divisions, blocks, lined openers/closers, loose text
+    text-inline.xsl  mode ed:text: names, dates, choice, notes, links, highlighting
+    text-source.xsl  mode ed:text: stamps, speech, ellipsis and gap, page and line breaks
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -35,4 +36,5 @@
   <xsl:include href="hooks.xsl"/>
   <xsl:include href="text-blocks.xsl"/>
   <xsl:include href="text-inline.xsl"/>
+  <xsl:include href="text-source.xsl"/>
 </xsl:stylesheet>

@@ -47,7 +47,7 @@
   <xsl:function name="ed:document-date" as="xs:string?">
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="facts" select="ed:header-facts($doc)"/>
-    <xsl:sequence select="($facts?date-event, $facts?date-written)[1]"/>
+    <xsl:sequence select="($facts('date-event'), $facts('date-written'))[1]"/>
   </xsl:function>
 
   <!-- The register entries of the people taking part: profileDesc/particDesc when it

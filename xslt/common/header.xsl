@@ -9,6 +9,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:ed="urn:x-tei-pipeline:edition"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
@@ -19,7 +20,10 @@
     <xsl:variable name="ts" select="$h/fileDesc/titleStmt"/>
     <xsl:variable name="ms" select="($h/fileDesc/sourceDesc/msDesc)[1]"/>
     <xsl:variable name="letter" select="($tei/text//floatingText[@type = 'letter'])[1]"/>
-    <xsl:variable name="corresp" select="($h/profileDesc/correspDesc)[1]"/>
+    <xsl:variable name="corresp" select="($letter ! ed:targets(., 'decls')[self::correspDesc],
+                                          $h/profileDesc/correspDesc)[1]"/>
+    <xsl:variable name="recipient" select="($corresp/correspAction[@type = 'received']/(persName | orgName | name),
+                                            $letter//opener//(persName | name | rs)[@ref])[1]"/>
     <xsl:sequence select="map{
       (: TEI/@xml:id :)
       'id': string($tei/@xml:id),
@@ -29,7 +33,7 @@
       'subtitle': $ts/title[@type = 'sub'][1] ! normalize-space(.),
       (: titleStmt/author: its persName/orgName/name, or the author element itself :)
       'authors': $ts/author/((persName | orgName | name)[1], .[not(persName | orgName | name)])[1],
-      (: titleStmt/editor and respStmt names, each with its resp :)
+      (: titleStmt/editor and titleStmt/respStmt names :)
       'editors': ($ts/editor, $ts/respStmt/(persName | orgName | name)),
       (: publicationStmt/publisher, else authority, else distributor :)
       'publisher': ($h/fileDesc/publicationStmt/(publisher, authority, distributor))[1] ! normalize-space(.),
@@ -38,18 +42,26 @@
       'licence': ($h/fileDesc/publicationStmt/availability/licence)[1] ! normalize-space(.),
       (: profileDesc/langUsage/language/@ident, else TEI/@xml:lang :)
       'language': string(($h/profileDesc/langUsage/language/@ident, $tei/@xml:lang)[1]),
-      (: msDesc/msIdentifier: repository, settlement, country, collection :)
+      (: profileDesc/textClass/keywords/term :)
+      'keywords': $h/profileDesc/textClass/keywords/term ! normalize-space(.),
+      (: the first division's @subtype or @type, in words (record of conversation) :)
+      'genre': ($tei/text/body/div[1]/@subtype, $tei/text/body/div[1]/@type)[1]
+        ! translate(string(.), '-_', '  ') ! concat(upper-case(substring(., 1, 1)), substring(., 2)),
+      (: msIdentifier: repository, settlement and country, collection :)
       'repository': $ms/msIdentifier/repository[1] ! normalize-space(.),
       'archive-place': string-join($ms/msIdentifier/(settlement, country) ! normalize-space(.), ', '),
       'collection': $ms/msIdentifier/collection[1] ! normalize-space(.),
-      (: msIdentifier//idno (with altIdentifier), and all of them labelled by ed:idno-label :)
-      'idnos': $ms/msIdentifier//idno,
-      'archive-location': string-join($ms/msIdentifier//idno ! ed:idno-label(.), '; '),
-      (: msDesc/history/origin: the date of writing (origDate or date) :)
-      'date-written': ed:iso-date(($ms/history/origin//(origDate, date))[1]),
-      (: profileDesc/creation/date: the date of the event recorded, else the body's dateline :)
-      'date-event': (ed:iso-date(($h/profileDesc/creation//date)[1]),
-                     ed:iso-date(($tei/text/body/(dateline, head, opener)//date)[1]))[1],
+      (: collection, msIdentifier/idno and the copy number (altIdentifier[@type='copy']) :)
+      'archive-location': string-join(($ms/msIdentifier/collection ! normalize-space(.),
+        $ms/msIdentifier/(idno, altIdentifier[@type = 'copy']/idno) ! ed:idno-label(.)), ', '),
+      (: the other altIdentifier/idno (registration entry, reference) :)
+      'other-identifiers': string-join($ms/msIdentifier/altIdentifier[not(@type = 'copy')]/idno
+                                       ! ed:idno-label(.), ', '),
+      (: msDesc/history/origin: origDate, else a date in it: when the document was written :)
+      'date-written': ed:iso-date(($ms/history/origin//origDate, $ms/history/origin//date)[1]),
+      (: settingDesc or creation date, else the body's dateline: the event recorded :)
+      'date-event': (ed:iso-date(($h/profileDesc/(settingDesc, creation)//date)[1]),
+        ed:iso-date(($tei/text/body//dateline[not(ancestor::opener | ancestor::floatingText)]//date)[1]))[1],
       (: the latest revisionDesc//change/@when :)
       'date-released': (for $w in $h/revisionDesc//change/@when[ed:is-iso-date(string(.))]
                         return string($w)) => max(),
@@ -57,26 +69,34 @@
       'summary': ($ms/msContents/(summary, p))[1] ! normalize-space(.),
       (: the letter in the text: floatingText[@type='letter'] :)
       'letter': $letter,
-      (: correspAction[@type='sent'] name, else the letter's closer/signed name :)
+      (: the correspDesc the letter points to (@decls), else the first: the sender :)
       'letter-author': ($corresp/correspAction[@type = 'sent']/(persName | orgName | name),
                         $letter//closer//signed//(persName | name))[1],
-      (: correspAction[@type='received'] name, else a name in the letter's opener :)
-      'letter-recipient': ($corresp/correspAction[@type = 'received']/(persName | orgName | name),
-                           $letter//opener//(persName | name)[@ref])[1],
-      (: correspAction[@type='sent']/date, else the letter's closing or opening dateline :)
+      'letter-recipient': $recipient,
+      (: its correspAction[@type='sent']/date, else the letter's closing or opening date :)
       'letter-date': (ed:iso-date(($corresp/correspAction[@type = 'sent']/date)[1]),
-                      ed:iso-date(($letter//(closer, opener)//date)[1]))[1]
+                      ed:iso-date(($letter//(closer, opener)//date)[1]))[1],
+      (: the letter's head, else Letter to its recipient :)
+      'letter-title': if ($letter/body/head) then normalize-space($letter/body/head[1])
+        else if ($recipient) then concat('Letter to ', ed:display-name(ed:best-name($recipient)))
+        else 'Letter'
     }"/>
   </xsl:function>
+
+  <!-- Labels of identifier types, as the source words them. -->
+  <xsl:variable name="ed:idno-labels" as="map(xs:string, xs:string)" select="map{
+    'original': 'Original No. ', 'copy': 'copy No. ', 'entry': 'registration entry No. ',
+    'registration': 'registration No. ', 'reference': 'reference '}"/>
 
   <!-- An identifier as it reads: "Original No. 405" from <idno type="original">405</idno>;
        an idno whose text already says what it is stays as it is. -->
   <xsl:function name="ed:idno-label" as="xs:string">
     <xsl:param name="idno" as="element(idno)"/>
     <xsl:variable name="text" select="normalize-space($idno)"/>
-    <xsl:variable name="type" select="translate(normalize-space($idno/@type), '-_', '  ')"/>
+    <xsl:variable name="type" select="string($idno/@type)"/>
     <xsl:sequence select="
-      if ($type = '' or matches($text, '[A-Za-z]{2}')) then $text
-      else concat(upper-case(substring($type, 1, 1)), substring($type, 2), ' No. ', $text)"/>
+      if ($type = '' or matches($text, '[A-Za-z]{3}')) then $text
+      else if (map:contains($ed:idno-labels, $type)) then concat($ed:idno-labels($type), $text)
+      else concat(translate($type, '-_', '  '), ' ', $text)"/>
   </xsl:function>
 </xsl:stylesheet>

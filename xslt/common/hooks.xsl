@@ -21,8 +21,9 @@
     <xsl:sequence select="$content"/>
   </xsl:template>
 
-  <!-- A block of running text: p, ab, head, dateline, salute, signed, trailer, byline, l, item.
-       $kind: the element name (with @type for ab: "ab letterhead"). -->
+  <!-- A block: p, ab, head, dateline, salute, signed, trailer, byline, l, item, fw, label.
+       $kind: the element name and @type ("ab letterhead"). $content includes the loose
+       text of the division that belongs to the block (text-blocks.xsl). -->
   <xsl:template name="ed:block">
     <xsl:param name="kind" as="xs:string"/>
     <xsl:param name="content" as="item()*"/>
@@ -68,10 +69,12 @@
     <xsl:sequence select="$reading"/>
   </xsl:template>
 
-  <!-- An omission (gap); the source shows it as "(...)". $label: why, in words. -->
+  <!-- An omission: ellipsis (marked in the source) or gap (by the editors). $marker: what
+       the source shows, "(...)" or "(signature)"; $label: what is missing, in words. -->
   <xsl:template name="ed:gap">
+    <xsl:param name="marker" as="xs:string"/>
     <xsl:param name="label" as="xs:string"/>
-    <xsl:sequence select="'(...)'"/>
+    <xsl:value-of select="$marker"/>
   </xsl:template>
 
   <!-- The place of a footnote in the text; $n: its number (notes.xsl). -->
@@ -90,9 +93,18 @@
     <xsl:param name="n" as="xs:string"/>
   </xsl:template>
 
-  <!-- A line break inside a block. -->
+  <!-- A line break; $kind from ed:lb-kind: "stamp", "text" or "line". -->
   <xsl:template name="ed:lb">
-    <xsl:sequence select="' '"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <!-- A block used as a phrase: seg, or a dateline, byline, signed... on a line of a
+       lined opener or closer (text-blocks.xsl). $kind: element name and @type. -->
+  <xsl:template name="ed:segment">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="content" as="item()*"/>
+    <xsl:sequence select="$content"/>
   </xsl:template>
 
   <!-- A link (ref, ptr). $href: a safe URI or empty (ed:safe-href); never an unsafe one. -->

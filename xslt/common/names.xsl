@@ -37,19 +37,24 @@
   </xsl:function>
 
   <!-- Family and given name of a name element: surname/forename when encoded, else the
-       last word is the family name. An organisation (orgName) has only a literal. -->
+       "Family, Given" form of the registers' standard names, else the last word is the
+       family name. An organisation (orgName, or name not typed "person") has only a literal. -->
   <xsl:function name="ed:name-parts" as="map(xs:string, xs:string)">
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="text" select="ed:name-text($name)"/>
     <xsl:variable name="words" select="tokenize($text, ' ')"/>
     <xsl:choose>
-      <xsl:when test="$name/self::orgName or $name/self::name[@type = 'org']">
+      <xsl:when test="$name/self::orgName or $name/self::name[not(@type = 'person')]">
         <xsl:sequence select="map{'literal': $text}"/>
       </xsl:when>
       <xsl:when test="$name//surname">
         <xsl:sequence select="map{
           'family': normalize-space(string-join($name//surname, ' ')),
           'given': normalize-space(string-join($name//forename, ' '))}"/>
+      </xsl:when>
+      <xsl:when test="contains($text, ',') and not($name/self::placeName)">
+        <xsl:sequence select="map{'family': normalize-space(substring-before($text, ',')),
+          'given': normalize-space(substring-after($text, ','))}"/>
       </xsl:when>
       <xsl:when test="count($words) gt 1">
         <xsl:sequence select="map{'family': $words[last()],
@@ -75,15 +80,22 @@
     <xsl:variable name="form" select="ed:name-forms($entry)[1]"/>
     <xsl:variable name="parts" select="if ($form) then ed:name-parts($form) else map{}"/>
     <xsl:sequence select="
-      if ($entry/self::person and exists($parts?family) and $form//surname)
-      then string-join(($parts?family, $parts?given[. != '']), ', ')
+      if ($entry/self::person and exists($parts('family')))
+      then string-join(($parts('family'), $parts('given')[. != '']), ', ')
       else ed:standard-name($entry)"/>
+  </xsl:function>
+
+  <!-- A name in reading order: "Leonid Ilyich Brezhnev" from "Brezhnev, Leonid Ilyich". -->
+  <xsl:function name="ed:display-name" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="parts" select="ed:name-parts($name)"/>
+    <xsl:sequence select="($parts('literal'), string-join(($parts('given')[. != ''], $parts('family')), ' '))[1]"/>
   </xsl:function>
 
   <!-- Family name for display ("Dobrynin") or the whole name when it has no parts. -->
   <xsl:function name="ed:short-name" as="xs:string">
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="parts" select="ed:name-parts($name)"/>
-    <xsl:sequence select="($parts?family, $parts?literal)[1]"/>
+    <xsl:sequence select="($parts('family'), $parts('literal'))[1]"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -3,6 +3,12 @@
   Format-neutral traversal of the text, part 1: divisions and blocks. Mode ed:text walks
   TEI/text and calls the hooks of hooks.xsl; elements it does not know keep their text
   (on-no-match="text-only-copy"), so nothing of the source is lost silently.
+  Two conventions of docs/encoding-conventions.md and the document's editorialDecl:
+  - a "lined" opener or closer (one with lb children) keeps the source's line divisions
+    as lb: its blocks (dateline, byline, signed...) are then phrases of its lines (tunnel
+    parameter $ed:phrase, hook ed:segment), and lb ends a line (ed:lb-kind);
+  - text standing loose in a division (the quotation marks around a quoted letter's
+    salute and dateline) belongs to the nearest block: before it, or else after it.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -13,31 +19,41 @@
 
   <xsl:mode name="ed:text" on-no-match="text-only-copy"/>
 
-  <xsl:template match="teiHeader | facsimile | standOff" mode="ed:text"/>
+  <xsl:variable name="ed:block-names" as="xs:string+" select="('p', 'ab', 'head', 'dateline',
+    'salute', 'signed', 'trailer', 'byline', 'docAuthor', 'docDate', 'l', 'item', 'fw', 'label')"/>
+  <xsl:variable name="ed:container-names" as="xs:string+" select="('text', 'front', 'body',
+    'back', 'div', 'floatingText', 'opener', 'closer', 'postscript', 'argument', 'epigraph', 'list', 'lg')"/>
 
-  <!-- Layout whitespace between the blocks of a division is not text. -->
-  <xsl:template match="text()[not(normalize-space())][parent::text or parent::front or parent::body
-                       or parent::back or parent::div or parent::floatingText or parent::opener
-                       or parent::closer or parent::list or parent::lg or parent::postscript]" mode="ed:text"/>
-
-  <!-- A stamp that stands alone in its parent block is itself the block (the source's
-       "[Stamp]" paragraphs); a stamp inside running text is inline. -->
-  <xsl:function name="ed:is-block-stamp" as="xs:boolean">
-    <xsl:param name="stamp" as="element()"/>
-    <xsl:sequence select="not($stamp/parent::*[self::p or self::ab or self::fw or self::dateline
-        or self::salute or self::signed or self::head or self::seg or self::said or self::item
-        or self::l or self::trailer or self::byline or self::label or self::hi or self::q])
-      or ($stamp/parent::*[self::p or self::ab or self::fw]
-          and count($stamp/../*) = 1 and not($stamp/../text()[normalize-space()]))"/>
+  <xsl:function name="ed:is-lined" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/lb) and local-name($e) = ('opener', 'closer', 'postscript')"/>
   </xsl:function>
 
-  <xsl:template match="front | body | back | div | floatingText | opener | closer | postscript
-                       | argument | epigraph | list | lg" mode="ed:text">
+  <!-- The block a loose text of a division belongs to (none for layout whitespace). -->
+  <xsl:function name="ed:loose-owner" as="element()?">
+    <xsl:param name="t" as="node()"/>
+    <xsl:sequence select="if (normalize-space($t) and $t/parent::*[local-name() = $ed:container-names]
+                              and not(ed:is-lined($t/..)))
+      then ($t/preceding-sibling::*[local-name() = $ed:block-names][1],
+            $t/following-sibling::*[local-name() = $ed:block-names][1])[1]
+      else ()"/>
+  </xsl:function>
+
+  <xsl:template match="teiHeader | facsimile | standOff" mode="ed:text"/>
+
+  <!-- Layout whitespace between blocks, and loose text (output by the block it belongs to). -->
+  <xsl:template match="text()[parent::*[local-name() = $ed:container-names]][not(ed:is-lined(..))]
+                       [not(normalize-space()) or ed:loose-owner(.)]" mode="ed:text"/>
+
+  <xsl:template match="text | front | body | back | div | floatingText | opener | closer
+                       | postscript | argument | epigraph | list | lg" mode="ed:text">
     <xsl:call-template name="ed:container">
       <xsl:with-param name="kind" select="if (self::floatingText) then string((@type, 'floatingText')[1])
                                           else local-name()"/>
       <xsl:with-param name="content" as="item()*">
-        <xsl:apply-templates mode="ed:text"/>
+        <xsl:apply-templates mode="ed:text">
+          <xsl:with-param name="ed:phrase" tunnel="yes" select="ed:is-lined(.)"/>
+        </xsl:apply-templates>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -49,46 +65,50 @@
   </xsl:template>
 
   <xsl:template match="p | ab | head | dateline | salute | signed | trailer | byline | docAuthor
-                       | docDate | l | item | fw | label" mode="ed:text">
-    <xsl:call-template name="ed:block">
-      <xsl:with-param name="kind" select="string-join((local-name(), @type), ' ')"/>
-      <xsl:with-param name="content" as="item()*">
-        <xsl:apply-templates mode="ed:text"/>
-      </xsl:with-param>
-    </xsl:call-template>
+                       | docDate | l | item | fw | label | seg" mode="ed:text">
+    <xsl:param name="ed:phrase" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:variable name="me" select="."/>
+    <xsl:variable name="content" as="item()*">
+      <xsl:value-of select="preceding-sibling::text()[ed:loose-owner(.) is $me] ! replace(., '^\s+', '')"
+                    separator=""/>
+      <xsl:apply-templates mode="ed:text">
+        <xsl:with-param name="ed:phrase" tunnel="yes" select="false()"/>
+      </xsl:apply-templates>
+      <xsl:value-of select="following-sibling::text()[ed:loose-owner(.) is $me] ! replace(., '\s+$', '')"
+                    separator=""/>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$ed:phrase or self::seg">
+        <xsl:call-template name="ed:segment">
+          <xsl:with-param name="kind" select="string-join((local-name(), @type), ' ')"/>
+          <xsl:with-param name="content" select="$content"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="ed:block">
+          <xsl:with-param name="kind" select="string-join((local-name(), @type), ' ')"/>
+          <xsl:with-param name="content" select="$content"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="stamp" mode="ed:text">
-    <xsl:call-template name="ed:stamp">
-      <xsl:with-param name="type" select="string(@type)"/>
-      <xsl:with-param name="block" select="ed:is-block-stamp(.)"/>
-      <xsl:with-param name="content" as="item()*">
-        <xsl:apply-templates mode="ed:text"/>
-      </xsl:with-param>
-    </xsl:call-template>
-  </xsl:template>
+  <!-- True for the elements that are blocks of the output: a block that is not a phrase of
+       a lined opener or closer, or such a lined opener or closer itself. -->
+  <xsl:function name="ed:is-output-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="(local-name($e) = $ed:block-names and not($e/parent::*[ed:is-lined(.)]))
+                          or ed:is-lined($e)"/>
+  </xsl:function>
 
-  <xsl:template match="said" mode="ed:text">
-    <xsl:call-template name="ed:said">
-      <xsl:with-param name="speaker" select="ed:targets(., 'who')[1]"/>
-      <xsl:with-param name="block" select="exists(p | ab | lg)"/>
-      <xsl:with-param name="content" as="item()*">
-        <xsl:apply-templates mode="ed:text"/>
-      </xsl:with-param>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!-- The id of the block an element stands in, for permalinks and register back-links:
-       the nearest ancestor-or-self block with an xml:id, else a generated "para-N". -->
+  <!-- The id of the output block a node stands in, for permalinks and register back-links:
+       its xml:id, else "para-N" (N counts the output blocks of the text). -->
   <xsl:function name="ed:block-id" as="xs:string?">
     <xsl:param name="node" as="node()"/>
-    <xsl:variable name="block" select="$node/ancestor-or-self::*[self::p or self::ab or self::head
-      or self::dateline or self::salute or self::signed or self::l or self::item or self::fw
-      or self::trailer or self::byline][1]"/>
+    <xsl:variable name="block" select="$node/ancestor-or-self::*[ed:is-output-block(.)][1]"/>
     <xsl:sequence select="if ($block/@xml:id) then string($block/@xml:id)
-      else if ($block) then concat('para-', count($block/preceding::*[self::p or self::ab
-        or self::head or self::dateline or self::salute or self::signed or self::l or self::item
-        or self::fw or self::trailer or self::byline][not(ancestor::teiHeader)]) + 1)
+      else if ($block) then concat('para-', count($block/preceding::*[ed:is-output-block(.)]
+                                                  [not(ancestor::teiHeader)]) + 1)
       else ()"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Format-neutral traversal of the text, part 2: phrase-level elements. Names, dates,
-  interventions, gaps, notes, page and line breaks and links each call one hook.
+  interventions, notes, links and highlighting each call one hook.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -41,20 +41,6 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="gap" mode="ed:text">
-    <xsl:call-template name="ed:gap">
-      <xsl:with-param name="label" select="ed:gap-label(.)"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!-- Why text is missing, in words, from desc or @reason/@extent. -->
-  <xsl:function name="ed:gap-label" as="xs:string">
-    <xsl:param name="gap" as="element()"/>
-    <xsl:sequence select="if (normalize-space($gap/desc)) then normalize-space($gap/desc)
-      else concat('Text omitted', if ($gap/@reason) then concat(' (', translate($gap/@reason, '-_', '  '), ')') else '',
-                  ' in the source; the source marks the omission with “(...)”.')"/>
-  </xsl:function>
-
   <xsl:template match="note" mode="ed:text">
     <xsl:choose>
       <xsl:when test="ed:is-footnote(.)">
@@ -70,16 +56,6 @@
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="pb" mode="ed:text">
-    <xsl:call-template name="ed:pb">
-      <xsl:with-param name="n" select="string(@n)"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="lb" mode="ed:text">
-    <xsl:call-template name="ed:lb"/>
   </xsl:template>
 
   <xsl:template match="cb | milestone | anchor | figure | graphic" mode="ed:text"/>

@@ -25,13 +25,13 @@
   <xsl:function name="html:citation" as="xs:string">
     <xsl:param name="tei" as="element(TEI)"/>
     <xsl:variable name="f" select="ed:header-facts($tei)"/>
-    <xsl:variable name="authors" select="string-join($f?authors ! ed:name-text(ed:best-name(.)), ' and ')"/>
-    <xsl:variable name="date" select="($f?date-written, $f?date-event)[1]"/>
+    <xsl:variable name="authors" select="string-join($f('authors') ! ed:display-name(ed:best-name(.)), ' and ')"/>
+    <xsl:variable name="date" select="($f('date-written'), $f('date-event'))[1]"/>
     <xsl:variable name="rest" select="string-join((if ($date) then ed:format-date($date) else (),
-      $f?archive-location, $f?repository, $f?archive-place)[. != ''], ', ')"/>
+      $f('archive-location'), $f('repository'), $f('archive-place'))[. != ''], ', ')"/>
     <xsl:sequence select="concat(if ($authors != '') then concat($authors, ', ') else '',
-      '“', $f?title, if ($rest != '') then concat(',” ', $rest) else '.”', '. ',
-      html:edition-title($tei), ', ', $f?id, '.')"/>
+      '“', $f('title'), if ($rest != '') then concat(',” ', $rest) else '.”', '. ',
+      html:edition-title($tei), ', ', $f('id'), '.')"/>
   </xsl:function>
 
   <xsl:template name="html:cite">

@@ -75,18 +75,18 @@
     <xsl:variable name="id" select="ed:document-id(.)"/>
     <li class="document" id="doc-{$id}">
       <p class="document-date"><xsl:sequence select="html:time(ed:document-date(.))"/></p>
-      <p class="document-title"><a href="{$id}.html">{$f?title}</a></p>
+      <p class="document-title"><a href="{$id}.html">{$f('title')}</a></p>
       <xsl:variable name="people" select="ed:participants(.)"/>
       <xsl:if test="exists($people)">
         <p class="document-participants">
           <span class="label">Participants: </span>
           <xsl:for-each select="$people">
             <xsl:if test="position() gt 1">, </xsl:if>
-            <xsl:sequence select="html:entry-link(., ())"/>
+            <xsl:sequence select="html:entry-link(., ed:display-name(ed:name-forms(.)[1]))"/>
           </xsl:for-each>
         </p>
       </xsl:if>
-      <xsl:for-each select="$f?summary[. != '']"><p class="document-summary">{.}</p></xsl:for-each>
+      <xsl:for-each select="$f('summary')[. != '']"><p class="document-summary">{.}</p></xsl:for-each>
     </li>
   </xsl:template>
 </xsl:stylesheet>

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The phrase-level hooks for HTML: speech, interventions, gaps, notes, page and line
-  breaks, links, highlighting, and the footnotes list.
+  breaks, links, highlighting, names, dates, and the footnotes list.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -19,7 +19,8 @@
     <xsl:param name="speaker" as="element()?"/>
     <xsl:param name="block" as="xs:boolean"/>
     <xsl:param name="content" as="item()*"/>
-    <xsl:variable name="name" select="if ($speaker) then ed:standard-name($speaker) else string(@who)"/>
+    <xsl:variable name="name" select="if ($speaker and ed:name-forms($speaker))
+      then ed:display-name(ed:name-forms($speaker)[1]) else string(@who)"/>
     <xsl:element name="{if ($block) then 'div' else 'q'}">
       <xsl:attribute name="class" select="'said'"/>
       <xsl:if test="$speaker"><xsl:attribute name="data-who" select="$speaker/@xml:id"/></xsl:if>
@@ -46,9 +47,12 @@
     </span>
   </xsl:template>
 
+  <!-- The source's marker, "(...)" or "(signature)", in both views, explained by a tooltip
+       and, for screen readers, in words. -->
   <xsl:template name="ed:gap">
+    <xsl:param name="marker" as="xs:string"/>
     <xsl:param name="label" as="xs:string"/>
-    <span class="gap" title="{$label}"><span aria-hidden="true">(...)</span><span class="visually-hidden">[{$label}]</span></span>
+    <span class="gap {local-name()}" title="{$label}"><span aria-hidden="true">{$marker}</span><span class="visually-hidden">{$marker} ({$label})</span></span>
   </xsl:template>
 
   <xsl:template name="ed:note-ref">
@@ -80,7 +84,11 @@
   </xsl:template>
 
   <xsl:template name="ed:lb">
-    <br/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:choose>
+      <xsl:when test="$kind = 'text'"><xsl:text> </xsl:text></xsl:when>
+      <xsl:otherwise><br/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="ed:link">
@@ -105,5 +113,30 @@
       <xsl:if test="self::foreign/@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       <xsl:sequence select="$content"/>
     </xsl:element>
+  </xsl:template>
+  <xsl:template name="ed:name">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:param name="content" as="item()*"/>
+    <xsl:choose>
+      <!-- No link inside a link: a name within a linked name keeps only its tooltip. -->
+      <xsl:when test="$entry and ancestor::*[@ref][ed:targets(., 'ref')]
+                      [self::persName or self::placeName or self::orgName or self::name or self::rs]">
+        <span class="name name-{local-name($entry)}" title="{ed:standard-name($entry)}"><xsl:sequence select="$content"/></span>
+      </xsl:when>
+      <xsl:when test="$entry and not(root($entry) is root(current()))">
+        <a class="name name-{local-name($entry)}" href="{ed:entry-href($entry)}"
+           title="{ed:standard-name($entry)}"><xsl:sequence select="$content"/></a>
+      </xsl:when>
+      <xsl:otherwise><span class="name unresolved"><xsl:sequence select="$content"/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="ed:date">
+    <xsl:param name="iso" as="xs:string?"/>
+    <xsl:param name="content" as="item()*"/>
+    <xsl:choose>
+      <xsl:when test="$iso"><time datetime="{$iso}"><xsl:sequence select="$content"/></time></xsl:when>
+      <xsl:otherwise><span class="date"><xsl:sequence select="$content"/></span></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>

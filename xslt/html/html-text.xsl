@@ -22,10 +22,54 @@
           <xsl:sequence select="$content"/>
         </div>
       </xsl:when>
+      <xsl:when test="ed:is-lined(.)">
+        <xsl:call-template name="html:lines">
+          <xsl:with-param name="kind" select="$kind"/>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:when test="self::list"><ul class="list"><xsl:sequence select="$content"/></ul></xsl:when>
       <xsl:when test="self::body or self::front or self::back"><xsl:sequence select="$content"/></xsl:when>
-      <xsl:otherwise><div class="{$kind}"><xsl:sequence select="$content"/></div></xsl:otherwise>
+      <xsl:otherwise>
+        <div class="{string-join(($kind, @type ! concat($kind, '-', .)), ' ')}">
+          <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+          <xsl:sequence select="$content"/>
+        </div>
+      </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A lined opener or closer: one <p class="line"> per line of the source (lb), a stamp
+       that fills a line as its own labelled block. -->
+  <xsl:template name="html:lines">
+    <xsl:param name="kind" as="xs:string"/>
+    <div class="{$kind} lined" id="{ed:block-id(.)}">
+      <xsl:for-each-group select="node()" group-starting-with="lb">
+        <xsl:variable name="line" select="current-group()[not(self::lb)][self::* or normalize-space()]"/>
+        <xsl:choose>
+          <xsl:when test="count($line) = 1 and $line/self::stamp">
+            <xsl:apply-templates select="$line" mode="ed:text"/>
+          </xsl:when>
+          <xsl:when test="exists($line)">
+            <p class="line">
+              <xsl:apply-templates select="current-group()[not(self::lb)]" mode="ed:text">
+                <xsl:with-param name="ed:phrase" tunnel="yes" select="true()"/>
+              </xsl:apply-templates>
+            </p>
+          </xsl:when>
+        </xsl:choose>
+      </xsl:for-each-group>
+    </div>
+  </xsl:template>
+
+  <!-- A phrase-level block (seg; dateline, byline... on a line): typed ones carry their
+       type as a visible label (data-label, edition.css). -->
+  <xsl:template name="ed:segment">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="content" as="item()*"/>
+    <span class="{translate($kind, ' ', '-')}">
+      <xsl:if test="@type"><xsl:attribute name="data-label" select="html:label(@type)"/></xsl:if>
+      <xsl:sequence select="$content"/>
+    </span>
   </xsl:template>
 
   <!-- "Letter from L. I. Brezhnev, February 25, 1977" for floatingText[@type='letter']. -->
@@ -34,8 +78,8 @@
     <xsl:variable name="f" select="ed:header-facts($ft)"/>
     <xsl:variable name="type" select="string(($ft/@type, 'text')[1])"/>
     <xsl:sequence select="string-join((concat(upper-case(substring($type, 1, 1)), substring($type, 2)),
-      if ($type = 'letter' and $f?letter-author) then concat('from ', ed:name-text(ed:best-name($f?letter-author))) else (),
-      if ($type = 'letter' and $f?letter-recipient) then concat('to ', ed:name-text(ed:best-name($f?letter-recipient))) else ()), ' ')"/>
+      if ($type = 'letter' and $f('letter-author')) then concat('from ', ed:display-name(ed:best-name($f('letter-author')))) else (),
+      if ($type = 'letter' and $f('letter-recipient')) then concat('to ', ed:display-name(ed:best-name($f('letter-recipient')))) else ()), ' ')"/>
   </xsl:function>
 
   <xsl:template name="ed:block">
@@ -92,24 +136,4 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template name="ed:name">
-    <xsl:param name="entry" as="element()?"/>
-    <xsl:param name="content" as="item()*"/>
-    <xsl:choose>
-      <xsl:when test="$entry and not(root($entry) is root(current()))">
-        <a class="name name-{local-name($entry)}" href="{ed:entry-href($entry)}"
-           title="{ed:standard-name($entry)}"><xsl:sequence select="$content"/></a>
-      </xsl:when>
-      <xsl:otherwise><span class="name unresolved"><xsl:sequence select="$content"/></span></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="ed:date">
-    <xsl:param name="iso" as="xs:string?"/>
-    <xsl:param name="content" as="item()*"/>
-    <xsl:choose>
-      <xsl:when test="$iso"><time datetime="{$iso}"><xsl:sequence select="$content"/></time></xsl:when>
-      <xsl:otherwise><span class="date"><xsl:sequence select="$content"/></span></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 </xsl:stylesheet>

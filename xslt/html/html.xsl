@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   HTML reading edition (out/html/). Entry stylesheet: imports the format-neutral layer and
-  defines the hooks (html-text.xsl), the page frame (page.xsl), the record page
-  (record.xsl, metadata.xsl) and the corpus pages (corpus.xsl, register.xsl).
+  defines the hooks (html-text.xsl for blocks, html-inline.xsl for phrases), the page frame
+  (page.xsl, laid out by indent.xsl), the record page (record.xsl, metadata.xsl,
+  cite-box.xsl) and the corpus pages (corpus.xsl, register.xsl).
 
   Invocation (the principal result is empty; every file is an xsl:result-document):
     record page   source = one TEI document, initial mode (default)  -> <id>.html
@@ -16,13 +17,13 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:ed="urn:x-tei-pipeline:edition"
   xmlns:html="urn:x-tei-pipeline:html"
-  xmlns:saxon="http://saxon.sf.net/"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
   <xsl:import href="../common/common.xsl"/>
   <xsl:include href="page.xsl"/>
+  <xsl:include href="indent.xsl"/>
   <xsl:include href="html-text.xsl"/>
   <xsl:include href="html-inline.xsl"/>
   <xsl:include href="record.xsl"/>
@@ -31,10 +32,11 @@
   <xsl:include href="corpus.xsl"/>
   <xsl:include href="register.xsl"/>
 
-  <!-- Indentation is the same in saxon-js and Saxon-HE; only the DOCTYPE's case differs
+  <!-- No serializer indentation: Saxon-HE 9.9 wraps long lines where saxon-js does not;
+       indent.xsl lays the page out itself, the same in both. Only the DOCTYPE's case differs
        (HE 9.9 writes "<!DOCTYPE HTML>"). No content-type meta: page.xsl writes meta charset. -->
-  <xsl:output name="html" method="html" html-version="5" encoding="UTF-8" indent="yes"
-    include-content-type="no" saxon:line-length="1000000"/>
+  <xsl:output name="html" method="html" html-version="5" encoding="UTF-8" indent="no"
+    include-content-type="no"/>
   <xsl:output method="text"/>
 
   <!-- Stylesheet link, relative to the HTML file. -->

@@ -15,10 +15,24 @@
   expand-text="yes">
 
   <xsl:mode name="html:prose" on-no-match="shallow-skip"/>
-  <xsl:template match="p | ab | summary | origin | provenance | acquisition | change | licence
+  <xsl:template match="p | ab | summary | origin | provenance | acquisition | change | licence | bibl
                        | physDesc[not(p)] | objectDesc | handDesc | editorialDecl/*[not(p)]" mode="html:prose">
     <p><xsl:apply-templates mode="ed:text"/></p>
   </xsl:template>
+  <xsl:template match="additions | decoDesc | bindingDesc" mode="html:prose">
+    <xsl:apply-templates select="p, list" mode="html:prose"/>
+  </xsl:template>
+  <xsl:template match="list" mode="html:prose">
+    <ul><xsl:apply-templates select="item" mode="html:prose"/></ul>
+  </xsl:template>
+  <xsl:template match="item" mode="html:prose">
+    <li><xsl:apply-templates mode="ed:text"/></li>
+  </xsl:template>
+
+  <!-- Headings for the parts of encodingDesc. -->
+  <xsl:variable name="html:decl-labels" as="map(xs:string, xs:string)" select="map{
+    'projectDesc': 'Project', 'editorialDecl': 'General', 'stdVals': 'Standard values',
+    'samplingDecl': 'Sampling'}"/>
   <xsl:template match="text()" mode="html:prose"/>
 
   <!-- One labelled row of the metadata list, when there is something to show. -->
@@ -38,11 +52,11 @@
       <h2 id="about-heading">About this document</h2>
       <h3>Source</h3>
       <dl>
-        <xsl:if test="$f?repository">
-          <dt>Repository</dt><dd>{string-join(($f?repository, $f?archive-place[. != '']), ', ')}</dd>
+        <xsl:if test="$f('repository')">
+          <dt>Repository</dt><dd>{string-join(($f('repository'), $f('archive-place')[. != '']), ', ')}</dd>
         </xsl:if>
-        <xsl:if test="$f?archive-location != ''">
-          <dt>Identifiers</dt><dd>{$f?archive-location}</dd>
+        <xsl:if test="$f('archive-location') != ''">
+          <dt>Identifiers</dt><dd>{$f('archive-location')}</dd>
         </xsl:if>
         <xsl:call-template name="html:row">
           <xsl:with-param name="label" select="'Contents'"/>
@@ -50,12 +64,15 @@
         </xsl:call-template>
         <xsl:call-template name="html:row">
           <xsl:with-param name="label" select="'Physical description'"/>
-          <xsl:with-param name="nodes" select="$ms/physDesc/(p, objectDesc, handDesc), $ms/physDesc[not(p | objectDesc | handDesc)]"/>
+          <xsl:with-param name="nodes" select="$ms/physDesc/(p, objectDesc, handDesc, additions),
+            $ms/physDesc[not(p | objectDesc | handDesc | additions)]"/>
         </xsl:call-template>
-        <xsl:call-template name="html:row">
-          <xsl:with-param name="label" select="'Source'"/>
-          <xsl:with-param name="nodes" select="teiHeader/fileDesc/sourceDesc[not(msDesc)]/(p, bibl)"/>
-        </xsl:call-template>
+        <xsl:for-each select="teiHeader/fileDesc/sourceDesc/(p, bibl)">
+          <xsl:call-template name="html:row">
+            <xsl:with-param name="label" select="if (@type) then html:label(@type) else 'Source'"/>
+            <xsl:with-param name="nodes" select="."/>
+          </xsl:call-template>
+        </xsl:for-each>
       </dl>
       <xsl:if test="$ms/history">
         <h3>Provenance</h3>
@@ -72,7 +89,7 @@
         <dl>
           <xsl:for-each select="teiHeader/encodingDesc/(projectDesc, editorialDecl[p],
                                 editorialDecl/*[not(self::p)])">
-            <dt>{if (self::editorialDecl) then 'General' else html:label(string((@type, local-name())[1]))}</dt>
+            <dt>{($html:decl-labels(local-name()), html:label(string((@type, local-name())[1])))[1]}</dt>
             <dd><xsl:apply-templates select="if (p) then p else ." mode="html:prose"/></dd>
           </xsl:for-each>
         </dl>
@@ -83,7 +100,8 @@
           <xsl:for-each select="teiHeader/revisionDesc//change">
             <li><xsl:sequence select="html:time(string(@when))"/>
               <xsl:if test="@who">
-                <xsl:text> · </xsl:text>{string-join(ed:targets(., 'who') ! normalize-space((persName, name, orgName, .)[1]), ', ')}
+                <xsl:value-of select="' · ', string-join(ed:targets(., 'who')
+                  ! normalize-space((persName, name, orgName, .)[1]), ', ')" separator=""/>
               </xsl:if>
               <xsl:text>: </xsl:text><xsl:apply-templates mode="ed:text"/></li>
           </xsl:for-each>
@@ -91,12 +109,13 @@
       </xsl:if>
       <h3>Licence</h3>
       <p class="licence">
-        <xsl:variable name="href" select="ed:safe-href($f?licence-uri)"/>
+        <xsl:variable name="href" select="ed:safe-href($f('licence-uri'))"/>
         <xsl:choose>
-          <xsl:when test="$href"><a rel="license" href="{$href}">{($f?licence[. != ''], $href)[1]}</a></xsl:when>
-          <xsl:otherwise>{($f?licence[. != ''], 'No licence is stated.')[1]}</xsl:otherwise>
+          <xsl:when test="$href"><a rel="license" href="{$href}">{($f('licence')[. != ''], $href)[1]}</a></xsl:when>
+          <xsl:otherwise>{($f('licence')[. != ''], 'No licence is stated.')[1]}</xsl:otherwise>
         </xsl:choose>
       </p>
+      <xsl:apply-templates select="teiHeader/fileDesc/publicationStmt/availability/p" mode="html:prose"/>
     </section>
   </xsl:template>
 </xsl:stylesheet>

@@ -31,6 +31,7 @@
     <xsl:param name="current" as="xs:string" select="''"/>
     <xsl:param name="meta" as="element()*"/>
     <xsl:param name="content" as="item()*"/>
+    <xsl:variable name="page" as="element()">
     <html lang="{$lang}">
       <head>
         <meta charset="utf-8"/>
@@ -40,7 +41,7 @@
         <xsl:sequence select="$meta"/>
       </head>
       <body>
-        <a class="skip-link" href="#main">Skip to content</a>
+        <div class="skip"><a class="skip-link" href="#main">Skip to content</a></div>
         <header class="site-header">
           <p class="site-title"><a href="index.html">{$edition}</a></p>
           <nav class="site-nav" aria-label="Edition">
@@ -66,6 +67,9 @@
         </footer>
       </body>
     </html>
+    </xsl:variable>
+    <xsl:apply-templates select="$page" mode="html:indent"/>
+    <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
   <!-- A <meta name content> element, or nothing when the content is empty. -->

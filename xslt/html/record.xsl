@@ -17,19 +17,19 @@
   <xsl:template match="TEI" mode="html:record">
     <xsl:variable name="facts" select="ed:header-facts(.)"/>
     <xsl:call-template name="html:page">
-      <xsl:with-param name="title" select="$facts?title"/>
+      <xsl:with-param name="title" select="$facts('title')"/>
       <xsl:with-param name="edition" select="html:edition-title(.)"/>
       <xsl:with-param name="lang" select="ed:document-lang(.)"/>
       <xsl:with-param name="meta" select="html:citation-meta(.)"/>
       <xsl:with-param name="content" as="element()*">
         <article class="record" aria-labelledby="doc-title">
           <header class="record-header">
-            <h1 id="doc-title">{$facts?title}</h1>
-            <xsl:for-each select="$facts?subtitle"><p class="subtitle">{.}</p></xsl:for-each>
+            <h1 id="doc-title">{$facts('title')}</h1>
+            <xsl:for-each select="$facts('subtitle')"><p class="subtitle">{.}</p></xsl:for-each>
           </header>
           <nav class="toc" aria-label="On this page">
             <ul>
-              <xsl:if test="text/front"><li><a href="#apparatus">Archival apparatus</a></li></xsl:if>
+              <xsl:if test="exists(html:apparatus(.))"><li><a href="#apparatus">Archival apparatus</a></li></xsl:if>
               <li><a href="#text">Text</a></li>
               <xsl:if test="exists(ed:footnotes(.))"><li><a href="#notes">Notes</a></li></xsl:if>
               <li><a href="#about">About this document</a></li>
@@ -38,10 +38,12 @@
           </nav>
           <div class="edition">
             <xsl:call-template name="html:view-switch"/>
-            <xsl:if test="text/front">
+            <xsl:if test="exists(html:apparatus(.))">
               <section id="apparatus" class="apparatus" aria-labelledby="apparatus-heading">
                 <h2 id="apparatus-heading">Archival apparatus</h2>
-                <xsl:apply-templates select="text/front" mode="ed:text"/>
+                <xsl:apply-templates select="html:apparatus(.)" mode="ed:text">
+                  <xsl:with-param name="html:apparatus" tunnel="yes" select="true()"/>
+                </xsl:apply-templates>
               </section>
             </xsl:if>
             <section id="text" class="text" aria-labelledby="text-heading" lang="{ed:document-lang(.)}">
@@ -66,6 +68,27 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- The archival apparatus, shown before the text: the front matter, and the opener of
+       the record (stamps, letterhead, classification, registration) when it comes first. -->
+  <xsl:function name="html:apparatus" as="element()*">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="$tei/text/front, $tei/text/body//opener[html:is-apparatus(.)]"/>
+  </xsl:function>
+
+  <xsl:function name="html:is-apparatus" as="xs:boolean">
+    <xsl:param name="opener" as="element()"/>
+    <xsl:sequence select="empty($opener/ancestor::floatingText)
+      and empty($opener/preceding-sibling::*[self::p or self::head or self::ab or self::floatingText])"/>
+  </xsl:function>
+
+  <!-- In the text, the apparatus is not repeated. -->
+  <xsl:template match="opener[html:is-apparatus(.)]" mode="ed:text" priority="5">
+    <xsl:param name="html:apparatus" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:if test="$html:apparatus">
+      <xsl:next-match/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- The switch between the reading text (default) and the source's forms. -->
   <xsl:template name="html:view-switch">
     <input type="radio" name="view" id="view-reading" class="view-input" checked="checked"
@@ -74,35 +97,37 @@
     <input type="radio" name="view" id="view-diplomatic" class="view-input"
       aria-describedby="view-hint"/>
     <label for="view-diplomatic" class="view-label">As in the source</label>
-    <p id="view-hint" class="view-hint">The reading text shows the editors’ corrections; “As in the
-      source” shows what the document itself reads. Hover a dotted word to see the other form.</p>
+    <p id="view-hint" class="view-hint">
+      <xsl:text>The reading text shows the editors’ corrections; “As in the source” shows </xsl:text>
+      <xsl:text>what the document itself reads. Hover a dotted word to see the other form.</xsl:text>
+    </p>
   </xsl:template>
 
   <!-- Highwire Press (Google Scholar) and Dublin Core metadata, only from what the header gives. -->
   <xsl:function name="html:citation-meta" as="element()*">
     <xsl:param name="tei" as="element(TEI)"/>
     <xsl:variable name="f" select="ed:header-facts($tei)"/>
-    <xsl:variable name="authors" select="$f?authors ! ed:name-parts(ed:best-name(.))"/>
-    <xsl:variable name="author-names" select="$authors ! string-join((?family, ?given[. != ''], ?literal), ', ')"/>
-    <xsl:variable name="date" select="($f?date-written, $f?date-event)[1]"/>
+    <xsl:variable name="authors" select="$f('authors') ! ed:name-parts(ed:best-name(.))"/>
+    <xsl:variable name="author-names" select="$authors ! string-join((.('family'), .('given')[. != ''], .('literal')), ', ')"/>
+    <xsl:variable name="date" select="($f('date-written'), $f('date-event'))[1]"/>
     <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/"/>
-    <link rel="alternate" type="application/vnd.citationstyles.csl+json" href="{$cite-base}{$f?id}.csl.json"/>
+    <link rel="alternate" type="application/vnd.citationstyles.csl+json" href="{$cite-base}{$f('id')}.csl.json"/>
     <xsl:sequence select="(
-      html:meta('citation_title', $f?title),
+      html:meta('citation_title', $f('title')),
       $author-names ! html:meta('citation_author', .),
       html:meta('citation_date', if ($date) then replace($date, '-', '/') else ()),
-      html:meta('citation_publisher', $f?publisher),
-      html:meta('citation_language', $f?language),
-      html:meta('DC.title', $f?title),
+      html:meta('citation_publisher', $f('publisher')),
+      html:meta('citation_language', $f('language')),
+      html:meta('DC.title', $f('title')),
       $author-names ! html:meta('DC.creator', .),
       html:meta('DC.date', $date),
       html:meta('DC.type', 'Text'),
       html:meta('DC.format', 'text/html'),
-      html:meta('DC.language', $f?language),
-      html:meta('DC.identifier', $f?id),
-      html:meta('DC.publisher', $f?publisher),
-      html:meta('DC.source', string-join(($f?archive-location[. != ''], $f?repository), ', ')),
-      html:meta('DC.description', $f?summary),
-      html:meta('DC.rights', ($f?licence-uri, $f?licence)[1]))"/>
+      html:meta('DC.language', $f('language')),
+      html:meta('DC.identifier', $f('id')),
+      html:meta('DC.publisher', $f('publisher')),
+      html:meta('DC.source', string-join(($f('archive-location')[. != ''], $f('repository')), ', ')),
+      html:meta('DC.description', $f('summary')),
+      html:meta('DC.rights', ($f('licence-uri'), $f('licence'))[1]))"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -28,6 +28,10 @@
             </xsl:for-each>
           </ul>
         </dd>
+        <xsl:if test="@type">
+          <dt>Type</dt>
+          <dd>{html:label(@type)}</dd>
+        </xsl:if>
         <xsl:for-each select="birth, death, floruit, event">
           <dt>{if (self::floruit) then 'Active' else html:label(string((@type, local-name())[1]))}</dt>
           <dd>
@@ -36,19 +40,18 @@
             <xsl:if test="not(ed:iso-date(.)) and normalize-space(.)">{normalize-space(.)}</xsl:if>
           </dd>
         </xsl:for-each>
-        <xsl:for-each-group select="occupation, roleName, affiliation, state, nationality, faith,
-                                    location, country, region, desc"
-                            group-by="local-name()">
-          <dt>{html:label(if (current-grouping-key() = 'roleName') then 'office' else current-grouping-key())}</dt>
+        <xsl:for-each-group select="occupation, roleName, affiliation, state, trait, nationality,
+                                    faith, location, country, region, desc" group-by="html:data-label(.)">
+          <dt>{current-grouping-key()}</dt>
           <xsl:for-each select="current-group()">
             <dd>
               <xsl:choose>
-                <xsl:when test="self::location">{string-join((.//(placeName, settlement, region, country) ! normalize-space(.), geo ! concat('coordinates ', normalize-space(.))), ', ')}</xsl:when>
-                <xsl:otherwise>
-                  <xsl:if test="ed:iso-date(.)"><xsl:sequence select="html:time(ed:iso-date(.))"/>: </xsl:if>
-                  <xsl:apply-templates mode="ed:text"/>
-                </xsl:otherwise>
+                <xsl:when test="self::location">{string-join((.//(placeName, settlement, region, country)
+                  ! normalize-space(.), geo ! concat('coordinates ', normalize-space(.))), ', ')}</xsl:when>
+                <xsl:when test="label | desc">{normalize-space(string-join((label, desc), '; '))}</xsl:when>
+                <xsl:otherwise><xsl:apply-templates mode="ed:text"/></xsl:otherwise>
               </xsl:choose>
+              <xsl:sequence select="html:date-range(.)"/>
             </dd>
           </xsl:for-each>
         </xsl:for-each-group>
@@ -66,6 +69,33 @@
       </xsl:call-template>
     </article>
   </xsl:template>
+
+  <!-- "Office" for state[@type='office'], else the element's name in words. -->
+  <xsl:function name="html:data-label" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="html:label(if ($e/@type and ($e/self::state or $e/self::trait))
+      then string($e/@type) else if ($e/self::roleName) then 'office' else local-name($e))"/>
+  </xsl:function>
+
+  <!-- " (February 1977)", " (from January 20, 1977)", " (1962 to 1986)": when it held. -->
+  <xsl:function name="html:date-range" as="item()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="from" select="($e/@from, $e/@notBefore)[ed:is-iso-date(string(.))][1] ! string(.)"/>
+    <xsl:variable name="to" select="($e/@to, $e/@notAfter)[ed:is-iso-date(string(.))][1] ! string(.)"/>
+    <xsl:variable name="when" select="$e/@when[ed:is-iso-date(string(.))] ! string(.)"/>
+    <xsl:if test="exists(($when, $from, $to))">
+      <xsl:text> (</xsl:text>
+      <xsl:choose>
+        <xsl:when test="$when"><xsl:sequence select="html:time($when)"/></xsl:when>
+        <xsl:when test="$from and $to">
+          <xsl:sequence select="html:time($from)"/><xsl:text> to </xsl:text><xsl:sequence select="html:time($to)"/>
+        </xsl:when>
+        <xsl:when test="$from"><xsl:text>from </xsl:text><xsl:sequence select="html:time($from)"/></xsl:when>
+        <xsl:otherwise><xsl:text>until </xsl:text><xsl:sequence select="html:time($to)"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:text>)</xsl:text>
+    </xsl:if>
+  </xsl:function>
 
   <!-- Back-links: each document that mentions the entry, with the paragraphs it does so in. -->
   <xsl:template name="html:mentions">
