@@ -51,8 +51,10 @@ export async function buildEdition(project: Project, validator: Validator, only:
       built.push(doc);
     }
   }
-  const registersOk = docs.filter((d) => isRegister(project, d)).every((d) => !d.hasErrors);
-  if (registersOk) {
+  // The corpus pages draw on every document: while one fails they keep their last good version
+  // too, rather than drop the failed document from the index and the registers' back-links.
+  const corpusOk = failedIds.size === 0 && docs.filter((d) => isRegister(project, d)).every((d) => !d.hasErrors);
+  if (corpusOk) {
     const corpus = renderCorpus(built, stylesheets, pool, docs.find((d) => isRegister(project, d)));
     if (corpus) for (const [k, v] of corpus) outputs.set(k, v);
   }
@@ -64,7 +66,7 @@ export async function buildEdition(project: Project, validator: Validator, only:
     diagnostics: found.diagnostics,
     kept: (path) => {
       const name = path.replace(/^.*\//, '');
-      if (!registersOk && corpusPage(path)) return true;
+      if (!corpusOk && corpusPage(path)) return true;
       if (onlyIds.size > 0 && !path.startsWith('html/assets/') && !corpusPage(path)) return ![...onlyIds].some((id) => name.startsWith(id + '.'));
       return [...failedIds].some((id) => name.startsWith(id + '.'));
     },
