@@ -1,6 +1,5 @@
 import { compareDiagnostics, countBySeverity, type Diagnostic } from '../pipeline/diagnostic.js';
 import type { SourceDocument } from '../pipeline/document.js';
-import { referenceCoverage } from '../rules/names-have-refs.js';
 import type { Report } from './format/report.js';
 
 /** Gather a run's documents and loose diagnostics into what formatters print. */
@@ -9,8 +8,7 @@ export function makeReport(docs: readonly SourceDocument[], extra: readonly Diag
   const counts = countBySeverity(diagnostics);
   const coverage: Report['summary']['coverage'] = {};
   for (const doc of docs) {
-    if (!doc.tree) continue;
-    for (const [name, c] of Object.entries(referenceCoverage(doc.tree))) {
+    for (const [name, c] of Object.entries(doc.coverage)) {
       const sum = (coverage[name] ??= { total: 0, withRef: 0 });
       sum.total += c.total;
       sum.withRef += c.withRef;

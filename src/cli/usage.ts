@@ -14,6 +14,7 @@ Options:
   --out DIR            output folder (default out/)
   --schema FILE.rng    also validate against this RELAX NG schema (repeatable), e.g. tei_all.rng
   --jobs N             parallel workers (default: number of cores)
+  --force              ignore the build cache: validate and render everything
   --quiet              print diagnostics only, no summary or progress
   --help               this text
   --version            the version

@@ -1,76 +1,245 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { SourceDocument } from './document.js';
-import { discover, type Project } from './project.js';
-import type { Validator } from '../validate/validator.js';
-import { compileStylesheets, type CompiledStylesheets } from '../transform/stylesheets.js';
-import { documentPool, renderCorpus, renderDocument, type Outputs } from '../transform/render.js';
+import type { Diagnostic } from './diagnostic.js';
+import { SourceDocument } from './document.js';
+import { discover, projectPath, type Project } from './project.js';
+import { emptyCache, loadCache, type BuildCache, type DocumentEntry, type OutputStamp } from './build-cache.js';
+import { dependenciesOf, entryHashes } from './dependencies.js';
+import { sha256, toolFingerprint } from './fingerprint.js';
 import { existingOutputs } from './outputs.js';
+import type { Workbench } from './workbench.js';
+import { documentFromBytes } from '../validate/validator.js';
+import { documentPool, renderCorpus, renderDocument, type Outputs } from '../transform/render.js';
+import { FORMATS, type Format } from '../transform/stylesheets.js';
+import { parseForSaxon } from '../transform/saxon.js';
 
-export interface EditionBuild {
-  /** Every file of the edition that was validated, registers included, with diagnostics. */
-  docs: SourceDocument[];
-  /** What the build produced, by path relative to the output folder. */
-  outputs: Outputs;
-  /** Outputs of documents that failed: these keep their last good version on disk. */
-  kept: (path: string) => boolean;
-  diagnostics: import('./diagnostic.js').Diagnostic[];
+export interface BuildOptions {
+  /** Rewrite only these documents' outputs (paths or ids); the rest of the edition is still validated. */
+  only?: readonly string[];
+  /** Ignore the build cache: validate and render everything (`--force`, and `check`). */
+  force?: boolean;
+  /** A cache kept in memory (watch); otherwise it is read from the cache folder. */
+  cache?: BuildCache;
 }
 
-export function isRegister(project: Project, doc: SourceDocument): boolean {
-  return doc.file.startsWith(`${project.teiDir}/register/`);
+export interface BuildStats {
+  validated: number;
+  rendered: number;
+  skipped: number;
+}
+
+export interface EditionBuild {
+  /** Every file of the edition, registers included, with its diagnostics (fresh or from the cache). */
+  docs: SourceDocument[];
+  diagnostics: Diagnostic[];
+  /** What this run rendered, by path relative to the output folder. */
+  outputs: Outputs;
+  /** Every output the edition has now: rendered this run, or unchanged since the cached build. */
+  expected: Set<string>;
+  /** Outputs of documents that failed (and corpus pages while one fails): they keep their last good version. */
+  kept: (path: string) => boolean;
+  /** The cache to save once the outputs are written (stamps are filled in by stampOutputs). */
+  cache: BuildCache;
+  stats: BuildStats;
+}
+
+export function isRegisterFile(project: Project, file: string): boolean {
+  return file.startsWith(`${project.teiDir}/register/`);
+}
+
+const CORPUS_PAGE = /^html\/(index|persons|places|orgs)\.html$/;
+
+interface SourceFile {
+  absolute: string;
+  file: string;
+  bytes: Buffer;
+  hash: string;
 }
 
 /**
- * Validate the whole edition and render, in memory, every output of the documents that validate:
- * per document html/text/cite, the corpus pages, and the HTML assets. Nothing is written here.
+ * Validate the edition and render, in memory, what changed since the last build: a document is
+ * revalidated when its bytes, the configuration or the register entries it points to change, and a
+ * format is re-rendered when the document, that format's stylesheets or those entries change.
+ * Nothing is written here; `writeOutputs` and `saveCache` follow.
  */
-export async function buildEdition(project: Project, validator: Validator, only: readonly string[] = [], sefs?: CompiledStylesheets): Promise<EditionBuild> {
+export async function buildEdition(project: Project, bench: Workbench, options: BuildOptions = {}): Promise<EditionBuild> {
+  const tool = toolFingerprint();
+  const cache = options.force ? emptyCache(tool) : (options.cache ?? (await loadCache(project.buildCacheFile, tool)));
   const found = await discover(project, []);
-  const stylesheets = sefs ?? (await compileStylesheets(project));
-  const docs = await validator.validate(found.files);
-  const onlyIds = new Set(only.map((p) => p.replace(/^.*\//, '').replace(/\.xml$/i, '')));
-  const pool = documentPool(docs);
+  const sources = await Promise.all(
+    found.files.map(async (absolute): Promise<SourceFile> => {
+      const bytes = await readFile(absolute);
+      return { absolute, file: projectPath(project, absolute), bytes, hash: sha256(bytes) };
+    }),
+  );
+  const hashes = new Map(sources.map((s) => [s.file, s.hash]));
+
+  // Register entries, hashed one by one: a changed entry touches only the documents that point to it.
+  const entries = new Map<string, Record<string, string>>();
+  const registerCache: BuildCache['registers'] = {};
+  for (const s of sources.filter((x) => isRegisterFile(project, x.file))) {
+    const cached = cache.registers[s.file];
+    const e = cached && cached.hash === s.hash ? cached.entries : entryHashes(documentFromBytes(project, s.absolute, s.bytes));
+    entries.set(s.file, e);
+    registerCache[s.file] = { hash: s.hash, entries: e };
+  }
+  const depsState = (deps: readonly string[]) =>
+    sha256(
+      deps
+        .map((d) => {
+          const [file = '', id] = d.split('#');
+          return `${d}=${id === undefined ? (hashes.get(file) ?? 'missing') : (entries.get(file)?.[id] ?? hashes.get(file) ?? 'missing')}`;
+        })
+        .join('\n'),
+    );
+
+  // Validation: reuse what the cache says of unchanged files.
+  const config = await bench.validationConfig();
+  const next: BuildCache = { ...emptyCache(tool), registers: registerCache };
+  const docs: SourceDocument[] = [];
+  const fresh: SourceDocument[] = [];
+  for (const s of sources) {
+    const entry = cache.documents[s.file];
+    if (entry && entry.hash === s.hash && entry.validationKey === sha256(s.hash, config, depsState(entry.deps))) {
+      const doc = new SourceDocument(s.absolute, s.file, s.bytes.toString('utf8'));
+      doc.diagnostics.push(...entry.diagnostics);
+      doc.coverage = entry.coverage;
+      next.documents[s.file] = entry;
+      docs.push(doc);
+    } else {
+      const doc = documentFromBytes(project, s.absolute, s.bytes);
+      fresh.push(doc);
+      docs.push(doc);
+    }
+  }
+  if (fresh.length > 0) await (await bench.validator()).validateDocuments(fresh);
+  for (const doc of fresh) {
+    const deps = dependenciesOf(doc, project.teiDir);
+    const old = cache.documents[doc.file];
+    next.documents[doc.file] = {
+      hash: hashes.get(doc.file)!,
+      validationKey: sha256(hashes.get(doc.file)!, config, depsState(deps)),
+      diagnostics: doc.diagnostics,
+      coverage: doc.coverage,
+      deps,
+      // Output records survive revalidation: their own keys decide whether to render again.
+      outputs: old?.outputs ?? {},
+    };
+  }
+
+  // Rendering: per document and format, only where the output key changed or an output went missing.
+  const stylesheetHashes = await bench.stylesheetHashes();
   const outputs: Outputs = new Map();
-  const failedIds = new Set<string>();
+  const failed = new Set<string>();
+  const onlyIds = new Set((options.only ?? []).map((p) => p.replace(/^.*\//, '').replace(/\.xml$/i, '')));
   const built: SourceDocument[] = [];
+  const stats: BuildStats = { validated: fresh.length, rendered: 0, skipped: 0 };
+  const registerDocs = docs.filter((d) => isRegisterFile(project, d.file));
+  let pool: Promise<Record<string, unknown>> | undefined;
+  const saxonPool = () => (pool ??= Promise.all(registerDocs.map((d) => ensureSaxon(d))).then(() => documentPool(registerDocs)));
+
   for (const doc of docs) {
-    if (isRegister(project, doc)) continue;
-    if (doc.hasErrors || !doc.saxonDoc) {
-      failedIds.add(doc.id);
+    if (isRegisterFile(project, doc.file)) continue;
+    const entry = next.documents[doc.file]!;
+    if (doc.hasErrors) {
+      failed.add(doc.id);
       continue;
     }
     if (onlyIds.size > 0 && !onlyIds.has(doc.id)) {
       built.push(doc);
       continue;
     }
-    const rendered = renderDocument(doc, stylesheets, pool);
-    if (!rendered) failedIds.add(doc.id);
-    else {
-      for (const [k, v] of rendered) outputs.set(k, v);
+    const key = (f: Format) => sha256(entry.hash, stylesheetHashes[f], depsState(entry.deps), tool);
+    const stale: Format[] = [];
+    for (const f of FORMATS) {
+      const o = entry.outputs[f];
+      if (!o || o.key !== key(f) || !(await stampsHold(project.outDir, o.files))) stale.push(f);
+    }
+    if (stale.length === 0) {
+      stats.skipped++;
       built.push(doc);
+      continue;
+    }
+    await ensureSaxon(doc);
+    const rendered = renderDocument(doc, await bench.stylesheets(), await saxonPool(), stale);
+    if (!rendered) {
+      // Not cached: the next build tries again (the stylesheet may be fixed by then).
+      failed.add(doc.id);
+      delete next.documents[doc.file];
+      continue;
+    }
+    stats.rendered++;
+    built.push(doc);
+    for (const [path, content] of rendered) outputs.set(path, content);
+    for (const f of stale) {
+      const files: Record<string, OutputStamp> = {};
+      for (const path of rendered.keys()) if (path.startsWith(`${f}/`)) files[path] = { size: -1, mtimeMs: -1 };
+      entry.outputs = { ...entry.outputs, [f]: { key: key(f), files } };
     }
   }
-  // The corpus pages draw on every document: while one fails they keep their last good version
-  // too, rather than drop the failed document from the index and the registers' back-links.
-  const corpusOk = failedIds.size === 0 && docs.filter((d) => isRegister(project, d)).every((d) => !d.hasErrors);
+
+  // The corpus pages draw on every document: while one fails they keep their last good version too,
+  // rather than drop the failed document from the index and the registers' back-links.
+  const corpusOk = failed.size === 0 && registerDocs.every((d) => !d.hasErrors);
+  next.corpus = cache.corpus;
   if (corpusOk) {
-    const corpus = renderCorpus(built, stylesheets, pool, docs.find((d) => isRegister(project, d)));
-    if (corpus) for (const [k, v] of corpus) outputs.set(k, v);
+    const corpusKey = sha256(tool, stylesheetHashes.html, ...built.map((d) => `${d.file}=${hashes.get(d.file)}`), ...registerDocs.map((d) => `${d.file}=${hashes.get(d.file)}`));
+    if (!cache.corpus || cache.corpus.key !== corpusKey || !(await stampsHold(project.outDir, cache.corpus.files))) {
+      await Promise.all(built.map((d) => ensureSaxon(d)));
+      const reportOn = registerDocs[0] ?? built[0];
+      const corpus = renderCorpus(built, await bench.stylesheets(), { ...(await saxonPool()), ...documentPool(built) }, reportOn);
+      if (corpus) {
+        const files: Record<string, OutputStamp> = {};
+        for (const [path, content] of corpus) {
+          outputs.set(path, content);
+          files[path] = { size: -1, mtimeMs: -1 };
+        }
+        next.corpus = { key: corpusKey, files };
+      }
+    }
   }
   for (const [k, v] of await assets(project)) outputs.set(k, v);
-  const corpusPage = (p: string) => /^html\/(index|persons|places|orgs)\.html$/.test(p);
+
+  const expected = new Set<string>(outputs.keys());
+  for (const d of docs) for (const o of Object.values(next.documents[d.file]?.outputs ?? {})) for (const p of Object.keys(o.files)) expected.add(p);
+  for (const p of Object.keys(next.corpus?.files ?? {})) expected.add(p);
+  const owner = (path: string) => path.replace(/^.*\//, '');
   return {
     docs,
-    outputs,
     diagnostics: found.diagnostics,
+    outputs,
+    expected,
+    cache: next,
+    stats,
     kept: (path) => {
-      const name = path.replace(/^.*\//, '');
-      if (!corpusOk && corpusPage(path)) return true;
-      if (onlyIds.size > 0 && !path.startsWith('html/assets/') && !corpusPage(path)) return ![...onlyIds].some((id) => name.startsWith(id + '.'));
-      return [...failedIds].some((id) => name.startsWith(id + '.'));
+      if (!corpusOk && CORPUS_PAGE.test(path)) return true;
+      return [...failed].some((id) => owner(path).startsWith(id + '.'));
     },
   };
+}
+
+async function ensureSaxon(doc: SourceDocument): Promise<void> {
+  doc.saxonDoc ??= await parseForSaxon(doc.text, doc.path);
+}
+
+/** Whether outputs are on disk as the cache recorded them (size and time of the write). */
+async function stampsHold(outDir: string, files: Record<string, OutputStamp>): Promise<boolean> {
+  for (const [path, s] of Object.entries(files)) {
+    const st = await stat(join(outDir, path)).catch(() => null);
+    if (!st || st.size !== s.size || st.mtimeMs !== s.mtimeMs) return false;
+  }
+  return true;
+}
+
+/** Record each output's size and time as it now stands on disk, once the outputs are written. */
+export async function stampOutputs(outDir: string, cache: BuildCache): Promise<void> {
+  const records = [...Object.values(cache.documents).flatMap((e) => Object.values(e.outputs)), ...(cache.corpus ? [cache.corpus] : [])];
+  for (const r of records) {
+    for (const path of Object.keys(r.files)) {
+      const st = await stat(join(outDir, path)).catch(() => null);
+      r.files[path] = st ? { size: st.size, mtimeMs: st.mtimeMs } : { size: -1, mtimeMs: -1 };
+    }
+  }
 }
 
 /** The HTML assets (CSS) shipped with the stylesheets, copied as they are. */
@@ -85,7 +254,9 @@ async function assets(project: Project): Promise<Outputs> {
   return out;
 }
 
-/** Files under out/ that a full build would not produce and that belong to no failed document. */
+/** Files under out/ that the edition no longer has and that belong to no failed document. */
 export async function staleOutputs(outDir: string, build: EditionBuild): Promise<string[]> {
-  return (await existingOutputs(outDir)).filter((p) => !build.outputs.has(p) && !build.kept(p));
+  return (await existingOutputs(outDir)).filter((p) => !build.expected.has(p) && !build.kept(p));
 }
+
+export type { DocumentEntry };

@@ -14,6 +14,8 @@ export class SourceDocument {
   tree: XmlTree | null = null;
   /** The same document parsed for saxon-js (Schematron and the stylesheets), once. */
   saxonDoc: SaxonDocument | null = null;
+  /** How many names in the text point to a register, per element name (set by validation). */
+  coverage: Record<string, { total: number; withRef: number }> = {};
 
   constructor(
     /** Absolute path on disk. */

@@ -11,7 +11,10 @@ export interface Project {
   schemaRng: string;
   schemaSch: string;
   outDir: string;
+  /** Compiled stylesheets and Schematron, content-addressed: safe to share between projects. */
   cacheDir: string;
+  /** The build cache of this project (what was built from what): never shared. */
+  buildCacheFile: string;
   /** This package's own folder (its xslt/ stylesheets). */
   packageDir: string;
 }
@@ -28,6 +31,7 @@ export function openProject(root: string = process.cwd(), outDir?: string): Proj
     outDir: outDir ? resolve(r, outDir) : join(r, 'out'),
     // TEI_PIPELINE_CACHE lets several projects (the tests' temporary ones) share compiled stylesheets.
     cacheDir: process.env['TEI_PIPELINE_CACHE'] ? resolve(process.env['TEI_PIPELINE_CACHE']) : join(r, '.cache', 'tei-pipeline'),
+    buildCacheFile: join(r, '.cache', 'tei-pipeline', 'build-cache.json'),
     packageDir,
   };
 }

@@ -28,9 +28,9 @@ export function documentPool(docs: readonly SourceDocument[]): Record<string, Sa
  * Render one document in every format. On a transform error the document gets a diagnostic and
  * no outputs at all (its last good outputs stay on disk).
  */
-export function renderDocument(doc: SourceDocument, sefs: CompiledStylesheets, pool: Record<string, SaxonDocument>): Outputs | null {
+export function renderDocument(doc: SourceDocument, sefs: CompiledStylesheets, pool: Record<string, SaxonDocument>, formats: readonly Format[] = FORMATS): Outputs | null {
   const outputs: Outputs = new Map();
-  for (const format of FORMATS) {
+  for (const format of formats) {
     try {
       collect(format, runTransform(sefs[format], { source: doc.saxonDoc, documentPool: pool }), outputs);
     } catch (e) {

@@ -5,6 +5,7 @@ import { SourceDocument } from '../pipeline/document.js';
 import { projectPath, type Project } from '../pipeline/project.js';
 import { createProjectIndex, type ProjectIndex } from '../rules/project-index.js';
 import { runRules } from '../rules/index.js';
+import { referenceCoverage } from '../rules/names-have-refs.js';
 import type { Sef } from '../transform/compile-stylesheet.js';
 import { parseForSaxon } from '../transform/saxon.js';
 import { decode, reportDecodeProblems } from './decode.js';
@@ -37,7 +38,8 @@ function unreadable(project: Project, absolute: string, e: unknown): SourceDocum
   return doc;
 }
 
-function documentFromBytes(project: Project, absolute: string, bytes: Uint8Array): SourceDocument {
+/** Take bytes already read through the layers that need no other file (decode, XML, root). */
+export function documentFromBytes(project: Project, absolute: string, bytes: Uint8Array): SourceDocument {
   const file = projectPath(project, absolute);
   const decoded = decode(bytes);
   const doc = new SourceDocument(absolute, file, decoded.text);
@@ -81,7 +83,11 @@ export class Validator {
 
   /** Validate files (absolute paths); returns one document per file, each carrying its diagnostics. */
   async validate(files: readonly string[]): Promise<SourceDocument[]> {
-    const docs = await Promise.all(files.map((f) => loadDocument(this.project, f)));
+    return this.validateDocuments(await Promise.all(files.map((f) => loadDocument(this.project, f))));
+  }
+
+  /** Validate documents already read (documentFromBytes): the schema, Schematron and rule layers. */
+  async validateDocuments(docs: SourceDocument[]): Promise<SourceDocument[]> {
     const parsed = docs.filter((d) => d.tree);
     for (const schema of this.schemas) await validateRelaxNg(parsed, schema);
     const index = this.projectIndex(docs);
@@ -89,6 +95,7 @@ export class Validator {
       doc.saxonDoc = await parseForSaxon(doc.text, doc.path);
       if (this.schematron) runSchematron(doc, doc.saxonDoc, this.schematron);
       runRules(doc, doc.tree!, index);
+      doc.coverage = referenceCoverage(doc.tree!);
     }
     return docs;
   }

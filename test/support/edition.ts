@@ -1,6 +1,6 @@
 import { buildEdition, type EditionBuild } from '../../src/pipeline/build.js';
 import { openProject } from '../../src/pipeline/project.js';
-import { Validator } from '../../src/validate/validator.js';
+import { Workbench } from '../../src/pipeline/workbench.js';
 import { repoRoot } from './cli.js';
 
 let built: Promise<EditionBuild> | undefined;
@@ -9,7 +9,7 @@ let built: Promise<EditionBuild> | undefined;
 export function repoEdition(): Promise<EditionBuild> {
   built ??= (async () => {
     const project = openProject(repoRoot);
-    return buildEdition(project, await Validator.create(project));
+    return buildEdition(project, new Workbench(project), { force: true });
   })();
   return built;
 }

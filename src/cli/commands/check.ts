@@ -4,7 +4,7 @@ import { buildEdition, staleOutputs } from '../../pipeline/build.js';
 import { diagnostic, type Diagnostic } from '../../pipeline/diagnostic.js';
 import { LineIndex } from '../../pipeline/line-index.js';
 import { openProject, projectPath } from '../../pipeline/project.js';
-import { Validator } from '../../validate/validator.js';
+import { Workbench } from '../../pipeline/workbench.js';
 import type { CliOptions } from '../options.js';
 import { printReport } from '../output.js';
 import { makeReport } from '../report.js';
@@ -22,8 +22,8 @@ function firstDifference(committed: string, fresh: string): { line: number; colu
  */
 export async function checkCommand(options: CliOptions): Promise<number> {
   const project = openProject(process.cwd(), options.out);
-  const validator = await Validator.create(project, { extraSchemas: options.schemas });
-  const build = await buildEdition(project, validator);
+  // A proof, not a shortcut: everything is validated and rendered afresh, the cache is not read.
+  const build = await buildEdition(project, new Workbench(project, { extraSchemas: options.schemas }), { force: true });
   const out = projectPath(project, project.outDir);
   const problems: Diagnostic[] = [];
   const stale = (file: string, at: { line: number; column: number }, message: string) =>

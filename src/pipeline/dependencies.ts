@@ -1,0 +1,39 @@
+import type { SourceDocument } from './document.js';
+import { POINTER_ATTRIBUTES } from '../rules/ref-resolves.js';
+import { prefixDefsOf, resolvePointer } from '../rules/pointers.js';
+import { TEI_NS, XML_NS, elements } from '../validate/xml-tree.js';
+import { sha256 } from './fingerprint.js';
+
+/**
+ * The files and entries a document points to, as 'tei/register/persons.xml#vance' (or a whole file,
+ * 'tei/other.xml'): what its validation and its outputs depend on besides its own bytes.
+ */
+export function dependenciesOf(doc: SourceDocument, teiDir: string): string[] {
+  if (!doc.tree) return [];
+  const prefixDefs = prefixDefsOf(doc.tree);
+  const deps = new Set<string>();
+  for (const el of elements(doc.tree.root)) {
+    if (el.ns !== TEI_NS) continue;
+    for (const a of el.attributes) {
+      if (a.ns !== '' || !POINTER_ATTRIBUTES.has(a.local)) continue;
+      for (const pointer of a.value.split(/\s+/)) {
+        if (!pointer) continue;
+        const target = resolvePointer(pointer, doc.file, prefixDefs, teiDir);
+        if ('file' in target && target.file !== doc.file) deps.add(target.id ? `${target.file}#${target.id}` : target.file);
+      }
+    }
+  }
+  return [...deps].sort();
+}
+
+/** A hash of each element carrying an xml:id, over its source text: a register entry's content. */
+export function entryHashes(doc: SourceDocument): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!doc.tree) return out;
+  for (const el of elements(doc.tree.root)) {
+    const id = el.attributes.find((a) => a.local === 'id' && a.ns === XML_NS)?.value;
+    if (!id || id in out) continue;
+    out[id] = sha256(doc.text.slice(doc.lines.offset(el.start), doc.lines.offset(el.end)));
+  }
+  return out;
+}

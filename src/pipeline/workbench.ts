@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Project } from './project.js';
+import { sha256, toolFingerprint } from './fingerprint.js';
+import { stylesheetHash } from '../transform/compile-stylesheet.js';
+import { compileStylesheets, entryStylesheet, FORMATS, type CompiledStylesheets, type Format } from '../transform/stylesheets.js';
+import { Validator, type ValidatorOptions } from '../validate/validator.js';
+
+/**
+ * What a run needs and may keep warm: the validator (schemas read, Schematron compiled) and the
+ * compiled stylesheets, each made on first use only, so a build with nothing to do compiles nothing.
+ * A watch process keeps one workbench for its whole life.
+ */
+export class Workbench {
+  private validatorP: Promise<Validator> | undefined;
+  private stylesheetsP: Promise<CompiledStylesheets> | undefined;
+
+  constructor(
+    readonly project: Project,
+    readonly options: ValidatorOptions = {},
+  ) {}
+
+  validator(): Promise<Validator> {
+    return (this.validatorP ??= Validator.create(this.project, this.options));
+  }
+
+  stylesheets(): Promise<CompiledStylesheets> {
+    return (this.stylesheetsP ??= compileStylesheets(this.project));
+  }
+
+  /** Forget compiled stylesheets and schemas (watch: a stylesheet or schema file changed). */
+  reset(): void {
+    this.validatorP = undefined;
+    this.stylesheetsP = undefined;
+  }
+
+  /** What validation depends on besides the document: tool, schemas, Schematron and its compiler. */
+  async validationConfig(): Promise<string> {
+    const read = (f: string) => readFile(f).catch(() => Buffer.from('absent'));
+    const parts = [toolFingerprint(), await read(this.project.schemaRng), await read(this.project.schemaSch)];
+    parts.push(await read(join(this.project.packageDir, 'xslt', 'schematron', 'compile.xsl')));
+    for (const extra of this.options.extraSchemas ?? []) parts.push(await read(extra));
+    return sha256(...parts);
+  }
+
+  /** Per format, a hash of its stylesheet and everything it imports. */
+  async stylesheetHashes(): Promise<Record<Format, string>> {
+    const hashes = await Promise.all(FORMATS.map((f) => stylesheetHash(entryStylesheet(this.project, f))));
+    return Object.fromEntries(FORMATS.map((f, i) => [f, hashes[i]!])) as Record<Format, string>;
+  }
+}

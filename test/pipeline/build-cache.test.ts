@@ -1,0 +1,102 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildEdition, stampOutputs } from '../../src/pipeline/build.js';
+import { saveCache } from '../../src/pipeline/build-cache.js';
+import { writeOutputs } from '../../src/pipeline/outputs.js';
+import { openProject } from '../../src/pipeline/project.js';
+import { Workbench } from '../../src/pipeline/workbench.js';
+import type { Format } from '../../src/transform/stylesheets.js';
+import { repoRoot, tempProject } from '../support/cli.js';
+import { RECORD_ID } from '../support/edition.js';
+
+const EXCERPT = 'golden-record-excerpt';
+
+/** A temporary edition of two documents: the record (points to Sakharov) and an excerpt (does not). */
+function edition() {
+  const root = tempProject({ [`tei/${EXCERPT}.xml`]: readFileSync(join(repoRoot, 'test', 'fixtures', `golden-${EXCERPT.replace('golden-', '')}`, 'tei', `${EXCERPT}.xml`)) }, { withRecord: true });
+  // Compiled stylesheets come from the shared cache; the build cache is the project's own.
+  const project = { ...openProject(root), cacheDir: join(repoRoot, '.cache', 'tei-pipeline') };
+  return { root, project };
+}
+
+/** One build as the CLI does it: render, write, stamp, save the cache. Returns what was rendered. */
+async function build(project: ReturnType<typeof openProject>, bench = new Workbench(project), force = false) {
+  const b = await buildEdition(project, bench, { force });
+  await writeOutputs(project.outDir, b.outputs);
+  await stampOutputs(project.outDir, b.cache);
+  await saveCache(project.buildCacheFile, b.cache);
+  const rendered = [...b.outputs.keys()].filter((p) => !p.startsWith('html/assets/')).sort();
+  return { stats: b.stats, rendered, errors: b.docs.flatMap((d) => d.diagnostics).filter((d) => d.severity === 'error') };
+}
+
+/** A workbench whose stylesheet for one format "changed" (its hash differs), as after an edit of xslt/<format>/. */
+class EditedStylesheet extends Workbench {
+  constructor(
+    project: ReturnType<typeof openProject>,
+    private readonly format: Format,
+  ) {
+    super(project);
+  }
+  override async stylesheetHashes() {
+    const h = await super.stylesheetHashes();
+    return { ...h, [this.format]: h[this.format] + '-edited' };
+  }
+}
+
+describe('the build cache', () => {
+  it('skips everything when nothing changed, and rebuilds exactly the dependants of a changed register entry', async () => {
+    const { root, project } = edition();
+    const cold = await build(project);
+    expect(cold.errors).toEqual([]);
+    expect(cold.stats).toMatchObject({ validated: 5, rendered: 2, skipped: 0 });
+
+    const again = await build(project);
+    expect(again.stats).toEqual({ validated: 0, rendered: 0, skipped: 2 });
+    expect(again.rendered).toEqual([]);
+
+    // Sakharov's entry: only the record points to it.
+    const persons = join(root, 'tei', 'register', 'persons.xml');
+    writeFileSync(persons, readFileSync(persons, 'utf8').replace('<persName type="standard">Sakharov, Andrei Dmitrievich</persName>', '<persName type="standard">Sakharov, Andrei Dmitrievich</persName>\n          <persName type="source">A. D. Sakharov</persName>'));
+    const oneEntry = await build(project);
+    expect(oneEntry.errors).toEqual([]);
+    expect(oneEntry.stats).toMatchObject({ rendered: 1, skipped: 1 });
+    expect(oneEntry.rendered.filter((p) => !/^html\/(index|persons|places|orgs)\.html$/.test(p)).every((p) => p.includes(RECORD_ID))).toBe(true);
+    expect(oneEntry.rendered).toContain('html/persons.html');
+
+    // Vance's entry: both documents point to him.
+    writeFileSync(persons, readFileSync(persons, 'utf8').replace('<persName type="standard">Vance, Cyrus Roberts</persName>', '<persName type="standard">Vance, Cyrus R.</persName>'));
+    const shared = await build(project);
+    expect(shared.stats).toMatchObject({ rendered: 2, skipped: 0 });
+  });
+
+  it('rebuilds only the format whose stylesheet changed', async () => {
+    const { project } = edition();
+    await build(project);
+    const after = await build(project, new EditedStylesheet(project, 'text'));
+    expect(after.stats).toMatchObject({ validated: 0, rendered: 2 });
+    expect(after.rendered.every((p) => p.startsWith('text/'))).toBe(true);
+    expect(after.rendered).toHaveLength(4);
+  });
+
+  it('renders again an output removed by hand', async () => {
+    const { project } = edition();
+    await build(project);
+    rmSync(join(project.outDir, 'cite', `${EXCERPT}.bib`));
+    const after = await build(project);
+    expect(after.rendered).toEqual(['cite/golden-record-excerpt.bib', 'cite/golden-record-excerpt.csl.json', 'cite/golden-record-excerpt.cff', 'cite/golden-record-excerpt.ris'].sort());
+  });
+
+  it('discards a corrupt or foreign cache, and --force ignores a good one', async () => {
+    const { project } = edition();
+    await build(project);
+    writeFileSync(project.buildCacheFile, '{"format":"tei-pipeline-build-cache","version":1,"tool":"x"');
+    expect((await build(project)).stats).toMatchObject({ validated: 5, rendered: 2, skipped: 0 });
+    const cache = JSON.parse(readFileSync(project.buildCacheFile, 'utf8'));
+    writeFileSync(project.buildCacheFile, JSON.stringify({ ...cache, tool: 'another-version' }));
+    expect((await build(project)).stats.validated).toBe(5);
+    writeFileSync(project.buildCacheFile, JSON.stringify({ ...cache, documents: { 'tei/x.xml': { hash: 1 } } }));
+    expect((await build(project)).stats.validated).toBe(5);
+    expect((await build(project, undefined, true)).stats).toMatchObject({ validated: 5, rendered: 2 });
+  });
+});
