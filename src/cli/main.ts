@@ -1,6 +1,7 @@
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { validateCommand } from './commands/validate.js';
+import { watchCommand } from './commands/watch.js';
 import { parseOptions, type CliOptions } from './options.js';
 import { USAGE, UsageError } from './usage.js';
 import { toolVersion } from './version.js';
@@ -9,6 +10,7 @@ const COMMANDS: Record<string, (o: CliOptions) => Promise<number>> = {
   validate: validateCommand,
   build: buildCommand,
   check: checkCommand,
+  watch: watchCommand,
 };
 
 /**

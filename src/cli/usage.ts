@@ -6,7 +6,8 @@ Commands:
   validate [paths…]   well-formedness, schema, rules; default path tei/
   build    [paths…]   validate, then write out/ (documents that fail keep their last good outputs)
   check               validate + build to a temporary folder + compare with the committed out/
-  watch               rebuild on change and serve out/html on 127.0.0.1 (not yet available)
+  watch               rebuild on change, serve out/html on 127.0.0.1 with live reload
+                      (port 8080, or TEI_PIPELINE_PORT; any free port if taken)
   deposit  [id…]      BagIt bag(s) with metadata into out/deposit/ (not yet available)
 
 Options:

@@ -11,7 +11,6 @@ import type { Workbench } from './workbench.js';
 import { documentFromBytes } from '../validate/validator.js';
 import { documentPool, renderCorpus, renderDocument, type Outputs } from '../transform/render.js';
 import { FORMATS, type Format } from '../transform/stylesheets.js';
-import { parseForSaxon } from '../transform/saxon.js';
 
 export interface BuildOptions {
   /** Rewrite only these documents' outputs (paths or ids); the rest of the edition is still validated. */
@@ -112,6 +111,8 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
       docs.push(doc);
     }
   }
+  // Parse for saxon-js through the workbench, so a warm process reuses what it parsed before.
+  await Promise.all(fresh.filter((d) => d.tree).map(async (d) => (d.saxonDoc = await bench.parse(d.text, d.path, hashes.get(d.file)!))));
   if (fresh.length > 0) await (await bench.validator()).validateDocuments(fresh);
   for (const doc of fresh) {
     const deps = dependenciesOf(doc, project.teiDir);
@@ -135,6 +136,9 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
   const built: SourceDocument[] = [];
   const stats: BuildStats = { validated: fresh.length, rendered: 0, skipped: 0 };
   const registerDocs = docs.filter((d) => isRegisterFile(project, d.file));
+  const ensureSaxon = async (doc: SourceDocument) => {
+    doc.saxonDoc ??= await bench.parse(doc.text, doc.path, hashes.get(doc.file)!);
+  };
   let pool: Promise<Record<string, unknown>> | undefined;
   const saxonPool = () => (pool ??= Promise.all(registerDocs.map((d) => ensureSaxon(d))).then(() => documentPool(registerDocs)));
 
@@ -203,6 +207,7 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
   const expected = new Set<string>(outputs.keys());
   for (const d of docs) for (const o of Object.values(next.documents[d.file]?.outputs ?? {})) for (const p of Object.keys(o.files)) expected.add(p);
   for (const p of Object.keys(next.corpus?.files ?? {})) expected.add(p);
+  bench.keepOnly(new Set(sources.map((x) => `${x.absolute}\0${x.hash}`)));
   const owner = (path: string) => path.replace(/^.*\//, '');
   return {
     docs,
@@ -218,9 +223,6 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
   };
 }
 
-async function ensureSaxon(doc: SourceDocument): Promise<void> {
-  doc.saxonDoc ??= await parseForSaxon(doc.text, doc.path);
-}
 
 /** Whether outputs are on disk as the cache recorded them (size and time of the write). */
 async function stampsHold(outDir: string, files: Record<string, OutputStamp>): Promise<boolean> {

@@ -5,6 +5,7 @@ import { sha256, toolFingerprint } from './fingerprint.js';
 import { stylesheetHash } from '../transform/compile-stylesheet.js';
 import { compileStylesheets, entryStylesheet, FORMATS, type CompiledStylesheets, type Format } from '../transform/stylesheets.js';
 import { Validator, type ValidatorOptions } from '../validate/validator.js';
+import { parseForSaxon, type SaxonDocument } from '../transform/saxon.js';
 
 /**
  * What a run needs and may keep warm: the validator (schemas read, Schematron compiled) and the
@@ -14,6 +15,10 @@ import { Validator, type ValidatorOptions } from '../validate/validator.js';
 export class Workbench {
   private validatorP: Promise<Validator> | undefined;
   private stylesheetsP: Promise<CompiledStylesheets> | undefined;
+  /** Documents parsed for saxon-js, by content hash: a warm process never parses the same bytes twice. */
+  private readonly parsed = new Map<string, Promise<SaxonDocument>>();
+  /** Keep parsed documents between builds (watch); a one-shot build need not hold them. */
+  keepParsed = false;
 
   constructor(
     readonly project: Project,
@@ -26,6 +31,23 @@ export class Workbench {
 
   stylesheets(): Promise<CompiledStylesheets> {
     return (this.stylesheetsP ??= compileStylesheets(this.project));
+  }
+
+  /** The document parsed for saxon-js: from memory when the same bytes were parsed before. */
+  parse(text: string, absolutePath: string, hash: string): Promise<SaxonDocument> {
+    if (!this.keepParsed) return parseForSaxon(text, absolutePath);
+    const key = `${absolutePath}\0${hash}`;
+    let p = this.parsed.get(key);
+    if (!p) {
+      p = parseForSaxon(text, absolutePath);
+      this.parsed.set(key, p);
+    }
+    return p;
+  }
+
+  /** Forget parsed documents that are no longer current (watch, after each build). */
+  keepOnly(current: ReadonlySet<string>): void {
+    for (const key of this.parsed.keys()) if (!current.has(key)) this.parsed.delete(key);
   }
 
   /** Forget compiled stylesheets and schemas (watch: a stylesheet or schema file changed). */

@@ -92,7 +92,7 @@ export class Validator {
     for (const schema of this.schemas) await validateRelaxNg(parsed, schema);
     const index = this.projectIndex(docs);
     for (const doc of parsed) {
-      doc.saxonDoc = await parseForSaxon(doc.text, doc.path);
+      doc.saxonDoc ??= await parseForSaxon(doc.text, doc.path);
       if (this.schematron) runSchematron(doc, doc.saxonDoc, this.schematron);
       runRules(doc, doc.tree!, index);
       doc.coverage = referenceCoverage(doc.tree!);

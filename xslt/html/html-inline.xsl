@@ -76,10 +76,12 @@
     <span class="gloss" title="{ed:note-label(.)}"><span class="visually-hidden">{ed:note-label(.)}: </span><xsl:sequence select="$content"/></span>
   </xsl:template>
 
+  <!-- The marker's accessible name is its visible text (WCAG 2.5.3, label in name), explained
+       by the tooltip. @n is text, not a URI: the fragment is percent-encoded (URL standard). -->
   <xsl:template name="ed:pb">
     <xsl:param name="n" as="xs:string"/>
     <xsl:if test="$n != ''">
-      <a class="pb" id="page-{$n}" href="#page-{$n}" aria-label="Page {$n} of the source">[p. {$n}]</a>
+      <a class="pb" id="page-{$n}" href="#page-{encode-for-uri($n)}" title="Page {$n} of the source">[p. {$n}]</a>
     </xsl:if>
   </xsl:template>
 
@@ -91,11 +93,13 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- $href is safe (ed:safe-href) but may hold characters a URL may not ("<", quotes, spaces in
+       a fragment): iri-to-uri percent-encodes them and leaves the URI's structure as it is. -->
   <xsl:template name="ed:link">
     <xsl:param name="href" as="xs:string?"/>
     <xsl:param name="content" as="item()*"/>
     <xsl:choose>
-      <xsl:when test="$href"><a href="{$href}"><xsl:sequence select="$content"/></a></xsl:when>
+      <xsl:when test="$href"><a href="{iri-to-uri($href)}"><xsl:sequence select="$content"/></a></xsl:when>
       <xsl:otherwise><span class="ref"><xsl:sequence select="$content"/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
