@@ -37,8 +37,9 @@ describe.skipIf(!haveChromium)(browserSuite('pages load cleanly'), () => {
         expect(await p.evaluate(() => document.querySelectorAll('script').length), `${page}: script elements`).toBe(0);
         await p.close();
       }
-      const requested = guard.requests.slice(before);
-      expect(requested.some((r) => r.endsWith('/assets/edition.css'))).toBe(true);
+      // Each page, its stylesheet, and nothing else (no fonts, icons, scripts, images).
+      const requested = new Set(guard.requests.slice(before).map((r) => r.replace(/^.*\/html\//, '')));
+      expect(requested).toEqual(new Set([...PAGES, 'assets/edition.css']));
       expect(guard.problems()).toEqual([]);
     });
   }

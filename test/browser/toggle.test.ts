@@ -48,6 +48,15 @@ describe.skipIf(!haveChromium)(browserSuite('reading and diplomatic views'), () 
       afterEach(() => expect(guard.problems()).toEqual([]));
       afterAll(() => guard?.close());
 
+      it(`the page's own scripts ${javaScriptEnabled ? 'run' : 'do not run'} in this context`, async () => {
+        const probe = await page.addScriptTag({ content: 'document.documentElement.dataset.scriptRan = "yes";' });
+        expect(await page.evaluate(() => document.documentElement.dataset['scriptRan'] === 'yes')).toBe(javaScriptEnabled);
+        await probe.evaluate((e: Element) => {
+          e.remove();
+          delete document.documentElement.dataset['scriptRan'];
+        });
+      });
+
       it('shows the reading text by default: the correction, not the source’s slip', async () => {
         expect(await page.getByLabel('Reading text').isChecked()).toBe(true);
         const text = await shown(page, PARAGRAPH);

@@ -23,6 +23,9 @@
   <xsl:key name="ed:mentions" match="text//*[@ref or @who or @corresp]"
     use="ed:register-ids(.)"/>
 
+  <!-- A document's prefix declarations by @ident: expanding a pointer must not search the document. -->
+  <xsl:key name="ed:prefix-defs" match="teiHeader/encodingDesc/listPrefixDef/prefixDef" use="@ident"/>
+
   <!-- The pointer with its prefix expanded; unchanged when no prefixDef applies.
        The matchPattern must match the whole part after the colon (TEI prefixDef). -->
   <xsl:function name="ed:expand-pointer" as="xs:string">
@@ -31,8 +34,8 @@
     <xsl:variable name="prefix" select="substring-before($pointer, ':')"/>
     <xsl:variable name="local" select="substring-after($pointer, ':')"/>
     <xsl:variable name="def" as="element(prefixDef)?"
-      select="(root($context)//encodingDesc/listPrefixDef/prefixDef[@ident = $prefix]
-                [matches($local, concat('^(', @matchPattern, ')$'))])[1]"/>
+      select="key('ed:prefix-defs', $prefix, root($context))
+                [matches($local, concat('^(', @matchPattern, ')$'))][1]"/>
     <xsl:sequence select="if ($def)
       then replace($local, concat('^', $def/@matchPattern, '$'), $def/@replacementPattern)
       else $pointer"/>

@@ -93,8 +93,8 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- $href is safe (ed:safe-href) but may hold characters a URL may not ("<", quotes, spaces in
-       a fragment): iri-to-uri percent-encodes them and leaves the URI's structure as it is. -->
+  <!-- $href is safe (ed:safe-href) but may hold characters a URL may not (quotes, "<" and ">"
+       in "#id" pointers): iri-to-uri percent-encodes them and keeps the URI's structure. -->
   <xsl:template name="ed:link">
     <xsl:param name="href" as="xs:string?"/>
     <xsl:param name="content" as="item()*"/>

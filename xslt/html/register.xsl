@@ -8,6 +8,7 @@
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:ed="urn:x-tei-pipeline:edition"
   xmlns:html="urn:x-tei-pipeline:html"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
@@ -97,24 +98,42 @@
     </xsl:if>
   </xsl:function>
 
+  <!-- Every mention in the corpus, grouped by the entry it names, in one pass: looking each entry up
+       in each document would grow with entries times documents. -->
+  <xsl:variable name="html:mentions-by-entry" as="map(xs:string, element()*)">
+    <xsl:map>
+      <xsl:for-each-group select="$documents//text//*[@ref or @who or @corresp]" group-by="ed:register-ids(.)">
+        <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:variable>
+
+  <!-- Title and date of every document, read from its header once, not once per mention. -->
+  <xsl:variable name="html:document-titles" as="map(xs:string, xs:string)"
+    select="map:merge($documents ! map { ed:document-id(.) : string(ed:header-facts(.)('title')) })"/>
+  <xsl:variable name="html:document-dates" as="map(xs:string, xs:string)"
+    select="map:merge($documents ! map { ed:document-id(.) : string(ed:document-date(.)) })"/>
+
   <!-- Back-links: each document that mentions the entry, with the paragraphs it does so in. -->
   <xsl:template name="html:mentions">
     <xsl:param name="id" as="xs:string"/>
-    <xsl:variable name="docs" select="$documents[exists(key('ed:mentions', $id, .))]"/>
+    <xsl:variable name="all-hits" select="$html:mentions-by-entry($id)"/>
+    <xsl:variable name="docs" select="$all-hits/root()"/>
     <h3>Mentions</h3>
     <xsl:choose>
       <xsl:when test="empty($docs)"><p class="no-mentions">Not mentioned in the documents.</p></xsl:when>
       <xsl:otherwise>
         <ul class="mentions">
           <xsl:for-each select="$docs">
-            <xsl:sort select="string(ed:document-date(.))"/>
+            <xsl:sort select="$html:document-dates(ed:document-id(.))"/>
             <xsl:sort select="ed:document-id(.)"/>
             <xsl:variable name="doc-id" select="ed:document-id(.)"/>
-            <xsl:variable name="hits" select="key('ed:mentions', $id, .)"/>
+            <xsl:variable name="doc" select="."/>
+            <xsl:variable name="hits" select="$all-hits[root() is $doc]"/>
             <xsl:variable name="blocks" as="xs:string*"
               select="for $i in 1 to count($hits) return ed:block-id($hits[$i])"/>
             <li>
-              <a href="{$doc-id}.html">{ed:header-facts(.)?title}</a>
+              <a href="{$doc-id}.html">{$html:document-titles($doc-id)}</a>
               <xsl:for-each select="for $i in 1 to count($blocks)
                                     return $blocks[$i][not(. = subsequence($blocks, 1, $i - 1))]">
                 <xsl:text> </xsl:text>

@@ -50,8 +50,14 @@ export async function tabThrough(page: Page): Promise<{ candidates: string[]; st
       return describe(e);
     });
   });
+  // Start from the top, whatever was clicked or targeted before: focus a throw-away element
+  // at the start of the body, which moves the browser's sequential focus starting point there.
   await page.evaluate(() => {
-    (document.activeElement as HTMLElement | null)?.blur();
+    const start = document.createElement('span');
+    start.tabIndex = -1;
+    document.body.prepend(start);
+    start.focus();
+    start.remove();
     window.scrollTo(0, 0);
   });
   const stops: TabStop[] = [];

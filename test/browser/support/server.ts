@@ -24,8 +24,6 @@ const TYPES: Record<string, string> = {
 export interface StaticServer {
   /** 'http://127.0.0.1:PORT' (no trailing slash). */
   origin: string;
-  /** Every path requested, with the status sent: what the browser asked for. */
-  log: { path: string; status: number }[];
   close(): Promise<void>;
 }
 
@@ -49,10 +47,8 @@ export function fileFor(root: string, urlPath: string): string | null {
  */
 export async function serve(folder: string): Promise<StaticServer> {
   const root = resolve(folder);
-  const log: StaticServer['log'] = [];
   const server: Server = createServer((req, res) => {
     const send = (status: number, body = '', type = 'text/plain; charset=utf-8') => {
-      log.push({ path: req.url ?? '', status });
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
@@ -69,7 +65,6 @@ export async function serve(folder: string): Promise<StaticServer> {
       }
       if (!st?.isFile()) return send(404, 'not found');
       const type = TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream';
-      log.push({ path: req.url ?? '', status: 200 });
       res.writeHead(200, { 'content-type': type, 'content-length': st.size, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
       if (req.method === 'HEAD') return res.end();
       createReadStream(target).on('error', () => res.destroy()).pipe(res);
@@ -82,7 +77,6 @@ export async function serve(folder: string): Promise<StaticServer> {
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    log,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
