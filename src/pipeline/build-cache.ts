@@ -11,6 +11,8 @@ export interface OutputStamp {
 export interface DocumentEntry {
   /** sha256 of the file's bytes. */
   hash: string;
+  /** What the corpus pages see of it (dependencies.ts corpusFingerprint). */
+  corpusHash: string;
   /** What validation depended on: bytes, configuration, and the state of what it points to. */
   validationKey: string;
   diagnostics: Diagnostic[];
@@ -44,7 +46,7 @@ function wellFormed(c: unknown, tool: string): c is BuildCache {
   if (!isObject(c) || c['format'] !== 'tei-pipeline-build-cache' || c['version'] !== 1 || c['tool'] !== tool) return false;
   if (!isObject(c['documents']) || !isObject(c['registers']) || !(c['corpus'] === null || isObject(c['corpus']))) return false;
   for (const e of Object.values(c['documents'])) {
-    if (!isObject(e) || typeof e['hash'] !== 'string' || typeof e['validationKey'] !== 'string') return false;
+    if (!isObject(e) || typeof e['hash'] !== 'string' || typeof e['corpusHash'] !== 'string' || typeof e['validationKey'] !== 'string') return false;
     if (!Array.isArray(e['diagnostics']) || !Array.isArray(e['deps']) || !isObject(e['outputs']) || !isObject(e['coverage'])) return false;
     for (const o of Object.values(e['outputs'])) if (!isObject(o) || typeof o['key'] !== 'string' || !isObject(o['files'])) return false;
   }

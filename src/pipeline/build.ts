@@ -4,12 +4,13 @@ import type { Diagnostic } from './diagnostic.js';
 import { SourceDocument } from './document.js';
 import { discover, projectPath, type Project } from './project.js';
 import { emptyCache, loadCache, type BuildCache, type DocumentEntry, type OutputStamp } from './build-cache.js';
-import { dependenciesOf, entryHashes } from './dependencies.js';
+import { corpusFingerprint, dependenciesOf, entryHashes } from './dependencies.js';
 import { sha256, toolFingerprint } from './fingerprint.js';
 import { existingOutputs } from './outputs.js';
 import type { Workbench } from './workbench.js';
 import { documentFromBytes } from '../validate/validator.js';
 import { documentPool, renderCorpus, renderDocument, type Outputs } from '../transform/render.js';
+import { renderInWorkers } from '../transform/render-pool.js';
 import { FORMATS, type Format } from '../transform/stylesheets.js';
 
 export interface BuildOptions {
@@ -19,7 +20,14 @@ export interface BuildOptions {
   force?: boolean;
   /** A cache kept in memory (watch); otherwise it is read from the cache folder. */
   cache?: BuildCache;
+  /** Worker threads for rendering many documents (--jobs); 1 renders in this thread. */
+  jobs?: number;
+  /** Called as documents are rendered (progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
+
+// Below this many documents to render, starting workers costs more than it saves.
+const WORKERS_FROM = 8;
 
 export interface BuildStats {
   validated: number;
@@ -119,6 +127,7 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
     const old = cache.documents[doc.file];
     next.documents[doc.file] = {
       hash: hashes.get(doc.file)!,
+      corpusHash: corpusFingerprint(doc),
       validationKey: sha256(hashes.get(doc.file)!, config, depsState(deps)),
       diagnostics: doc.diagnostics,
       coverage: doc.coverage,
@@ -142,6 +151,7 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
   let pool: Promise<Record<string, unknown>> | undefined;
   const saxonPool = () => (pool ??= Promise.all(registerDocs.map((d) => ensureSaxon(d))).then(() => documentPool(registerDocs)));
 
+  const jobs: { doc: SourceDocument; formats: Format[]; keys: Record<string, string> }[] = [];
   for (const doc of docs) {
     if (isRegisterFile(project, doc.file)) continue;
     const entry = next.documents[doc.file]!;
@@ -153,19 +163,37 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
       built.push(doc);
       continue;
     }
-    const key = (f: Format) => sha256(entry.hash, stylesheetHashes[f], depsState(entry.deps), tool);
+    const keys: Record<string, string> = {};
     const stale: Format[] = [];
     for (const f of FORMATS) {
+      keys[f] = sha256(entry.hash, stylesheetHashes[f], depsState(entry.deps), tool);
       const o = entry.outputs[f];
-      if (!o || o.key !== key(f) || !(await stampsHold(project.outDir, o.files))) stale.push(f);
+      if (!o || o.key !== keys[f] || !(await stampsHold(project.outDir, o.files))) stale.push(f);
     }
     if (stale.length === 0) {
       stats.skipped++;
       built.push(doc);
-      continue;
+    } else jobs.push({ doc, formats: stale, keys });
+  }
+
+  // Many documents go to worker threads (--jobs); a few are quicker rendered here.
+  const threads = Math.max(1, options.jobs ?? 1);
+  let results: (Outputs | null)[] = [];
+  if (jobs.length > 0) {
+    const sefs = await bench.stylesheets();
+    if (threads > 1 && jobs.length >= WORKERS_FROM) {
+      results = await renderInWorkers(jobs, registerDocs, sefs, threads, (n) => options.onProgress?.(n, jobs.length));
+    } else {
+      const pool = await saxonPool();
+      for (const [i, job] of jobs.entries()) {
+        await ensureSaxon(job.doc);
+        results.push(renderDocument(job.doc, sefs, pool, job.formats));
+        options.onProgress?.(i + 1, jobs.length);
+      }
     }
-    await ensureSaxon(doc);
-    const rendered = renderDocument(doc, await bench.stylesheets(), await saxonPool(), stale);
+  }
+  for (const [i, { doc, formats, keys }] of jobs.entries()) {
+    const rendered = results[i];
     if (!rendered) {
       // Not cached: the next build tries again (the stylesheet may be fixed by then).
       failed.add(doc.id);
@@ -174,20 +202,22 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
     }
     stats.rendered++;
     built.push(doc);
+    const entry = next.documents[doc.file]!;
     for (const [path, content] of rendered) outputs.set(path, content);
-    for (const f of stale) {
+    for (const f of formats) {
       const files: Record<string, OutputStamp> = {};
       for (const path of rendered.keys()) if (path.startsWith(`${f}/`)) files[path] = { size: -1, mtimeMs: -1 };
-      entry.outputs = { ...entry.outputs, [f]: { key: key(f), files } };
+      entry.outputs = { ...entry.outputs, [f]: { key: keys[f]!, files } };
     }
   }
+  built.sort((a, b) => (a.file < b.file ? -1 : 1));
 
   // The corpus pages draw on every document: while one fails they keep their last good version too,
   // rather than drop the failed document from the index and the registers' back-links.
   const corpusOk = failed.size === 0 && registerDocs.every((d) => !d.hasErrors);
   next.corpus = cache.corpus;
   if (corpusOk) {
-    const corpusKey = sha256(tool, stylesheetHashes.html, ...built.map((d) => `${d.file}=${hashes.get(d.file)}`), ...registerDocs.map((d) => `${d.file}=${hashes.get(d.file)}`));
+    const corpusKey = sha256(tool, stylesheetHashes.html, ...built.map((d) => `${d.file}=${next.documents[d.file]?.corpusHash}`), ...registerDocs.map((d) => `${d.file}=${hashes.get(d.file)}`));
     if (!cache.corpus || cache.corpus.key !== corpusKey || !(await stampsHold(project.outDir, cache.corpus.files))) {
       await Promise.all(built.map((d) => ensureSaxon(d)));
       const reportOn = registerDocs[0] ?? built[0];

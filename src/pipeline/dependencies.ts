@@ -37,3 +37,27 @@ export function entryHashes(doc: SourceDocument): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * What the corpus pages can see of a document: its whole header, and the markup of its text without
+ * the words (element names, attributes, the order of blocks: mentions and their paragraph anchors).
+ * An edit of the words alone leaves it unchanged, so the index and register pages need no rebuild.
+ */
+export function corpusFingerprint(doc: SourceDocument): string {
+  if (!doc.tree) return sha256(doc.text);
+  const parts: string[] = [];
+  for (const el of elements(doc.tree.root)) {
+    if (el.local === 'teiHeader') {
+      parts.push(doc.text.slice(doc.lines.offset(el.start), doc.lines.offset(el.end)));
+      continue;
+    }
+    if (insideHeader(el)) continue;
+    parts.push(`<${el.name}${el.attributes.map((a) => ` ${a.name}="${a.value}"`).join('')}>${el.children.length}`);
+  }
+  return sha256(parts.join('\n'));
+}
+
+function insideHeader(el: import('../validate/xml-tree.js').XmlElement): boolean {
+  for (let p = el.parent; p; p = p.parent) if (p.local === 'teiHeader') return true;
+  return false;
+}

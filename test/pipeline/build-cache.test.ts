@@ -21,8 +21,8 @@ function edition() {
 }
 
 /** One build as the CLI does it: render, write, stamp, save the cache. Returns what was rendered. */
-async function build(project: ReturnType<typeof openProject>, bench = new Workbench(project), force = false) {
-  const b = await buildEdition(project, bench, { force });
+async function build(project: ReturnType<typeof openProject>, bench = new Workbench(project), force = false, jobs = 1) {
+  const b = await buildEdition(project, bench, { force, jobs });
   await writeOutputs(project.outDir, b.outputs);
   await stampOutputs(project.outDir, b.cache);
   await saveCache(project.buildCacheFile, b.cache);
@@ -70,6 +70,22 @@ describe('the build cache', () => {
     expect(shared.stats).toMatchObject({ rendered: 2, skipped: 0 });
   });
 
+  it('leaves the index and register pages alone when only the words of a document change', async () => {
+    const { root, project } = edition();
+    await build(project);
+    const doc = join(root, 'tei', `${RECORD_ID}.xml`);
+    const text = readFileSync(doc, 'utf8');
+    writeFileSync(doc, text.replace('asked him to pass on as directed', 'asked him to pass on, as directed,'));
+    const words = await build(project);
+    expect(words.rendered.some((p) => /^html\/(index|persons|places|orgs)\.html$/.test(p))).toBe(false);
+    expect(words.rendered).toContain(`html/${RECORD_ID}.html`);
+    // A new mention changes the back-links: the register pages are rebuilt.
+    writeFileSync(doc, readFileSync(doc, 'utf8').replace('asked him to pass on, as directed,', 'asked him to pass on, as <placeName ref="pla:moscow">Moscow</placeName> directed,'));
+    const mention = await build(project);
+    expect(mention.errors).toEqual([]);
+    expect(mention.rendered).toContain('html/places.html');
+  });
+
   it('rebuilds only the format whose stylesheet changed', async () => {
     const { project } = edition();
     await build(project);
@@ -98,5 +114,22 @@ describe('the build cache', () => {
     writeFileSync(project.buildCacheFile, JSON.stringify({ ...cache, documents: { 'tei/x.xml': { hash: 1 } } }));
     expect((await build(project)).stats.validated).toBe(5);
     expect((await build(project, undefined, true)).stats).toMatchObject({ validated: 5, rendered: 2 });
+  });
+});
+
+describe('worker threads', () => {
+  it('render a corpus to the same bytes as one thread', async () => {
+    // @ts-expect-error: the corpus generator is plain JavaScript in bench/
+    const { generateCorpus } = (await import('../../bench/generate-corpus.mjs')) as { generateCorpus(n: number, dir: string): void };
+    const root = tempProject({}, { registers: false });
+    generateCorpus(10, root);
+    const one = { ...openProject(root), cacheDir: join(repoRoot, '.cache', 'tei-pipeline'), outDir: join(root, 'out-one') };
+    const two = { ...one, outDir: join(root, 'out-two') };
+    const a = await buildEdition(one, new Workbench(one), { force: true, jobs: 1 });
+    const b = await buildEdition(two, new Workbench(two), { force: true, jobs: 2 });
+    expect(a.docs.flatMap((d) => d.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
+    expect(b.stats.rendered).toBe(10);
+    expect([...b.outputs.keys()].sort()).toEqual([...a.outputs.keys()].sort());
+    for (const [k, v] of a.outputs) expect(b.outputs.get(k), k).toBe(v);
   });
 });

@@ -8,6 +8,20 @@ import { printReport } from '../output.js';
 import { makeReport } from '../report.js';
 
 /**
+ * A progress line on a terminal, for builds of more than 20 documents: never in CI, never with --quiet,
+ * never when stderr is a file.
+ */
+function progressBar(options: CliOptions): ((done: number, total: number) => void) | undefined {
+  if (options.quiet || !process.stderr.isTTY || process.env['CI']) return undefined;
+  return (done, total) => {
+    if (total <= 20) return;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\rrendering [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+  };
+}
+
+/**
  * `tei-pipeline build [paths…]`: validate the edition, then write out/ for the documents that
  * validate; a document that fails keeps its last good outputs. Unchanged documents are skipped
  * (build cache; `--force` ignores it). Exit 1 if any document has errors.
@@ -16,7 +30,7 @@ export async function buildCommand(options: CliOptions): Promise<number> {
   const started = process.hrtime.bigint();
   const project = openProject(process.cwd(), options.out);
   const bench = new Workbench(project, { extraSchemas: options.schemas });
-  const build = await buildEdition(project, bench, { only: options.paths, force: options.force });
+  const build = await buildEdition(project, bench, { only: options.paths, force: options.force, jobs: options.jobs, onProgress: progressBar(options) });
   const written = await writeOutputs(project.outDir, build.outputs);
   const stale = options.paths.length === 0 ? await staleOutputs(project.outDir, build) : [];
   await removeOutputs(project.outDir, stale);

@@ -1,0 +1,181 @@
+// npm run bench: our pipeline side by side with the reference toolchains, alternating, several
+// repetitions, medians and ratios. Prints a table and writes bench/results.json.
+// Needs Debian's jing, libxml2-utils (xmllint), libsaxonhe-java and a JRE (the README says so).
+// Options: --reps N (default 3) --n N (corpus size for P3, default 1000) --only P1,P2,P3,P4
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateCorpus } from './generate-corpus.mjs';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({ options: { reps: { type: 'string' }, n: { type: 'string' }, only: { type: 'string' } } });
+const reps = Number(values.reps ?? 3);
+const corpusSize = Number(values.n ?? 1000);
+const only = new Set((values.only ?? 'P1,P2,P3,P4').split(','));
+const SAXON = '/usr/share/java/Saxon-HE.jar';
+const TEI_ALL = process.env.TEI_ALL_RNG ?? join(repo, '..', 'shared', 'tei', 'tei_all.rng');
+const bin = join(repo, 'bin', 'tei-pipeline.js');
+const work = mkdtempSync(join(tmpdir(), 'tei-bench-'));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+for (const tool of ['jing', 'xmllint', 'java']) {
+  if (spawnSync(tool, ['--version']).error) {
+    console.error(`bench: ${tool} is missing (apt-get install -y jing libxml2-utils libsaxonhe-java)`);
+    process.exit(2);
+  }
+}
+
+/** Wall time of a command in ms, and its peak RSS in MB (GNU time). */
+function timed(cmd, args, opts = {}) {
+  const started = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
+  const ms = performance.now() - started;
+  const rssKb = Number(r.stderr.trim().split('\n').at(-1));
+  if (r.status !== 0 && !opts.allowFail) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stderr.slice(-2000)}`);
+  return { ms, rssMb: rssKb / 1024 };
+}
+
+/** A project folder holding the given documents (tei/ with registers and schema). */
+function project(name, setup) {
+  const dir = join(work, name);
+  rmSync(dir, { recursive: true, force: true });
+  setup(dir);
+  return dir;
+}
+const recordProject = () =>
+  project('record', (dir) => {
+    mkdirSync(join(dir, 'tei'), { recursive: true });
+    cpSync(join(repo, 'tei'), join(dir, 'tei'), { recursive: true });
+  });
+
+const ours = (dir, extra = [], env = {}) => timed(process.execPath, [bin, 'build', '--quiet', ...extra], { cwd: dir, env: { ...process.env, CI: '1', ...env } });
+
+/** The Java reference: jing with the project schema, then Saxon-HE running our entry stylesheets. */
+function javaReference(dir, docs) {
+  const out = join(dir, 'java-out');
+  rmSync(out, { recursive: true, force: true });
+  let ms = 0;
+  let rss = 0;
+  const step = (cmd, args) => {
+    const r = timed(cmd, args, { cwd: dir });
+    ms += r.ms;
+    rss = Math.max(rss, r.rssMb);
+  };
+  step('jing', [join(dir, 'tei', 'schema', 'tei-project.rng'), ...docs.map((d) => join(dir, 'tei', d)), ...readdirSync(join(dir, 'tei', 'register')).map((f) => join(dir, 'tei', 'register', f))]);
+  const source = docs.length === 1 ? join(dir, 'tei', docs[0]) : join(dir, 'tei');
+  for (const f of ['html', 'text', 'cite']) {
+    const target = docs.length === 1 ? join(out, f, 'principal.out') : join(out, f);
+    step('java', ['-cp', SAXON, 'net.sf.saxon.Transform', `-s:${source}`, `-o:${target}`, `-xsl:${join(repo, 'xslt', f, `${f}.xsl`)}`]);
+  }
+  const uris = docs.map((d) => d).join(' ');
+  step('java', ['-cp', SAXON, 'net.sf.saxon.Transform', `-o:${join(out, 'html', 'corpus.out')}`, `-xsl:${join(repo, 'xslt', 'html', 'html.xsl')}`, '-it:corpus', `document-uris=${uris}`, `corpus-base=file://${join(dir, 'tei')}/`]);
+  return { ms, rssMb: rss };
+}
+
+/** The C floor: xmllint --relaxng (xsltproc runs XSLT 1.0 only, so it cannot run our stylesheets). */
+function cFloor(dir, docs) {
+  return timed('xmllint', ['--noout', '--relaxng', join(dir, 'tei', 'schema', 'tei-project.rng'), ...docs.map((d) => join(dir, 'tei', d))], { cwd: dir });
+}
+
+const results = { machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version }, reps, corpusSize, measures: {} };
+const row = (id, label, value, unit, reference, target) => {
+  results.measures[id] = { label, value, unit, reference, ratio: reference ? value / reference : null, target };
+  const ratio = reference ? `${(value / reference).toFixed(3)}×` : '';
+  console.log(`${id.padEnd(22)} ${label.padEnd(58)} ${value.toFixed(1).padStart(10)} ${unit.padEnd(5)} ${reference ? reference.toFixed(1).padStart(10) : ''.padStart(10)} ${ratio.padStart(8)}  ${target ?? ''}`);
+};
+console.log(`${'measure'.padEnd(22)} ${'what'.padEnd(58)} ${'ours'.padStart(10)} ${'unit'.padEnd(5)} ${'reference'.padStart(10)} ${'ratio'.padStart(8)}  target`);
+
+if (only.has('P1')) {
+  const dir = recordProject();
+  const doc = ['dobrynin-vance-1977-02-26.xml'];
+  const cold = [], warmCompiled = [], java = [], c = [];
+  const sef = join(work, 'sef-cache');
+  for (let i = 0; i < reps; i++) {
+    // Alternate the tools within each repetition.
+    rmSync(join(dir, '.cache'), { recursive: true, force: true });
+    rmSync(sef, { recursive: true, force: true });
+    cold.push(ours(dir, ['--force'], { TEI_PIPELINE_CACHE: sef }).ms);
+    java.push(javaReference(dir, doc).ms);
+    warmCompiled.push(ours(dir, ['--force'], { TEI_PIPELINE_CACHE: sef }).ms);
+    c.push(cFloor(dir, doc).ms);
+  }
+  row('P1.cold', 'record: validate + all outputs, nothing cached (first build)', median(cold), 'ms', median(java), '≤ 0.3× Java');
+  row('P1.compiled', 'record: new process, no build cache, stylesheets compiled', median(warmCompiled), 'ms', median(java), '≤ 0.3× Java');
+  row('P1.java', 'Java reference: jing + Saxon-HE 9.9 (our stylesheets)', median(java), 'ms', null);
+  row('P1.c-floor', 'C floor: xmllint --relaxng (xsltproc cannot run XSLT 3.0)', median(c), 'ms', median(java));
+}
+
+if (only.has('P2')) {
+  const dir = recordProject();
+  const { openProject } = await import(join(repo, 'dist', 'pipeline', 'project.js'));
+  const { watchEdition } = await import(join(repo, 'dist', 'pipeline', 'watch.js'));
+  const cold = [];
+  for (let i = 0; i < reps; i++) {
+    rmSync(join(dir, '.cache'), { recursive: true, force: true });
+    cold.push(ours(dir, ['--force'], { TEI_PIPELINE_CACHE: join(work, 'sef-p2') }).ms);
+  }
+  process.env.TEI_PIPELINE_CACHE = join(work, 'sef-p2');
+  const builds = [];
+  const watcher = await watchEdition(openProject(dir), { port: 0, onBuild: (b) => builds.push(b), onError: (e) => console.error(e) });
+  const waitFor = async (n) => {
+    while (builds.length < n) await new Promise((r) => setTimeout(r, 5));
+  };
+  await waitFor(1);
+  const file = join(dir, 'tei', 'dobrynin-vance-1977-02-26.xml');
+  const original = readFileSync(file, 'utf8');
+  const latencies = [];
+  for (let i = 0; i < Math.max(reps, 5); i++) {
+    const before = builds.length;
+    const started = performance.now();
+    writeFileSync(file, original.replace('asked him to pass on', `asked him (${i}) to pass on`));
+    await waitFor(before + 1);
+    latencies.push(performance.now() - started);
+  }
+  writeFileSync(file, original);
+  await waitFor(builds.length + 1);
+  await watcher.close();
+  delete process.env.TEI_PIPELINE_CACHE;
+  row('P2.watch', 'watch: save of the record to all outputs written', median(latencies), 'ms', median(cold), '≤ 0.05× cold');
+}
+
+if (only.has('P3')) {
+  const dir = project('corpus', (d) => generateCorpus(corpusSize, d));
+  const docs = readdirSync(join(dir, 'tei')).filter((f) => f.endsWith('.xml'));
+  const sef = join(work, 'sef-p3');
+  ours(dir, ['--force'], { TEI_PIPELINE_CACHE: sef }); // compile the stylesheets once, outside the timing
+  const cold = [], java = [], none = [], one = [], rss = [];
+  for (let i = 0; i < reps; i++) {
+    rmSync(join(dir, '.cache'), { recursive: true, force: true });
+    const c = ours(dir, ['--force'], { TEI_PIPELINE_CACHE: sef });
+    cold.push(c.ms);
+    rss.push(c.rssMb);
+    java.push(javaReference(dir, docs).ms);
+    none.push(ours(dir, [], { TEI_PIPELINE_CACHE: sef }).ms);
+    const f = join(dir, 'tei', docs[i % docs.length]);
+    writeFileSync(f, readFileSync(f, 'utf8').replace('asked him to pass on', `asked him (${i}) to pass on`));
+    one.push(ours(dir, [], { TEI_PIPELINE_CACHE: sef }).ms);
+  }
+  const throughput = (ms) => (docs.length / ms) * 1000;
+  row('P3.throughput', `${docs.length} documents: cold build throughput (docs/s)`, throughput(median(cold)), 'doc/s', throughput(median(java)), '≥ 0.5× Saxon-HE');
+  row('P3.no-change', 'no-change rebuild vs our cold build', median(none), 'ms', median(cold), '≤ 0.02× cold');
+  row('P3.one-change', 'one document changed vs our cold build', median(one), 'ms', median(cold), '≤ 0.05× cold');
+  row('P3.rss', 'peak RSS of the cold build', Math.max(...rss), 'MB', 512, '≤ 512 MB');
+}
+
+if (only.has('P4') && existsSync(TEI_ALL)) {
+  const corpus = join(repo, '..', 'shared', 'corpus');
+  const files = [join(repo, 'tei'), ...(existsSync(corpus) ? [corpus] : [])].flatMap((d) => readdirSync(d, { recursive: true }).filter((f) => String(f).endsWith('.xml')).map((f) => join(d, String(f))));
+  const oursP4 = [], jingP4 = [];
+  for (let i = 0; i < reps; i++) {
+    oursP4.push(timed(process.execPath, [bin, 'validate', '--quiet', '--format', 'json', '--schema', TEI_ALL, ...files], { cwd: repo, allowFail: true }).ms);
+    jingP4.push(timed('jing', [TEI_ALL, ...files], { allowFail: true }).ms);
+  }
+  row('P4.tei_all', `validate ${files.length} files against tei_all.rng (all layers) vs jing`, median(oursP4), 'ms', median(jingP4), '≤ 1.0× jing');
+}
+
+writeFileSync(join(repo, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+rmSync(work, { recursive: true, force: true });
+console.log(`\nwrote bench/results.json (${results.machine.cpus} × ${results.machine.model}, ${results.machine.memoryGb} GB, Node ${results.machine.node})`);

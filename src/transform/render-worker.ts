@@ -1,0 +1,44 @@
+/**
+ * A worker thread that renders documents: its own saxon-js, the compiled stylesheets and the
+ * registers it is handed once, then one document at a time (memory stays bounded per worker).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { SourceDocument } from '../pipeline/document.js';
+import type { Diagnostic } from '../pipeline/diagnostic.js';
+import { documentPool, renderDocument } from './render.js';
+import { parseForSaxon } from './saxon.js';
+import type { CompiledStylesheets, Format } from './stylesheets.js';
+
+export interface WorkerSetup {
+  sefs: CompiledStylesheets;
+  registers: { path: string; file: string; text: string }[];
+}
+
+export interface RenderJob {
+  id: number;
+  path: string;
+  file: string;
+  text: string;
+  formats: Format[];
+}
+
+export type RenderReply = { id: number; outputs: [string, string][] } | { id: number; diagnostics: Diagnostic[] };
+
+const setup = workerData as WorkerSetup;
+// Listen at once (messages must not arrive before a listener); jobs wait for the registers.
+const ready = Promise.all(
+  setup.registers.map(async (r) => {
+    const doc = new SourceDocument(r.path, r.file, r.text);
+    doc.saxonDoc = await parseForSaxon(r.text, r.path);
+    return doc;
+  }),
+).then(documentPool);
+
+parentPort!.on('message', async (job: RenderJob) => {
+  const pool = await ready;
+  const doc = new SourceDocument(job.path, job.file, job.text);
+  doc.saxonDoc = await parseForSaxon(job.text, job.path);
+  const outputs = renderDocument(doc, setup.sefs, pool, job.formats);
+  const reply: RenderReply = outputs ? { id: job.id, outputs: [...outputs] } : { id: job.id, diagnostics: doc.diagnostics };
+  parentPort!.postMessage(reply);
+});
