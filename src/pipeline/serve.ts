@@ -1,17 +1,38 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from './diagnostic.js';
 
+/** What the edition serves, by extension; anything else is application/octet-stream. */
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
-  '.png': 'image/png',
+  '.bib': 'application/x-bibtex; charset=utf-8',
+  '.ris': 'application/x-research-info-systems; charset=utf-8',
+  '.cff': 'application/x-yaml; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
   '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
 };
+
+/** The file a request path names inside root, or null when it would leave root. */
+export function fileFor(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const file = resolve(root, '.' + (decoded.startsWith('/') ? decoded : '/' + decoded));
+  const rel = relative(root, file);
+  return rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel) ? null : file;
+}
 
 // Added to every served page (never to the files on disk): reloads on a rebuild, shows diagnostics.
 const CLIENT = `(() => {
@@ -44,10 +65,12 @@ export interface LiveServer {
 }
 
 /**
- * Serve a folder on 127.0.0.1 with live reload by server-sent events. Only files inside the folder
- * are served; the port is the one asked for, or any free one when it is taken.
+ * Serve a folder on 127.0.0.1 (GET and HEAD; index.html for folders; 404 for anything missing or
+ * outside the folder), with live reload by server-sent events unless `liveReload` is false. The port
+ * is the one asked for, or any free one when it is taken (0: any free one).
  */
-export async function serve(root: string, port: number): Promise<LiveServer> {
+export async function serve(folder: string, port: number, liveReload = true): Promise<LiveServer> {
+  const root = resolve(folder);
   const clients = new Set<ServerResponse>();
   let lastDiagnostics = '[]';
   const send = (event: string, data: string) => {
@@ -55,33 +78,33 @@ export async function serve(root: string, port: number): Promise<LiveServer> {
   };
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === '/__tei-pipeline/events') {
+    if (liveReload && url.pathname === '/__tei-pipeline/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(`event: diagnostics\ndata: ${lastDiagnostics}\n\n`);
       clients.add(res);
       req.on('close', () => clients.delete(res));
       return;
     }
-    if (url.pathname === '/__tei-pipeline/client.js') {
+    if (liveReload && url.pathname === '/__tei-pipeline/client.js') {
       res.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' });
       res.end(CLIENT);
       return;
     }
-    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
-    const file = join(root, rel.endsWith('/') || rel === '' ? join(rel, 'index.html') : rel);
-    if (!file.startsWith(root + sep) && file !== root) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      let body: Buffer | string = await readFile(file);
-      const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      if (extname(file) === '.html') body = body.toString('utf8').replace(/<\/body>/i, '<script src="/__tei-pipeline/client.js"></script></body>');
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': TYPES['.txt']! }).end('Not found');
-    }
+    const send = (status: number, body = '', type = TYPES['.txt']!) => {
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed');
+    let file = fileFor(root, url.pathname);
+    if (!file) return send(404, 'Not found');
+    if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+    const body = await readFile(file).catch(() => null);
+    if (!body) return send(404, 'Not found');
+    const ext = extname(file).toLowerCase();
+    // The live-reload client goes into what is served, never into the files on disk.
+    const served = liveReload && ext === '.html' ? body.toString('utf8').replace(/<\/body>/i, '<script src="/__tei-pipeline/client.js"></script></body>') : body;
+    res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.end(req.method === 'HEAD' ? undefined : served);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
@@ -102,6 +125,7 @@ export async function serve(root: string, port: number): Promise<LiveServer> {
     close: () =>
       new Promise((resolve) => {
         for (const c of clients) c.end();
+        server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
