@@ -1,5 +1,6 @@
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
+import { depositCommand } from './commands/deposit.js';
 import { validateCommand } from './commands/validate.js';
 import { watchCommand } from './commands/watch.js';
 import { parseOptions, type CliOptions } from './options.js';
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, (o: CliOptions) => Promise<number>> = {
   validate: validateCommand,
   build: buildCommand,
   check: checkCommand,
+  deposit: depositCommand,
   watch: watchCommand,
 };
 

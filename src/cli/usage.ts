@@ -8,13 +8,15 @@ Commands:
   check               validate + build to a temporary folder + compare with the committed out/
   watch               rebuild on change, serve out/html on 127.0.0.1 with live reload
                       (port 8080, or TEI_PIPELINE_PORT; any free port if taken)
-  deposit  [id…]      BagIt bag(s) with metadata into out/deposit/ (not yet available)
+  deposit  [id…]      BagIt bag + zip per document (all of tei/ by default) into out/deposit/
+  deposit --verify PATH   check a bag folder or zip: every checksum, missing and extra files
 
 Options:
   --format human|json|github|junit|sarif   how diagnostics are printed (default human)
   --out DIR            output folder (default out/)
   --schema FILE.rng    also validate against this RELAX NG schema (repeatable), e.g. tei_all.rng
   --jobs N             parallel workers (default: number of cores)
+  --verify PATH        with deposit: verify a bag folder or .zip instead of depositing
   --force              ignore the build cache: validate and render everything
   --quiet              print diagnostics only, no summary or progress
   --help               this text

@@ -29,6 +29,16 @@ const LAYER_RULES: RuleInfo[] = [
   { id: 'tei/header-complete', severity: 'error', docs: 'The header has a title, a licence with @target, a sourceDesc and a dated revisionDesc (Schematron).' },
   { id: 'transform/failed', severity: 'error', docs: 'A stylesheet ran to the end on the document (dynamic errors and xsl:message terminate are reported here).' },
   { id: 'build/stale', severity: 'error', docs: '`check`: a committed output under out/ is what a fresh build produces.' },
+  { id: 'deposit/header', severity: 'error', docs: '`deposit`: the header has what the deposit metadata need: a title, an editor or respStmt, a publisher, a licence with a known @target, a change with a full @when.' },
+  { id: 'deposit/unknown-id', severity: 'error', docs: '`deposit`: each id named is a document of tei/ (registers go into every bag).' },
+  { id: 'deposit/payload', severity: 'error', docs: '`deposit`: the build made every output the document\'s HTML page links to.' },
+  { id: 'deposit/not-a-bag', severity: 'error', docs: '`deposit --verify`: the path is a bag (bagit.txt with BagIt-Version) or a readable zip of one.' },
+  { id: 'deposit/manifest', severity: 'error', docs: '`deposit --verify`: the bag has a payload manifest, and every manifest line is "checksum path" for a known algorithm, each path once, in the right manifest.' },
+  { id: 'deposit/unsafe-path', severity: 'error', docs: '`deposit --verify`: no zip entry or manifest path is absolute, has a ".." segment or a backslash, or comes twice.' },
+  { id: 'deposit/missing', severity: 'error', docs: '`deposit --verify`: every file a manifest or tag manifest lists is in the bag.' },
+  { id: 'deposit/changed', severity: 'error', docs: '`deposit --verify`: every listed file has the checksum its manifest gives.' },
+  { id: 'deposit/extra', severity: 'error', docs: '`deposit --verify`: every file under data/ is listed in every payload manifest.' },
+  { id: 'deposit/oxum', severity: 'error', docs: '`deposit --verify`: Payload-Oxum in bag-info.txt gives the size and number of the files under data/.' },
   { id: 'internal/rule-failed', severity: 'error', docs: 'A rule failed inside; the message names it (a bug to report).' },
 ];
 

@@ -2,7 +2,9 @@
 <!--
   THE mapping from the TEI header to the citation formats: one declarative table, read
   by csl.xsl (CSL-JSON) and cff.xsl (CITATION.cff); BibTeX and RIS are derived from the
-  CSL-JSON (bibtex.xsl, ris.xsl). Change what a citation says here, not in templates.
+  CSL-JSON (bibtex.xsl, ris.xsl). The deposit metadata (Zenodo, DataCite, Dublin Core,
+  CMIF, bag-info) come from its cite:deposit rows (xslt/deposit/). Change what a citation
+  or a deposit says here, not in templates.
 
   Each row names a fact of ed:header-facts (xslt/common/header.xsl, which documents the
   XPath of every fact) or a literal value, and how to write it:
@@ -71,6 +73,66 @@
         <cite:field cff="license" fact="licence-uri" as="spdx"/>
         <cite:field cff="date-released" fact="date-released"/>
       </cite:cff>
+      <!-- Deposit metadata (xslt/deposit/): the edition as a resource an archive ingests. A row
+           says once which fact feeds a value and, per target attribute, where it goes:
+             @zenodo    key of the Zenodo deposition metadata (zenodo.json)
+             @datacite  DataCite 4.5 property (datacite.xml)
+             @dc        Dublin Core element (oai_dc.xml)
+             @cmif      part of the correspSearch file (cmif.xml)
+             @bag       label in bag-info.txt
+           @fact may name several facts: the first that has a value is used.
+           @as: string (default), names ("Family, Given"), list, date, year, id (the xml:id of
+           the fact's element), spdx, zenodo-licence (Zenodo's licence id), iso639-3, doi-url,
+           identifiers (related identifiers), licence (text of @fact, URI of @uri-fact).
+           @type and @info qualify a value: DataCite titleType, descriptionType, dateType
+           (Zenodo's date type too), relationType, alternateIdentifierType, resourceTypeGeneral;
+           @info is the date's description. @item-type and @title-fact describe a related item. -->
+      <cite:deposit>
+        <cite:field zenodo="upload_type" value="publication"/>
+        <cite:field zenodo="publication_type" value="other"/>
+        <cite:field zenodo="title" datacite="title" dc="title" fact="title"/>
+        <cite:field datacite="title" type="Subtitle" fact="subtitle"/>
+        <cite:field zenodo="creators" datacite="creator" dc="creator" cmif="editor" fact="editors" as="names"/>
+        <cite:field zenodo="description" datacite="description" type="Abstract" dc="description"
+          bag="External-Description" fact="summary subtitle title"/>
+        <cite:field zenodo="publication_date" dc="date" cmif="date" bag="Bagging-Date" fact="date-released"/>
+        <cite:field zenodo="access_right" value="open"/>
+        <cite:field zenodo="license" fact="licence-uri" as="zenodo-licence"/>
+        <cite:field datacite="rights" fact="licence" uri-fact="licence-uri" as="licence"/>
+        <cite:field dc="rights" cmif="licence" fact="licence-uri"/>
+        <cite:field zenodo="notes" datacite="rights" dc="rights" fact="rights-note"/>
+        <cite:field zenodo="keywords" datacite="subject" dc="subject" fact="keywords" as="list"/>
+        <cite:field zenodo="dates" datacite="date" type="Created" info="The source document was written"
+          fact="date-written" as="date"/>
+        <cite:field zenodo="dates" datacite="date" type="Other" info="The event the source document records"
+          dc="coverage" fact="date-event" as="date"/>
+        <cite:field datacite="date" type="Issued" info="This edition was published (its latest revision)"
+          fact="date-released" as="date"/>
+        <cite:field zenodo="related_identifiers" datacite="relatedIdentifier" type="IsDerivedFrom"
+          fact="source-identifiers" as="identifiers"/>
+        <cite:field datacite="relatedItem" type="IsDerivedFrom" item-type="Text" title-fact="title"
+          fact="authors" as="names"/>
+        <cite:field zenodo="language" fact="language" as="iso639-3"/>
+        <cite:field datacite="language" dc="language" fact="language"/>
+        <cite:field zenodo="doi" datacite="identifier" fact="doi"/>
+        <cite:field dc="identifier" fact="doi" as="doi-url"/>
+        <cite:field datacite="alternateIdentifier" type="local" dc="identifier" bag="External-Identifier" fact="id"/>
+        <cite:field datacite="publisher" dc="publisher" cmif="publisher" bag="Source-Organization" fact="publisher"/>
+        <cite:field datacite="publicationYear" fact="date-released" as="year"/>
+        <cite:field datacite="resourceType" type="Text" value="TEI edition"/>
+        <cite:field dc="type" value="Text"/>
+        <cite:field datacite="format" dc="format" value="application/tei+xml"/>
+        <cite:field datacite="format" dc="format" value="text/html"/>
+        <cite:field datacite="format" dc="format" value="text/plain"/>
+        <cite:field dc="source" fact="archive-location"/>
+        <cite:field cmif="title" fact="title" prefix="Correspondence in the TEI edition of: "/>
+        <cite:field cmif="bibl" fact="title" suffix=" (TEI edition)"/>
+        <cite:field cmif="key" fact="letter" as="id"/>
+        <cite:field cmif="sender" fact="letter-author" as="names"/>
+        <cite:field cmif="sent-place" fact="letter-place"/>
+        <cite:field cmif="sent-date" fact="letter-date"/>
+        <cite:field cmif="addressee" fact="letter-recipient" as="names"/>
+      </cite:deposit>
     </cite:mapping>
   </xsl:variable>
 

@@ -76,6 +76,17 @@
       (: its correspAction[@type='sent']/date, else the letter's closing or opening date :)
       'letter-date': (ed:iso-date(($corresp/correspAction[@type = 'sent']/date)[1]),
                       ed:iso-date(($letter//(closer, opener)//date)[1]))[1],
+      (: the correspDesc's correspAction[@type='sent']/placeName: where the letter was written :)
+      'letter-place': ($corresp/correspAction[@type = 'sent']/placeName)[1],
+      (: publicationStmt/idno[@type='DOI']: the edition's own DOI, once an archive has minted it :)
+      'doi': ($h/fileDesc/publicationStmt/idno[lower-case(@type) = 'doi'])[1] ! normalize-space(.),
+      (: publicationStmt/availability/p: what the licence does not cover, and other rights statements :)
+      'rights-note': $h/fileDesc/publicationStmt/availability/p ! normalize-space(.),
+      (: sourceDesc//idno typed DOI, handle, ARK, URN, URL or URI, and sourceDesc//ref/@target
+         (http or https): real identifiers of the sources, never made up :)
+      'source-identifiers': ($h/fileDesc/sourceDesc//idno[lower-case(@type) = ('doi', 'handle', 'ark', 'urn', 'url', 'uri')]
+                               ! normalize-space(.),
+                             $h/fileDesc/sourceDesc//ref/@target[matches(., '^https?://')] ! string(.)),
       (: the letter's head, else Letter to its recipient :)
       'letter-title': if ($letter/body/head) then normalize-space($letter/body/head[1])
         else if ($recipient) then concat('Letter to ', ed:display-name(ed:best-name($recipient)))

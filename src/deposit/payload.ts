@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import { basename, posix } from 'node:path';
+import type { SourceDocument } from '../pipeline/document.js';
+import type { Project } from '../pipeline/project.js';
+import type { Outputs } from '../transform/render.js';
+
+/** A file of a bag's data/ folder and, for the curators' README, what it is. */
+export interface PayloadFile {
+  bytes: Uint8Array;
+  what: string;
+}
+
+/** The payload by path relative to data/, and the outputs it needs that the build did not make. */
+export interface Payload {
+  files: Map<string, PayloadFile>;
+  missing: string[];
+}
+
+const REGISTERS: Record<string, string> = { persons: 'persons', places: 'places', orgs: 'organisations' };
+
+const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
+
+/** Relative links (href, src) of an HTML page, resolved against its folder, without fragments. */
+export function localLinks(html: string, folder: string): string[] {
+  const links = new Set<string>();
+  for (const m of html.matchAll(/\b(?:href|src)\s*=\s*"([^"#?]*)/g)) {
+    const target = m[1]!;
+    if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/')) continue;
+    links.add(posix.normalize(posix.join(folder, target)));
+  }
+  return [...links].sort();
+}
+
+function outputWhat(path: string, id: string): string {
+  const name = path.replace(/^.*\//, '');
+  if (path === `html/${id}.html`) return 'The reading edition (HTML), made from the TEI document.';
+  if (path === 'html/index.html') return 'The edition\'s index page (HTML), which the reading edition links to; it lists the documents the edition had when this package was made.';
+  if (path.startsWith('html/assets/')) return 'Style sheet or other asset of the HTML pages.';
+  const register = /^html\/(persons|places|orgs)\.html$/.exec(path);
+  if (register) return `The register of ${REGISTERS[register[1]!]} as an HTML page, which the reading edition links to.`;
+  if (name === `${id}.txt`) return 'The reading text (plain text, UTF-8), with the editors\' corrections.';
+  if (name === `${id}.diplomatic.txt`) return 'The diplomatic text (plain text, UTF-8): the text as the source transcription reads, its errors kept.';
+  if (name === `${id}.csl.json`) return 'Citations of the document (and of a letter it quotes) in CSL-JSON.';
+  if (name === `${id}.bib`) return 'The same citations in BibTeX.';
+  if (name === `${id}.ris`) return 'The same citations in RIS.';
+  if (name === `${id}.cff`) return 'CITATION.cff (Citation File Format 1.2.0) for the edition.';
+  return 'An output of the build for this document.';
+}
+
+/**
+ * What goes in data/: the TEI document as validated, the whole registers it points into, the
+ * schema and Schematron it was validated with (and any extra --schema), its HTML page with the
+ * pages and assets it links to, its texts and citations, all as the build made them in memory.
+ * README.txt is added by the caller, since the metadata stylesheet writes it from this list.
+ */
+export async function depositPayload(project: Project, doc: SourceDocument, registers: readonly SourceDocument[], outputs: Outputs, extraSchemas: readonly string[]): Promise<Payload> {
+  const files = new Map<string, PayloadFile>();
+  const missing: string[] = [];
+  const id = doc.id;
+  // The text that was validated, not a second read of the file: the same bytes (UTF-8, no BOM).
+  files.set(`tei/${id}.xml`, { bytes: utf8(doc.text), what: 'The TEI P5 document: the edition itself, from which every other file here was made.' });
+  for (const r of registers) {
+    const kind = REGISTERS[r.id] ?? r.id;
+    files.set(`tei/register/${basename(r.path)}`, { bytes: utf8(r.text), what: `The register of ${kind} (TEI), shared by the edition's documents; names in the document point into it.` });
+  }
+  files.set('tei/schema/tei-project.rng', { bytes: await readFile(project.schemaRng), what: 'The project\'s RELAX NG schema (a subset of TEI P5) the TEI files were validated against.' });
+  const sch = await readFile(project.schemaSch).catch(() => null);
+  if (sch) files.set('tei/schema/tei-project.sch', { bytes: sch, what: 'The project\'s Schematron rules the TEI files were checked with.' });
+  for (const extra of extraSchemas) files.set(`tei/schema/${basename(extra)}`, { bytes: await readFile(extra), what: 'A further RELAX NG schema the TEI files were validated against (--schema).' });
+
+  const own = [`html/${id}.html`, `text/${id}.txt`, `text/${id}.diplomatic.txt`, `cite/${id}.csl.json`, `cite/${id}.bib`, `cite/${id}.ris`, `cite/${id}.cff`];
+  const html = outputs.get(`html/${id}.html`) ?? '';
+  const linked = localLinks(html, 'html').filter((p) => !own.includes(p));
+  const assets = [...outputs.keys()].filter((p) => p.startsWith('html/assets/'));
+  for (const path of [...new Set([...own, ...linked, ...assets])].sort()) {
+    const content = outputs.get(path);
+    if (content === undefined) missing.push(path);
+    else files.set(path, { bytes: utf8(content), what: outputWhat(path, id) });
+  }
+  return { files, missing };
+}
