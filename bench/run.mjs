@@ -80,7 +80,9 @@ function cFloor(dir, docs) {
   return timed('xmllint', ['--noout', '--relaxng', join(dir, 'tei', 'schema', 'tei-project.rng'), ...docs.map((d) => join(dir, 'tei', d))], { cwd: dir });
 }
 
-const results = { machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version }, reps, corpusSize, measures: {} };
+// Measures of earlier runs stay unless this run measures them again (run P3 alone, say).
+const previous = existsSync(join(repo, 'bench', 'results.json')) ? JSON.parse(readFileSync(join(repo, 'bench', 'results.json'), 'utf8')).measures ?? {} : {};
+const results = { machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version }, reps, corpusSize, measures: { ...previous } };
 const row = (id, label, value, unit, reference, target) => {
   results.measures[id] = { label, value, unit, reference, ratio: reference ? value / reference : null, target };
   const ratio = reference ? `${(value / reference).toFixed(3)}×` : '';
