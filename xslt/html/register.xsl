@@ -118,29 +118,28 @@
   <xsl:template name="html:mentions">
     <xsl:param name="id" as="xs:string"/>
     <xsl:variable name="all-hits" select="$html:mentions-by-entry($id)"/>
-    <xsl:variable name="docs" select="$all-hits/root()"/>
     <h3>Mentions</h3>
     <xsl:choose>
-      <xsl:when test="empty($docs)"><p class="no-mentions">Not mentioned in the documents.</p></xsl:when>
+      <xsl:when test="empty($all-hits)"><p class="no-mentions">Not mentioned in the documents.</p></xsl:when>
       <xsl:otherwise>
         <ul class="mentions">
-          <xsl:for-each select="$docs">
-            <xsl:sort select="$html:document-dates(ed:document-id(.))"/>
-            <xsl:sort select="ed:document-id(.)"/>
-            <xsl:variable name="doc-id" select="ed:document-id(.)"/>
-            <xsl:variable name="doc" select="."/>
-            <xsl:variable name="hits" select="$all-hits[root() is $doc]"/>
-            <xsl:variable name="blocks" as="xs:string*"
-              select="for $i in 1 to count($hits) return ed:block-id($hits[$i])"/>
+          <!-- Grouping the hits by their document is linear; filtering them once per document was not. -->
+          <xsl:for-each-group select="$all-hits" group-by="ed:document-id(root(.))">
+            <xsl:sort select="$html:document-dates(ed:document-id(root(.)))"/>
+            <xsl:sort select="ed:document-id(root(.))"/>
+            <xsl:variable name="doc-id" select="current-grouping-key()"/>
+            <xsl:variable name="all-blocks" as="xs:string*" select="current-group() ! ed:block-id(.)"/>
+            <!-- First occurrences, in document order (distinct-values does not promise an order). -->
+            <xsl:variable name="blocks" as="xs:string*" select="for $i in 1 to count($all-blocks)
+              return $all-blocks[$i][not(. = subsequence($all-blocks, 1, $i - 1))]"/>
             <li>
               <a href="{$doc-id}.html">{$html:document-titles($doc-id)}</a>
-              <xsl:for-each select="for $i in 1 to count($blocks)
-                                    return $blocks[$i][not(. = subsequence($blocks, 1, $i - 1))]">
+              <xsl:for-each select="$blocks">
                 <xsl:text> </xsl:text>
                 <a class="mention" href="{$doc-id}.html#{.}" aria-label="Paragraph {.}">¶ {.}</a>
               </xsl:for-each>
             </li>
-          </xsl:for-each>
+          </xsl:for-each-group>
         </ul>
       </xsl:otherwise>
     </xsl:choose>
