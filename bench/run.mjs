@@ -67,6 +67,7 @@ function javaReference(dir, docs) {
   step('jing', [join(dir, 'tei', 'schema', 'tei-project.rng'), ...docs.map((d) => join(dir, 'tei', d)), ...readdirSync(join(dir, 'tei', 'register')).map((f) => join(dir, 'tei', 'register', f))]);
   const source = docs.length === 1 ? join(dir, 'tei', docs[0]) : join(dir, 'tei');
   for (const f of ['html', 'text', 'cite']) {
+    mkdirSync(join(out, f), { recursive: true });
     const target = docs.length === 1 ? join(out, f, 'principal.out') : join(out, f);
     step('java', ['-cp', SAXON, 'net.sf.saxon.Transform', `-s:${source}`, `-o:${target}`, `-xsl:${join(repo, 'xslt', f, `${f}.xsl`)}`]);
   }
@@ -154,6 +155,7 @@ if (only.has('P3')) {
     const c = ours(dir, ['--force'], { TEI_PIPELINE_CACHE: sef });
     cold.push(c.ms);
     rss.push(c.rssMb);
+    console.error(`P3 rep ${i + 1}: ours cold ${c.ms.toFixed(0)} ms, ${c.rssMb.toFixed(0)} MB`);
     java.push(javaReference(dir, docs).ms);
     none.push(ours(dir, [], { TEI_PIPELINE_CACHE: sef }).ms);
     const f = join(dir, 'tei', docs[i % docs.length]);

@@ -24,10 +24,15 @@ export interface BuildOptions {
   jobs?: number;
   /** Called as documents are rendered (progress bar). */
   onProgress?: (done: number, total: number) => void;
+  /** Takes outputs as they are rendered (build: writes them); without it they are kept in `outputs`. */
+  sink?: (outputs: Outputs) => Promise<void>;
 }
 
 // Below this many documents to render, starting workers costs more than it saves.
 const WORKERS_FROM = 8;
+// Documents validated together (one xmllint call per schema): large editions go in batches of this
+// size and each batch's parsed trees are let go, which bounds memory.
+const VALIDATION_BATCH = 250;
 
 export interface BuildStats {
   validated: number;
@@ -39,7 +44,7 @@ export interface EditionBuild {
   /** Every file of the edition, registers included, with its diagnostics (fresh or from the cache). */
   docs: SourceDocument[];
   diagnostics: Diagnostic[];
-  /** What this run rendered, by path relative to the output folder. */
+  /** What this run rendered, by path relative to the output folder (empty when a sink took them). */
   outputs: Outputs;
   /** Every output the edition has now: rendered this run, or unchanged since the cached build. */
   expected: Set<string>;
@@ -103,8 +108,8 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
   // Validation: reuse what the cache says of unchanged files.
   const config = await bench.validationConfig();
   const next: BuildCache = { ...emptyCache(tool), registers: registerCache };
-  const docs: SourceDocument[] = [];
-  const fresh: SourceDocument[] = [];
+  const byFile = new Map<string, SourceDocument>();
+  const fresh: SourceFile[] = [];
   for (const s of sources) {
     const entry = cache.documents[s.file];
     if (entry && entry.hash === s.hash && entry.validationKey === sha256(s.hash, config, depsState(entry.deps))) {
@@ -112,30 +117,39 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
       doc.diagnostics.push(...entry.diagnostics);
       doc.coverage = entry.coverage;
       next.documents[s.file] = entry;
-      docs.push(doc);
-    } else {
-      const doc = documentFromBytes(project, s.absolute, s.bytes);
-      fresh.push(doc);
-      docs.push(doc);
+      byFile.set(s.file, doc);
+    } else fresh.push(s);
+  }
+  // Validate in batches, so memory stays bounded however large the edition: each batch is parsed,
+  // validated (one xmllint call per schema), summed up in the cache, and its parsed trees let go.
+  for (let i = 0; i < fresh.length; i += VALIDATION_BATCH) {
+    const batch = fresh.slice(i, i + VALIDATION_BATCH).map((s) => documentFromBytes(project, s.absolute, s.bytes));
+    for (const doc of batch) byFile.set(doc.file, doc);
+    // Parse for saxon-js through the workbench, so a warm process reuses what it parsed before.
+    await Promise.all(batch.filter((d) => d.tree).map(async (d) => (d.saxonDoc = await bench.parse(d.text, d.path, hashes.get(d.file)!))));
+    await (await bench.validator()).validateDocuments(batch);
+    for (const doc of batch) {
+      const deps = dependenciesOf(doc, project.teiDir);
+      const old = cache.documents[doc.file];
+      next.documents[doc.file] = {
+        hash: hashes.get(doc.file)!,
+        corpusHash: corpusFingerprint(doc),
+        validationKey: sha256(hashes.get(doc.file)!, config, depsState(deps)),
+        diagnostics: doc.diagnostics,
+        coverage: doc.coverage,
+        deps,
+        // Output records survive revalidation: their own keys decide whether to render again.
+        outputs: old?.outputs ?? {},
+      };
+      if (fresh.length > VALIDATION_BATCH && !bench.keepParsed) {
+        doc.tree = null;
+        doc.saxonDoc = null;
+      }
     }
   }
-  // Parse for saxon-js through the workbench, so a warm process reuses what it parsed before.
-  await Promise.all(fresh.filter((d) => d.tree).map(async (d) => (d.saxonDoc = await bench.parse(d.text, d.path, hashes.get(d.file)!))));
-  if (fresh.length > 0) await (await bench.validator()).validateDocuments(fresh);
-  for (const doc of fresh) {
-    const deps = dependenciesOf(doc, project.teiDir);
-    const old = cache.documents[doc.file];
-    next.documents[doc.file] = {
-      hash: hashes.get(doc.file)!,
-      corpusHash: corpusFingerprint(doc),
-      validationKey: sha256(hashes.get(doc.file)!, config, depsState(deps)),
-      diagnostics: doc.diagnostics,
-      coverage: doc.coverage,
-      deps,
-      // Output records survive revalidation: their own keys decide whether to render again.
-      outputs: old?.outputs ?? {},
-    };
-  }
+
+  const docs = sources.map((s) => byFile.get(s.file)!);
+  const stats: BuildStats = { validated: fresh.length, rendered: 0, skipped: 0 };
 
   // Rendering: per document and format, only where the output key changed or an output went missing.
   const stylesheetHashes = await bench.stylesheetHashes();
@@ -143,7 +157,6 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
   const failed = new Set<string>();
   const onlyIds = new Set((options.only ?? []).map((p) => p.replace(/^.*\//, '').replace(/\.xml$/i, '')));
   const built: SourceDocument[] = [];
-  const stats: BuildStats = { validated: fresh.length, rendered: 0, skipped: 0 };
   const registerDocs = docs.filter((d) => isRegisterFile(project, d.file));
   const ensureSaxon = async (doc: SourceDocument) => {
     doc.saxonDoc ??= await bench.parse(doc.text, doc.path, hashes.get(doc.file)!);
@@ -176,38 +189,50 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
     } else jobs.push({ doc, formats: stale, keys });
   }
 
-  // Many documents go to worker threads (--jobs); a few are quicker rendered here.
-  const threads = Math.max(1, options.jobs ?? 1);
-  let results: (Outputs | null)[] = [];
-  if (jobs.length > 0) {
-    const sefs = await bench.stylesheets();
-    if (threads > 1 && jobs.length >= WORKERS_FROM) {
-      results = await renderInWorkers(jobs, registerDocs, sefs, threads, (n) => options.onProgress?.(n, jobs.length));
-    } else {
-      const pool = await saxonPool();
-      for (const [i, job] of jobs.entries()) {
-        await ensureSaxon(job.doc);
-        results.push(renderDocument(job.doc, sefs, pool, job.formats));
-        options.onProgress?.(i + 1, jobs.length);
-      }
-    }
-  }
-  for (const [i, { doc, formats, keys }] of jobs.entries()) {
-    const rendered = results[i];
+  // Each document's outputs are taken as they come: handed to the sink (build writes them at once,
+  // so a large edition never holds all its outputs in memory) or kept for the caller (check, deposit).
+  const produced: string[] = [];
+  const take = async (rendered: Outputs) => {
+    for (const path of rendered.keys()) produced.push(path);
+    if (options.sink) await options.sink(rendered);
+    else for (const [path, content] of rendered) outputs.set(path, content);
+  };
+  const settle = async (i: number, rendered: Outputs | null) => {
+    const { doc, formats, keys } = jobs[i]!;
     if (!rendered) {
       // Not cached: the next build tries again (the stylesheet may be fixed by then).
       failed.add(doc.id);
       delete next.documents[doc.file];
-      continue;
+      return;
     }
     stats.rendered++;
     built.push(doc);
     const entry = next.documents[doc.file]!;
-    for (const [path, content] of rendered) outputs.set(path, content);
     for (const f of formats) {
       const files: Record<string, OutputStamp> = {};
       for (const path of rendered.keys()) if (path.startsWith(`${f}/`)) files[path] = { size: -1, mtimeMs: -1 };
       entry.outputs = { ...entry.outputs, [f]: { key: keys[f]!, files } };
+    }
+    await take(rendered);
+  };
+
+  // Many documents go to worker threads (--jobs); a few are quicker rendered here.
+  const threads = Math.max(1, options.jobs ?? 1);
+  if (jobs.length > 0) {
+    const sefs = await bench.stylesheets();
+    if (threads > 1 && jobs.length >= WORKERS_FROM) {
+      let done = 0;
+      await renderInWorkers(jobs, registerDocs, sefs, threads, async (i, rendered) => {
+        await settle(i, rendered);
+        options.onProgress?.(++done, jobs.length);
+      });
+    } else {
+      const pool = await saxonPool();
+      for (const [i, job] of jobs.entries()) {
+        await ensureSaxon(job.doc);
+        await settle(i, renderDocument(job.doc, sefs, pool, job.formats));
+        options.onProgress?.(i + 1, jobs.length);
+      }
     }
   }
   built.sort((a, b) => (a.file < b.file ? -1 : 1));
@@ -224,17 +249,15 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
       const corpus = renderCorpus(built, await bench.stylesheets(), { ...(await saxonPool()), ...documentPool(built) }, reportOn);
       if (corpus) {
         const files: Record<string, OutputStamp> = {};
-        for (const [path, content] of corpus) {
-          outputs.set(path, content);
-          files[path] = { size: -1, mtimeMs: -1 };
-        }
+        for (const path of corpus.keys()) files[path] = { size: -1, mtimeMs: -1 };
         next.corpus = { key: corpusKey, files };
+        await take(corpus);
       }
     }
   }
-  for (const [k, v] of await assets(project)) outputs.set(k, v);
+  await take(await assets(project));
 
-  const expected = new Set<string>(outputs.keys());
+  const expected = new Set<string>(produced);
   for (const d of docs) for (const o of Object.values(next.documents[d.file]?.outputs ?? {})) for (const p of Object.keys(o.files)) expected.add(p);
   for (const p of Object.keys(next.corpus?.files ?? {})) expected.add(p);
   bench.keepOnly(new Set(sources.map((x) => `${x.absolute}\0${x.hash}`)));

@@ -6,6 +6,8 @@ import type { Outputs } from './render.js';
 import type { RenderJob, RenderReply, WorkerSetup } from './render-worker.js';
 import type { CompiledStylesheets, Format } from './stylesheets.js';
 
+const WORKER_HEAP_MB = 256;
+
 export interface PoolJob {
   doc: SourceDocument;
   formats: Format[];
@@ -14,19 +16,19 @@ export interface PoolJob {
 /**
  * Render documents on `threads` worker threads (--jobs). Each worker gets the compiled stylesheets
  * and the registers once, then documents one at a time; results come back as outputs, or as the
- * document's transform diagnostics (added to it here). Calls `progress` as documents finish.
+ * document's transform diagnostics (added to it here), and are handed to `onResult` one at a time.
  */
 export async function renderInWorkers(
   jobs: readonly PoolJob[],
   registers: readonly SourceDocument[],
   sefs: CompiledStylesheets,
   threads: number,
-  progress: (done: number) => void = () => {},
-): Promise<(Outputs | null)[]> {
+  onResult: (index: number, outputs: Outputs | null) => Promise<void>,
+): Promise<void> {
   const setup: WorkerSetup = { sefs, registers: registers.map((r) => ({ path: r.path, file: r.file, text: r.text })) };
-  const results: (Outputs | null)[] = new Array(jobs.length).fill(null);
   let next = 0;
-  let done = 0;
+  // Results are handed on one at a time, in the order they arrive.
+  let handed = Promise.resolve();
   // Always the compiled worker (tests run this module from src/, where there is no .js to start).
   const url = join(packageDir, 'dist', 'transform', 'render-worker.js');
   const run = (worker: Worker) =>
@@ -39,19 +41,26 @@ export async function renderInWorkers(
         worker.postMessage(job);
       };
       worker.on('message', (reply: RenderReply) => {
-        if ('outputs' in reply) results[reply.id] = new Map(reply.outputs);
+        let outputs: Outputs | null = null;
+        if ('outputs' in reply) outputs = new Map(reply.outputs);
         else jobs[reply.id]!.doc.diagnostics.push(...reply.diagnostics);
-        progress(++done);
+        handed = handed.then(() => onResult(reply.id, outputs));
+        handed.catch(reject);
         send();
       });
       worker.on('error', reject);
       send();
     });
-  const workers = Array.from({ length: Math.min(threads, jobs.length) }, () => new Worker(url, { workerData: setup }));
+  // Memory is bounded per worker: one document at a time, and a heap limit that fails loudly rather
+  // than let a runaway transform take the machine.
+  const workers = Array.from(
+    { length: Math.min(threads, jobs.length) },
+    () => new Worker(url, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
+  );
   try {
     await Promise.all(workers.map(run));
+    await handed;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results;
 }

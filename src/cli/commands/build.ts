@@ -1,6 +1,7 @@
 import { buildEdition, stampOutputs, staleOutputs } from '../../pipeline/build.js';
 import { saveCache } from '../../pipeline/build-cache.js';
-import { removeOutputs, writeOutputs } from '../../pipeline/outputs.js';
+import { removeOutputs, writeOutputs, type WriteResult } from '../../pipeline/outputs.js';
+import type { Outputs } from '../../transform/render.js';
 import { openProject, projectPath } from '../../pipeline/project.js';
 import { Workbench } from '../../pipeline/workbench.js';
 import type { CliOptions } from '../options.js';
@@ -30,8 +31,14 @@ export async function buildCommand(options: CliOptions): Promise<number> {
   const started = process.hrtime.bigint();
   const project = openProject(process.cwd(), options.out);
   const bench = new Workbench(project, { extraSchemas: options.schemas });
-  const build = await buildEdition(project, bench, { only: options.paths, force: options.force, jobs: options.jobs, onProgress: progressBar(options) });
-  const written = await writeOutputs(project.outDir, build.outputs);
+  // Outputs are written as documents are rendered, so a large edition is never held in memory whole.
+  const written: WriteResult = { written: [], unchanged: [] };
+  const sink = async (outputs: Outputs) => {
+    const w = await writeOutputs(project.outDir, outputs);
+    written.written.push(...w.written);
+    written.unchanged.push(...w.unchanged);
+  };
+  const build = await buildEdition(project, bench, { only: options.paths, force: options.force, jobs: options.jobs, onProgress: progressBar(options), sink });
   const stale = options.paths.length === 0 ? await staleOutputs(project.outDir, build) : [];
   await removeOutputs(project.outDir, stale);
   await stampOutputs(project.outDir, build.cache);
@@ -41,7 +48,7 @@ export async function buildCommand(options: CliOptions): Promise<number> {
   if (!options.quiet && options.format === 'human') {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const out = projectPath(project, project.outDir);
-    for (const p of written.written) process.stdout.write(`wrote ${out}/${p}\n`);
+    for (const p of written.written.sort()) process.stdout.write(`wrote ${out}/${p}\n`);
     for (const p of stale) process.stdout.write(`removed ${out}/${p}\n`);
     const { validated, rendered, skipped } = build.stats;
     process.stdout.write(
