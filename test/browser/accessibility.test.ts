@@ -1,29 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, guardedContext, haveChromium, launchBrowser, OUT, PAGES, RECORD_PAGE, type GuardedContext } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, haveChromium, PAGES, RECORD_PAGE, servedEdition } from './support/browser.js';
 import { axeViolations, tabThrough } from './support/page-checks.js';
-import { serve, type StaticServer } from './support/server.js';
 
 // axe-core in the page (WCAG rules), and the keyboard: every link and control reachable with
 // Tab, each with a visible focus indicator.
 describe.skipIf(!haveChromium)(browserSuite('accessibility'), () => {
-  let browser: Browser;
-  let server: StaticServer;
-  let guard: GuardedContext;
+  const edition = servedEdition({ viewport: { width: 1280, height: 900 } });
+  const url = edition.url;
   let page: Page;
 
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), serve(OUT)]);
-    guard = await guardedContext(browser, { viewport: { width: 1280, height: 900 } });
-    page = await guard.context.newPage();
+    page = await edition.guard.context.newPage();
   });
-  afterEach(() => expect(guard.problems()).toEqual([]));
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const url = (p: string) => `${server.origin}/html/${p}`;
 
   for (const name of PAGES) {
     it(`${name}: axe-core finds no serious or critical violation (390 and 1280 px wide, light and dark)`, async () => {

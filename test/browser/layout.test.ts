@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/cli.js';
-import { browserSuite, guardedContext, haveChromium, launchBrowser, OUT, PAGES, RECORD_PAGE, type GuardedContext } from './support/browser.js';
-import { serve, type StaticServer } from './support/server.js';
+import { browserSuite, haveChromium, PAGES, RECORD_PAGE, servedEdition } from './support/browser.js';
 
 /** Screenshots for people to look at (never compared): test-results/ is not committed. */
 export const SCREENSHOTS = join(repoRoot, 'test-results', 'screenshots');
@@ -43,24 +42,14 @@ function markersAndText(page: Page): Promise<{ markers: Box[]; text: Box[]; colu
 const overlaps = (a: Box, b: Box) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
 
 describe.skipIf(!haveChromium)(browserSuite('layout on a phone, a desktop and paper'), () => {
-  let browser: Browser;
-  let server: StaticServer;
-  let guard: GuardedContext;
+  const edition = servedEdition();
+  const url = edition.url;
   let page: Page;
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    [browser, server] = await Promise.all([launchBrowser(), serve(OUT)]);
-    guard = await guardedContext(browser);
-    page = await guard.context.newPage();
+    page = await edition.guard.context.newPage();
   });
-  afterEach(() => expect(guard.problems()).toEqual([]));
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const url = (p: string) => `${server.origin}/html/${p}`;
 
   for (const name of PAGES) {
     it(`${name} at 390 px: no horizontal scroll (screenshot ${shot(name, '390').slice(repoRoot.length + 1)})`, async () => {

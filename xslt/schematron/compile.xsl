@@ -52,15 +52,17 @@
   <!-- One mode per pattern: as in ISO Schematron, a node is matched by the first rule of a pattern only. -->
   <xsl:template match="sch:pattern">
     <xsl:variable name="mode" select="'pattern-' || position()"/>
+    <!-- Visit attributes only for patterns with a rule about attributes: most documents have many. -->
+    <xsl:variable name="children" select="if (sch:rule[contains(@context, '@')]) then '@* | *' else '*'"/>
     <xsl:for-each select="sch:rule">
       <axsl:template match="{@context}" mode="{$mode}" priority="{1000 - position()}">
         <xsl:apply-templates select="sch:let" mode="declare"/>
         <xsl:apply-templates select="sch:assert | sch:report"/>
-        <axsl:apply-templates select="@* | *" mode="{$mode}"/>
+        <axsl:apply-templates select="{$children}" mode="{$mode}"/>
       </axsl:template>
     </xsl:for-each>
     <axsl:template match="@* | node()" mode="{$mode}" priority="-10">
-      <axsl:apply-templates select="@* | *" mode="{$mode}"/>
+      <axsl:apply-templates select="{$children}" mode="{$mode}"/>
     </axsl:template>
   </xsl:template>
 

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { repoRoot } from '../../support/cli.js';
 
 /** Debian's chromium, never a downloaded browser (CONVENTIONS.md §5). */
@@ -109,5 +110,37 @@ export async function guardedContext(browser: Browser, options: BrowserContextOp
       return page;
     },
     close: () => context.close(),
+  };
+}
+
+export interface ServedEdition {
+  readonly guard: GuardedContext;
+  /** A page of out/html over http from 127.0.0.1. */
+  url(page: string): string;
+}
+
+/**
+ * One suite's browser, the committed out/ served on 127.0.0.1 and a guarded context: opened before
+ * the suite's tests, closed after them, and every test must leave the guard without problems.
+ */
+export function servedEdition(options: BrowserContextOptions = {}): ServedEdition {
+  let browser: Browser | undefined;
+  let server: { origin: string; close(): Promise<void> } | undefined;
+  let guard: GuardedContext | undefined;
+  beforeAll(async () => {
+    const { serve } = await import('./server.js');
+    [browser, server] = await Promise.all([launchBrowser(), serve(OUT)]);
+    guard = await guardedContext(browser, options);
+  });
+  afterEach(() => expect(guard!.problems()).toEqual([]));
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get guard() {
+      return guard!;
+    },
+    url: (page) => `${server!.origin}/html/${page}`,
   };
 }
