@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourceDocument } from '../pipeline/document.js';
 import type { Severity } from '../pipeline/diagnostic.js';
+import { sha256 } from '../pipeline/fingerprint.js';
 import { writeFileAtomic } from '../pipeline/write-atomic.js';
 import { compileStylesheet, stylesheetHash, type Sef } from '../transform/compile-stylesheet.js';
 import { PRINCIPAL, parseForSaxon, runTransform, type SaxonDocument } from '../transform/saxon.js';
@@ -14,7 +14,7 @@ import { childElements, type XmlElement } from './xml-tree.js';
  */
 export async function compileSchematron(schFile: string, compilerXsl: string, cacheDir: string): Promise<Sef> {
   const schText = await readFile(schFile, 'utf8');
-  const key = createHash('sha256').update(schText).update(await stylesheetHash(compilerXsl)).digest('hex').slice(0, 24);
+  const key = sha256(schText, await stylesheetHash(compilerXsl)).slice(0, 24);
   const generated = join(cacheDir, 'schematron', `${key}.xsl`);
   try {
     await readFile(generated);
