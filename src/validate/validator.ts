@@ -89,7 +89,8 @@ export class Validator {
   /** Validate documents already read (documentFromBytes): the schema, Schematron and rule layers. */
   async validateDocuments(docs: SourceDocument[]): Promise<SourceDocument[]> {
     const parsed = docs.filter((d) => d.tree);
-    for (const schema of this.schemas) await validateRelaxNg(parsed, schema);
+    // libxml2 runs in its own worker thread: let it work while this thread runs Schematron and rules.
+    const relaxng = Promise.all(this.schemas.map((schema) => validateRelaxNg(parsed, schema)));
     const index = this.projectIndex(docs);
     for (const doc of parsed) {
       doc.saxonDoc ??= await parseForSaxon(doc.text, doc.path);
@@ -97,6 +98,7 @@ export class Validator {
       runRules(doc, doc.tree!, index);
       doc.coverage = referenceCoverage(doc.tree!);
     }
+    await relaxng;
     return docs;
   }
 
