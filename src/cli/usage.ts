@@ -5,7 +5,7 @@ export const USAGE = `Usage: tei-pipeline <command> [options] [paths…]
 Commands:
   validate [paths…]   well-formedness, schema, rules; default path tei/
   build    [paths…]   validate, then write out/ (documents that fail keep their last good outputs)
-  check               validate + build to a temporary folder + compare with the committed out/
+  check               validate + build in memory + compare with the committed out/ (stale -> exit 1)
   watch               rebuild on change, serve out/html on 127.0.0.1 with live reload
                       (port 8080, or TEI_PIPELINE_PORT; any free port if taken)
   deposit  [id…]      BagIt bag + zip per document (all of tei/ by default) into out/deposit/
