@@ -2,7 +2,7 @@
 <!--
   Format-neutral traversal of the text, part 3: what belongs to the physical source.
   Stamps, speech, omissions marked in the source (ellipsis with its metamark) or by the
-  editors (gap), page breaks and line breaks, each calling one hook.
+  transcription or the editors (gap), page breaks and line breaks, each calling one hook.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -63,14 +63,20 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- An omission by the editors. -->
+  <!-- An omission: by the editors, or (with @resp pointing into the header's sourceDesc) by the
+       transcription the edition follows. Its marker is the one transcriptions write: "(signature)"
+       for a signature not reproduced, "(...)" for anything else. -->
   <xsl:template match="gap" mode="ed:text">
-    <xsl:variable name="reason" select="translate(normalize-space(@reason), '-_', '  ')"/>
+    <xsl:variable name="reason" select="normalize-space(@reason)"/>
+    <xsl:variable name="by-source" select="exists(ed:targets(., 'resp')[ancestor::sourceDesc])"/>
     <xsl:call-template name="ed:gap">
-      <xsl:with-param name="marker" select="'(...)'"/>
-      <xsl:with-param name="label" select="if (normalize-space(desc)) then normalize-space(desc)
-        else concat('Omitted in this edition', if ($reason = ('', 'omitted')) then ''
-                    else concat(' (', $reason, ')'), '.')"/>
+      <xsl:with-param name="marker" select="if ($reason = 'signature') then '(signature)' else '(...)'"/>
+      <xsl:with-param name="label" select="
+        if (normalize-space(desc)) then normalize-space(desc)
+        else if ($reason = 'signature') then 'The signature is not reproduced in the source.'
+        else if ($by-source) then 'Not reproduced in the source, which marks the omission “(...)”.'
+        else concat('Omitted in this edition',
+                    if ($reason = ('', 'omitted')) then '' else concat(' (', translate($reason, '-_', '  '), ')'), '.')"/>
     </xsl:call-template>
   </xsl:template>
 

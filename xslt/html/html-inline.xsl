@@ -52,7 +52,7 @@
   <xsl:template name="ed:gap">
     <xsl:param name="marker" as="xs:string"/>
     <xsl:param name="label" as="xs:string"/>
-    <span class="gap {local-name()}" title="{$label}"><span aria-hidden="true">{$marker}</span><span class="visually-hidden">{$marker} ({$label})</span></span>
+    <span class="gap{if (self::gap) then '' else ' ' || local-name()}" title="{$label}"><span aria-hidden="true">{$marker}</span><span class="visually-hidden">{$marker} ({$label})</span></span>
   </xsl:template>
 
   <xsl:template name="ed:note-ref">
