@@ -1,5 +1,9 @@
-import SaxonJS from 'saxon-js';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import type SaxonJSApi from 'saxon-js';
+
+// saxon-js is CommonJS: require() loads it without the ESM loader scanning its 1.2 MB for named exports.
+const SaxonJS = createRequire(import.meta.url)('saxon-js') as typeof SaxonJSApi;
 import type { Sef } from './compile-stylesheet.js';
 
 /** A document as saxon-js holds it; parsed once per run and reused by every stylesheet. */
