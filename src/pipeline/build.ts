@@ -89,9 +89,16 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
   // Register entries, hashed one by one: a changed entry touches only the documents that point to it.
   const entries = new Map<string, Record<string, string>>();
   const registerCache: BuildCache['registers'] = {};
+  // A changed register is parsed here for its entries; validation below reuses that parse.
+  const parsedRegisters = new Map<string, SourceDocument>();
   for (const s of sources.filter((x) => isRegisterFile(project, x.file))) {
     const cached = cache.registers[s.file];
-    const e = cached && cached.hash === s.hash ? cached.entries : entryHashes(documentFromBytes(project, s.absolute, s.bytes));
+    let e = cached?.hash === s.hash ? cached.entries : undefined;
+    if (!e) {
+      const doc = documentFromBytes(project, s.absolute, s.bytes);
+      parsedRegisters.set(s.file, doc);
+      e = entryHashes(doc);
+    }
     entries.set(s.file, e);
     registerCache[s.file] = { hash: s.hash, entries: e };
   }
@@ -123,7 +130,7 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
   // Validate in batches, so memory stays bounded however large the edition: each batch is parsed,
   // validated (one xmllint call per schema), summed up in the cache, and its parsed trees let go.
   for (let i = 0; i < fresh.length; i += VALIDATION_BATCH) {
-    const batch = fresh.slice(i, i + VALIDATION_BATCH).map((s) => documentFromBytes(project, s.absolute, s.bytes));
+    const batch = fresh.slice(i, i + VALIDATION_BATCH).map((s) => parsedRegisters.get(s.file) ?? documentFromBytes(project, s.absolute, s.bytes));
     for (const doc of batch) byFile.set(doc.file, doc);
     // Parse for saxon-js through the workbench, so a warm process reuses what it parsed before.
     await Promise.all(batch.filter((d) => d.tree).map(async (d) => (d.saxonDoc = await bench.parse(d.text, d.path, hashes.get(d.file)!))));
