@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from './diagnostic.js';
 import { SourceDocument } from './document.js';
 import { discover, projectPath, type Project } from './project.js';
-import { emptyCache, loadCache, type BuildCache, type DocumentEntry, type OutputStamp } from './build-cache.js';
+import { emptyCache, loadCache, type BuildCache, type OutputStamp } from './build-cache.js';
 import { corpusFingerprint, dependenciesOf, entryHashes } from './dependencies.js';
 import { sha256, toolFingerprint } from './fingerprint.js';
 import { existingOutputs } from './outputs.js';
@@ -321,4 +321,3 @@ export async function staleOutputs(outDir: string, build: EditionBuild): Promise
   return (await existingOutputs(outDir)).filter((p) => !build.expected.has(p) && !build.kept(p));
 }
 
-export type { DocumentEntry };

@@ -1,7 +1,7 @@
 import type { SourceDocument } from './document.js';
 import { POINTER_ATTRIBUTES } from '../rules/ref-resolves.js';
 import { prefixDefsOf, resolvePointer } from '../rules/pointers.js';
-import { TEI_NS, XML_NS, elements } from '../validate/xml-tree.js';
+import { TEI_NS, XML_NS, ancestors, elements } from '../validate/xml-tree.js';
 import { sha256 } from './fingerprint.js';
 
 /**
@@ -51,13 +51,9 @@ export function corpusFingerprint(doc: SourceDocument): string {
       parts.push(doc.text.slice(doc.lines.offset(el.start), doc.lines.offset(el.end)));
       continue;
     }
-    if (insideHeader(el)) continue;
+    if (ancestors(el).some((a) => a.local === 'teiHeader')) continue;
     parts.push(`<${el.name}${el.attributes.map((a) => ` ${a.name}="${a.value}"`).join('')}>${el.children.length}`);
   }
   return sha256(parts.join('\n'));
 }
 
-function insideHeader(el: import('../validate/xml-tree.js').XmlElement): boolean {
-  for (let p = el.parent; p; p = p.parent) if (p.local === 'teiHeader') return true;
-  return false;
-}

@@ -21,7 +21,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** The file a request path names inside root, or null when it would leave root. */
-export function fileFor(root: string, urlPath: string): string | null {
+function fileFor(root: string, urlPath: string): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

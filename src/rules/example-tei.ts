@@ -12,13 +12,16 @@ ${body}
 `;
 }
 
-/** The edition's register prefixes (docs/encoding-conventions.md), as an encodingDesc on lines of their own. */
-export const PREFIX_DEFS = `
-<encodingDesc>
-<listPrefixDef>
+/** The edition's register prefixes (docs/encoding-conventions.md), one declaration a line. */
+export const LIST_PREFIX_DEF = `<listPrefixDef>
 <prefixDef ident="per" matchPattern="([a-z0-9\\-]+)" replacementPattern="register/persons.xml#$1"/>
 <prefixDef ident="pla" matchPattern="([a-z0-9\\-]+)" replacementPattern="register/places.xml#$1"/>
 <prefixDef ident="org" matchPattern="([a-z0-9\\-]+)" replacementPattern="register/orgs.xml#$1"/>
-</listPrefixDef>
+</listPrefixDef>`;
+
+/** Those prefixes as an encodingDesc on lines of their own, to go after fileDesc. */
+export const PREFIX_DEFS = `
+<encodingDesc>
+${LIST_PREFIX_DEF}
 </encodingDesc>
 `;

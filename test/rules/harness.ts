@@ -9,15 +9,11 @@ import type { XmlTree } from '../../src/validate/xml-tree.js';
 import { createProjectIndex } from '../../src/rules/project-index.js';
 import { runRules } from '../../src/rules/index.js';
 import type { Rule } from '../../src/rules/rule.js';
+import { LIST_PREFIX_DEF } from '../../src/rules/example-tei.js';
 
 /** The file every example is checked as; pointers resolve against its folder. */
 export const EXAMPLE_FILE = 'tei/example.xml';
 
-const PREFIX_DEFS = `<listPrefixDef>
-<prefixDef ident="per" matchPattern="([a-z0-9\\-]+)" replacementPattern="register/persons.xml#$1"/>
-<prefixDef ident="pla" matchPattern="([a-z0-9\\-]+)" replacementPattern="register/places.xml#$1"/>
-<prefixDef ident="org" matchPattern="([a-z0-9\\-]+)" replacementPattern="register/orgs.xml#$1"/>
-</listPrefixDef>`;
 
 export interface TeiOptions {
   /** Header elements after encodingDesc, e.g. a profileDesc. */
@@ -30,7 +26,7 @@ export interface TeiOptions {
 
 /** A minimal valid-looking TEI document around `body`; the body's first line is always line BODY_LINE. */
 export function tei(body: string, opts: TeiOptions = {}): string {
-  const prefixes = opts.prefixDefs === false ? '' : PREFIX_DEFS.replace(/\n/g, '');
+  const prefixes = opts.prefixDefs === false ? '' : LIST_PREFIX_DEF.replace(/\n/g, '');
   const header = [
     '<teiHeader>',
     '<fileDesc><titleStmt><title>Example</title></titleStmt>',
