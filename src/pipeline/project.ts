@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { allowReadsUnder } from '../core/read-gate.js';
 import { diagnostic, type Diagnostic } from './diagnostic.js';
 
 /** Where things are, for one edition (CONVENTIONS.md §1). Paths are absolute. */
@@ -23,6 +24,8 @@ export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..',
 
 export function openProject(root: string = process.cwd(), outDir?: string): Project {
   const r = resolve(root);
+  // Documents may make the pipeline read other files (registers, pointed-to documents) in the edition only.
+  allowReadsUnder([join(r, 'tei')]);
   return {
     root: r,
     teiDir: 'tei',

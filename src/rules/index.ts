@@ -6,11 +6,12 @@ import { dateTextAgrees } from './date-text-agrees.js';
 import { idUnique } from './id-unique.js';
 import { namesHaveRefs } from './names-have-refs.js';
 import type { ProjectIndex } from './project-index.js';
+import { prefixDefInside } from './prefix-def-inside.js';
 import { refResolves } from './ref-resolves.js';
 import type { Rule, RuleContext } from './rule.js';
 
 /** Every rule, in the order they run and are documented. */
-export const rules: readonly Rule[] = [idUnique, refResolves, dateIso, dateTextAgrees, namesHaveRefs];
+export const rules: readonly Rule[] = [idUnique, refResolves, prefixDefInside, dateIso, dateTextAgrees, namesHaveRefs];
 
 /** Run rules on one parsed document; what they find joins the document's diagnostics. */
 export function runRules(doc: SourceDocument, tree: XmlTree, project: ProjectIndex, which: readonly Rule[] = rules): void {

@@ -48,6 +48,27 @@ export function resolvePointer(pointer: string, docFile: string, prefixDefs: rea
   return resolve(pointer, docFile, prefixDefs, teiDir, true);
 }
 
+/**
+ * Why a prefixDef's @replacementPattern could lead outside the edition, or undefined when it cannot. Each
+ * group ($1…) is taken as a plain name: the pointers that use the prefix are checked with their real values.
+ */
+export function replacementPatternProblem(
+  pattern: string,
+  docFile: string,
+  teiDir: string,
+  exists: (file: string) => boolean,
+): string | undefined {
+  const sample = pattern.replace(/\\([\\$])|\$\d/g, (_all, escaped: string | undefined) => escaped ?? 'x');
+  const target = resolve(sample, docFile, [], teiDir, false);
+  if ('error' in target) return target.what === undefined ? target.error : `${target.what} ${target.error}`;
+  // A fixed file must be one the edition holds; a link inside tei/ that leads out of it is not.
+  const fixedFile = !/\$\d/.test(pattern.split('#')[0] ?? '');
+  if ('file' in target && fixedFile && target.file !== docFile && !exists(target.file)) {
+    return `no such file ${posix.relative(teiDir, target.file)} in the edition (or it is a link that leads out of it)`;
+  }
+  return undefined;
+}
+
 function resolve(pointer: string, docFile: string, prefixDefs: readonly PrefixDef[], teiDir: string, expandPrefixes: boolean): PointerTarget {
   const scheme = SCHEME.exec(pointer);
   if (scheme) {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { allowedReadRoots } from '../core/read-gate.js';
 import { packageDir } from '../pipeline/project.js';
 import type { SourceDocument } from '../pipeline/document.js';
 import type { Outputs } from './render.js';
@@ -25,7 +26,7 @@ export async function renderInWorkers(
   threads: number,
   onResult: (index: number, outputs: Outputs | null) => Promise<void>,
 ): Promise<void> {
-  const setup: WorkerSetup = { sefs, registers: registers.map((r) => ({ path: r.path, file: r.file, text: r.text })) };
+  const setup: WorkerSetup = { sefs, readRoots: [...allowedReadRoots()], registers: registers.map((r) => ({ path: r.path, file: r.file, text: r.text })) };
   let next = 0;
   // Results are handed on one at a time, in the order they arrive.
   let handed = Promise.resolve();

@@ -3,6 +3,7 @@
  * registers it is handed once, then one document at a time (memory stays bounded per worker).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { allowReadsUnder } from '../core/read-gate.js';
 import { SourceDocument } from '../pipeline/document.js';
 import type { Diagnostic } from '../pipeline/diagnostic.js';
 import { documentPool, renderDocument } from './render.js';
@@ -11,6 +12,8 @@ import type { CompiledStylesheets, Format } from './stylesheets.js';
 
 export interface WorkerSetup {
   sefs: CompiledStylesheets;
+  /** The main thread's read gate: a worker reads exactly what the main thread may. */
+  readRoots: string[];
   registers: { path: string; file: string; text: string }[];
 }
 
@@ -25,6 +28,7 @@ export interface RenderJob {
 export type RenderReply = { id: number; outputs: [string, string][] } | { id: number; diagnostics: Diagnostic[] };
 
 const setup = workerData as WorkerSetup;
+allowReadsUnder(setup.readRoots);
 // Listen at once (messages must not arrive before a listener); jobs wait for the registers.
 const ready = Promise.all(
   setup.registers.map(async (r) => {

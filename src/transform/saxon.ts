@@ -1,10 +1,40 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type SaxonJSApi from 'saxon-js';
+import { gatedPath } from '../core/read-gate.js';
+import type { Sef } from './compile-stylesheet.js';
 
 // saxon-js is CommonJS: require() loads it without the ESM loader scanning its 1.2 MB for named exports.
 const SaxonJS = createRequire(import.meta.url)('saxon-js') as typeof SaxonJSApi;
-import type { Sef } from './compile-stylesheet.js';
+closeSaxonToTheWorld();
+
+/**
+ * saxon-js reaches files and the network only through its platform object. Replace the ways out: every
+ * file it reads goes through the edition's read gate (doc(), document(), unparsed-text(), collection()),
+ * and it never fetches a URL nor writes a file (result documents are collected in memory).
+ */
+function closeSaxonToTheWorld(): void {
+  const platform = SaxonJS.getPlatform();
+  const readFile = platform['readFile'] as (target: unknown, ...rest: unknown[]) => unknown;
+  const refuse = (what: string) => () => {
+    throw new SaxonJS.XError(`Refused to ${what}: the pipeline reads only files inside the edition`, 'FODC0002');
+  };
+  platform['readFile'] = (target: unknown, ...rest: unknown[]) => {
+    const path = gatedPath(target instanceof URL ? target : String(target));
+    if (path === null) refuse(`read ${String(target).slice(0, 200)}`)();
+    return readFile(pathToFileURL(path!).href, ...rest);
+  };
+  // platform.resource() serves saxon-js's own built-in tables (regex categories, function lists): not files.
+  const resourcePromise = platform['resourcePromise'] as (options: Record<string, unknown>) => Promise<unknown>;
+  platform['resourcePromise'] = (options: Record<string, unknown>) => {
+    const target = options['file'] ?? options['location'];
+    const path = gatedPath(target instanceof URL ? target : String(target));
+    if (path === null) return Promise.reject(new SaxonJS.XError(`Refused to read ${String(target).slice(0, 200)}`, 'FODC0002'));
+    return resourcePromise({ ...options, file: path, location: undefined });
+  };
+  platform['makeHttpRequest'] = refuse('fetch a URL');
+  for (const way of ['writeFileSync', 'writeFileAsync']) platform[way] = refuse('write a file');
+}
 
 /** A document as saxon-js holds it; parsed once per run and reused by every stylesheet. */
 export type SaxonDocument = unknown;

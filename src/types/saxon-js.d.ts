@@ -5,6 +5,9 @@ declare module 'saxon-js' {
     transform(options: Record<string, unknown>, mode: 'sync'): { principalResult: unknown; resultDocuments: Record<string, unknown> };
     XPath: { evaluate(xpath: string, context?: unknown, options?: Record<string, unknown>): unknown };
     getProcessorInfo(): { productVersion: string };
+    /** The platform object saxon-js reads and writes through (Node: the file system and http). */
+    getPlatform(): Record<string, unknown>;
+    XError: new (message: string, code?: string) => Error;
   }
   const SaxonJS: SaxonJSApi;
   export default SaxonJS;

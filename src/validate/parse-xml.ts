@@ -11,7 +11,10 @@ export const MAX_DEPTH = 256;
 // saxes says what went wrong in its own words; these say it in ours ("Unexpected X, expected Y").
 const MESSAGES: [RegExp, (m: RegExpMatchArray, near: string) => string][] = [
   [/undefined entity/, (_m, near) => `Unexpected entity ${near || 'reference'}: only &lt; &gt; &amp; &quot; &apos; and character references are defined (no DTD is read)`],
-  [/disallowed character/, (_m, near) => `Unexpected control character ${near}: not allowed in XML 1.0`],
+  [/disallowed character/, (_m, near) =>
+    near === 'U+003C'
+      ? 'Unexpected "<" in an attribute value, expected &lt; (a "<" there ends no tag)'
+      : `Unexpected control character ${near}: not allowed in XML 1.0`],
   [/unexpected close tag/, (_m, near) => `Unexpected end tag ${near}: it does not match the open element`],
   [/unclosed tag: (.*)/, (m) => `Unexpected end of file, expected the end tag </${m[1]}>`],
   [/unquoted attribute value/, () => 'Unexpected unquoted attribute value, expected a value in "double" or \'single\' quotes'],

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { gatedFileExists, readGatedFileSync } from '../core/read-gate.js';
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
 import { SourceDocument } from '../pipeline/document.js';
@@ -25,7 +25,7 @@ export async function loadDocument(project: Project, absolute: string): Promise<
 
 function loadDocumentSync(project: Project, absolute: string): SourceDocument {
   try {
-    return documentFromBytes(project, absolute, readFileSync(absolute));
+    return documentFromBytes(project, absolute, readGatedFileSync(absolute));
   } catch (e) {
     return unreadable(project, absolute, e);
   }
@@ -113,7 +113,7 @@ export class Validator {
       const known = inRun.get(file);
       if (known) return known.tree;
       const absolute = resolve(this.project.root, file);
-      if (!absolute.startsWith(teiRoot) || !absolute.endsWith('.xml') || !existsSync(absolute)) return null;
+      if (!absolute.startsWith(teiRoot) || !absolute.endsWith('.xml') || !gatedFileExists(absolute)) return null;
       return loadDocumentSync(this.project, absolute).tree;
     });
   }
