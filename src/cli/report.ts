@@ -1,5 +1,5 @@
-import { compareDiagnostics, countBySeverity, type Diagnostic } from '../pipeline/diagnostic.js';
-import type { SourceDocument } from '../pipeline/document.js';
+import { compareDiagnostics, countBySeverity, type Diagnostic } from '../core/diagnostic.js';
+import type { SourceDocument } from '../core/document.js';
 import type { Report } from './format/report.js';
 
 /** Gather a run's documents and loose diagnostics into what formatters print. */

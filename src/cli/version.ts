@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageDir } from '../pipeline/project.js';
+import { packageDir } from '../core/project.js';
 
 let version: string | undefined;
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { SourceDocument } from '../pipeline/document.js';
-import type { Project } from '../pipeline/project.js';
+import type { SourceDocument } from '../core/document.js';
+import type { Project } from '../core/project.js';
 import type { Sef } from '../transform/compile-stylesheet.js';
 import type { Outputs } from '../transform/render.js';
 import { parseForSaxon, TransformError, type SaxonDocument } from '../transform/saxon.js';

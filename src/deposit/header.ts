@@ -1,6 +1,6 @@
-import type { SourceDocument } from '../pipeline/document.js';
-import type { Position } from '../pipeline/diagnostic.js';
-import { attrNode, childElements, type XmlElement } from '../validate/xml-tree.js';
+import type { SourceDocument } from '../core/document.js';
+import type { Position } from '../core/diagnostic.js';
+import { attrNode, childElements, type XmlElement } from '../core/xml-tree.js';
 
 interface Need {
   /** Element names from the root to the element that holds the fact, for locating the diagnostic. */

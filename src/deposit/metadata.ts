@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { SourceDocument } from '../pipeline/document.js';
-import type { Project } from '../pipeline/project.js';
+import type { SourceDocument } from '../core/document.js';
+import type { Project } from '../core/project.js';
 import type { Sef } from '../transform/compile-stylesheet.js';
 import { PRINCIPAL, runTransform, type SaxonDocument } from '../transform/saxon.js';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, posix } from 'node:path';
-import type { SourceDocument } from '../pipeline/document.js';
-import type { Project } from '../pipeline/project.js';
+import type { SourceDocument } from '../core/document.js';
+import type { Project } from '../core/project.js';
 import type { Outputs } from '../transform/render.js';
 
 /** A file of a bag's data/ folder and, for the curators' README, what it is. */

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { diagnostic, type Diagnostic, type Position } from '../pipeline/diagnostic.js';
+import { diagnostic, type Diagnostic, type Position } from '../core/diagnostic.js';
 import { parseBagInfo, payloadOxum } from './bag-info.js';
 import { byPath, digest, isAlgorithm, parseManifest, type Algorithm } from './checksums.js';
 import { readZip, unsafeEntryName } from './zip.js';

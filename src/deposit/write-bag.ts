@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { writeFileAtomic } from '../pipeline/write-atomic.js';
+import { writeFileAtomic } from '../core/write-atomic.js';
 import type { BagFiles } from './bag.js';
 
 /**

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { Diagnostic } from './diagnostic.js';
-import { writeFileAtomic } from './write-atomic.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { writeFileAtomic } from '../core/write-atomic.js';
 
 /** Size and modification time of an output as written, to notice outputs changed or removed by hand. */
 export interface OutputStamp {

@@ -1,11 +1,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { Diagnostic } from './diagnostic.js';
-import { SourceDocument } from './document.js';
-import { discover, projectPath, type Project } from './project.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { SourceDocument } from '../core/document.js';
+import { discover, projectPath, type Project } from '../core/project.js';
 import { emptyCache, loadCache, type BuildCache, type OutputStamp } from './build-cache.js';
 import { corpusFingerprint, dependenciesOf, entryHashes } from './dependencies.js';
-import { sha256, toolFingerprint } from './fingerprint.js';
+import { sha256, toolFingerprint } from '../core/fingerprint.js';
 import { existingOutputs } from './outputs.js';
 import type { Workbench } from './workbench.js';
 import { documentFromBytes } from '../validate/validator.js';

@@ -1,8 +1,8 @@
-import type { SourceDocument } from './document.js';
-import { POINTER_ATTRIBUTES } from '../rules/ref-resolves.js';
-import { prefixDefsOf, resolvePointer } from '../rules/pointers.js';
-import { TEI_NS, XML_NS, ancestors, elements } from '../validate/xml-tree.js';
-import { sha256 } from './fingerprint.js';
+import type { SourceDocument } from '../core/document.js';
+import { POINTER_ATTRIBUTES } from '../tei/pointers.js';
+import { prefixDefsOf, resolvePointer } from '../tei/pointers.js';
+import { TEI_NS, XML_NS, ancestors, elements } from '../core/xml-tree.js';
+import { sha256 } from '../core/fingerprint.js';
 
 /**
  * The files and entries a document points to, as 'tei/register/persons.xml#vance' (or a whole file,

@@ -1,6 +1,6 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeFileAtomic } from '../core/write-atomic.js';
 
 /** The folders under out/ that the build owns and `check` compares (out/deposit/ is not committed). */
 export const OUTPUT_FOLDERS = ['html', 'text', 'cite'] as const;

@@ -2,9 +2,9 @@ import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { buildEdition, stampOutputs, staleOutputs, type EditionBuild } from './build.js';
 import { loadCache, saveCache, type BuildCache } from './build-cache.js';
-import { toolFingerprint } from './fingerprint.js';
+import { toolFingerprint } from '../core/fingerprint.js';
 import { removeOutputs, writeOutputs, type WriteResult } from './outputs.js';
-import type { Project } from './project.js';
+import type { Project } from '../core/project.js';
 import { serve, type LiveServer } from './serve.js';
 import { Workbench } from './workbench.js';
 

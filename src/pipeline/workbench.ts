@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Project } from './project.js';
-import { sha256, toolFingerprint } from './fingerprint.js';
+import type { Project } from '../core/project.js';
+import { sha256, toolFingerprint } from '../core/fingerprint.js';
 import { stylesheetHash } from '../transform/compile-stylesheet.js';
 import { compileStylesheets, entryStylesheet, FORMATS, type CompiledStylesheets, type Format } from '../transform/stylesheets.js';
 import { Validator, type ValidatorOptions } from '../validate/validator.js';

@@ -1,4 +1,4 @@
-import type { Severity } from '../pipeline/diagnostic.js';
+import type { Severity } from '../core/diagnostic.js';
 import { rules } from './index.js';
 
 export interface RuleInfo {

@@ -1,6 +1,6 @@
-import { TEI_NS, attr, attrNode, elements, path, type XmlAttribute, type XmlElement, type XmlNode, type XmlTree } from '../validate/xml-tree.js';
-import { parseW3CDate, type W3CDate } from './date-iso.js';
-import { isoOf, readDateText } from './read-date-text.js';
+import { TEI_NS, attr, attrNode, elements, path, type XmlAttribute, type XmlElement, type XmlNode, type XmlTree } from '../core/xml-tree.js';
+import { parseW3CDate, type W3CDate } from '../tei/w3c-date.js';
+import { isoOf, readDateText } from '../tei/read-date-text.js';
 import type { Rule } from './rule.js';
 import { exampleTei } from './example-tei.js';
 

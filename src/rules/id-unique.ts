@@ -1,4 +1,4 @@
-import { XML_NS, elements, isNCName, type XmlAttribute } from '../validate/xml-tree.js';
+import { XML_NS, elements, isNCName, type XmlAttribute } from '../core/xml-tree.js';
 import type { Rule } from './rule.js';
 import { exampleTei } from './example-tei.js';
 

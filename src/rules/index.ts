@@ -1,11 +1,11 @@
-import type { Position } from '../pipeline/diagnostic.js';
-import type { SourceDocument } from '../pipeline/document.js';
-import type { XmlAttribute, XmlElement, XmlTree } from '../validate/xml-tree.js';
+import type { Position } from '../core/diagnostic.js';
+import type { SourceDocument } from '../core/document.js';
+import type { XmlAttribute, XmlElement, XmlTree } from '../core/xml-tree.js';
 import { dateIso } from './date-iso.js';
 import { dateTextAgrees } from './date-text-agrees.js';
 import { idUnique } from './id-unique.js';
 import { namesHaveRefs } from './names-have-refs.js';
-import type { ProjectIndex } from './project-index.js';
+import type { ProjectIndex } from '../tei/project-index.js';
 import { prefixDefInside } from './prefix-def-inside.js';
 import { refResolves } from './ref-resolves.js';
 import type { Rule, RuleContext } from './rule.js';

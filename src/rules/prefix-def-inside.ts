@@ -1,5 +1,5 @@
-import { TEI_NS, elements } from '../validate/xml-tree.js';
-import { replacementPatternProblem } from './pointers.js';
+import { TEI_NS, elements } from '../core/xml-tree.js';
+import { replacementPatternProblem } from '../tei/pointers.js';
 import type { Rule } from './rule.js';
 import { exampleTei } from './example-tei.js';
 

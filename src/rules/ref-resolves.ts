@@ -1,12 +1,10 @@
 import { posix } from 'node:path';
-import { TEI_NS, elements } from '../validate/xml-tree.js';
-import { idMap } from './project-index.js';
-import { prefixDefsOf, resolvePointer } from './pointers.js';
+import { TEI_NS, elements } from '../core/xml-tree.js';
+import { idMap } from '../tei/project-index.js';
+import { POINTER_ATTRIBUTES, prefixDefsOf, resolvePointer } from '../tei/pointers.js';
 import type { Rule, RuleContext } from './rule.js';
 import { exampleTei, PREFIX_DEFS } from './example-tei.js';
 
-/** Attributes whose values are pointers (teidata.pointer lists) in this edition. */
-export const POINTER_ATTRIBUTES: ReadonlySet<string> = new Set(['ref', 'who', 'corresp', 'target', 'decls', 'sameAs', 'source']);
 
 // Examples are whole documents; the header declares the edition's prefixes. The body starts on line 12.
 const example = (body: string) => exampleTei(body, { afterFileDesc: PREFIX_DEFS });

@@ -1,7 +1,7 @@
-import type { Severity, Position } from '../pipeline/diagnostic.js';
-import type { SourceDocument } from '../pipeline/document.js';
-import type { XmlAttribute, XmlElement, XmlTree } from '../validate/xml-tree.js';
-import type { ProjectIndex } from './project-index.js';
+import type { Severity, Position } from '../core/diagnostic.js';
+import type { SourceDocument } from '../core/document.js';
+import type { XmlAttribute, XmlElement, XmlTree } from '../core/xml-tree.js';
+import type { ProjectIndex } from '../tei/project-index.js';
 
 /** What a rule is handed: one parsed document and what the project knows across files. */
 export interface RuleContext {

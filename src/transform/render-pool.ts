@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { allowedReadRoots } from '../core/read-gate.js';
-import { packageDir } from '../pipeline/project.js';
-import type { SourceDocument } from '../pipeline/document.js';
+import { packageDir } from '../core/project.js';
+import type { SourceDocument } from '../core/document.js';
 import type { Outputs } from './render.js';
 import type { RenderJob, RenderReply, WorkerSetup } from './render-worker.js';
 import type { CompiledStylesheets, Format } from './stylesheets.js';

@@ -4,8 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { allowReadsUnder } from '../core/read-gate.js';
-import { SourceDocument } from '../pipeline/document.js';
-import type { Diagnostic } from '../pipeline/diagnostic.js';
+import { SourceDocument } from '../core/document.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import { documentPool, renderDocument } from './render.js';
 import { parseForSaxon } from './saxon.js';
 import type { CompiledStylesheets, Format } from './stylesheets.js';

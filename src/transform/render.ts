@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import type { SourceDocument } from '../pipeline/document.js';
+import type { SourceDocument } from '../core/document.js';
 import { FORMATS, type CompiledStylesheets, type Format } from './stylesheets.js';
 import { runTransform, TransformError, type SaxonDocument } from './saxon.js';
 

@@ -36,8 +36,8 @@ function closeSaxonToTheWorld(): void {
   for (const way of ['writeFileSync', 'writeFileAsync']) platform[way] = refuse('write a file');
 }
 
-/** A document as saxon-js holds it; parsed once per run and reused by every stylesheet. */
-export type SaxonDocument = unknown;
+import type { SaxonDocument } from '../core/document.js';
+export type { SaxonDocument };
 
 /** Parse XML text into a saxon-js document whose base URI is the file's, so relative doc() calls resolve. */
 export async function parseForSaxon(text: string, absolutePath: string): Promise<SaxonDocument> {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Project } from '../pipeline/project.js';
+import type { Project } from '../core/project.js';
 import { compileStylesheet, type Sef } from './compile-stylesheet.js';
 
 /** The output formats, each one entry stylesheet under xslt/<format>/ (CONVENTIONS.md §1, §4). */

@@ -1,5 +1,5 @@
-import type { SourceDocument } from '../pipeline/document.js';
-import { LineIndex } from '../pipeline/line-index.js';
+import type { SourceDocument } from '../core/document.js';
+import { LineIndex } from '../core/line-index.js';
 
 /** Documents larger than this are refused before parsing, so memory stays bounded. */
 export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import type { SourceDocument } from '../pipeline/document.js';
-import type { XmlAttribute, XmlElement, XmlOther, XmlTree } from './xml-tree.js';
+import type { SourceDocument } from '../core/document.js';
+import type { XmlAttribute, XmlElement, XmlOther, XmlTree } from '../core/xml-tree.js';
 
 /**
  * How deep elements may nest: libxml2's own default limit (the schema layer runs on it) and far

@@ -1,6 +1,6 @@
-import { SourceDocument } from '../pipeline/document.js';
+import { SourceDocument } from '../core/document.js';
 import { parseXml } from './parse-xml.js';
-import { childElements, elements, type XmlElement, type XmlNode } from './xml-tree.js';
+import { childElements, elements, type XmlElement, type XmlNode } from '../core/xml-tree.js';
 
 const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
 const ANNOTATIONS_NS = 'http://relaxng.org/ns/compatibility/annotations/1.0';

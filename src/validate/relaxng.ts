@@ -1,8 +1,8 @@
 import { validateXML, memoryPages } from 'xmllint-wasm';
-import type { SourceDocument } from '../pipeline/document.js';
-import type { Position } from '../pipeline/diagnostic.js';
+import type { SourceDocument } from '../core/document.js';
+import type { Position } from '../core/diagnostic.js';
 import { elementNamesOf, pruneSchema } from './prune-schema.js';
-import { elements, type XmlElement } from './xml-tree.js';
+import { elements, type XmlElement } from '../core/xml-tree.js';
 
 export interface RelaxNgSchema {
   /** What messages call it: 'project schema' or the file name of an extra schema. */

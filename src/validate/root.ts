@@ -1,5 +1,5 @@
-import type { SourceDocument } from '../pipeline/document.js';
-import { TEI_NS, type XmlTree } from './xml-tree.js';
+import type { SourceDocument } from '../core/document.js';
+import { TEI_NS, type XmlTree } from '../core/xml-tree.js';
 
 /**
  * Layer 2: the root is <TEI> or <teiCorpus> in the TEI namespace (returns whether it is), and its

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SourceDocument } from '../pipeline/document.js';
-import type { Severity } from '../pipeline/diagnostic.js';
-import { sha256 } from '../pipeline/fingerprint.js';
-import { writeFileAtomic } from '../pipeline/write-atomic.js';
+import type { SourceDocument } from '../core/document.js';
+import type { Severity } from '../core/diagnostic.js';
+import { sha256 } from '../core/fingerprint.js';
+import { writeFileAtomic } from '../core/write-atomic.js';
 import { compileStylesheet, stylesheetHash, type Sef } from '../transform/compile-stylesheet.js';
 import { PRINCIPAL, parseForSaxon, runTransform, type SaxonDocument } from '../transform/saxon.js';
-import { childElements, type XmlElement } from './xml-tree.js';
+import { childElements, type XmlElement } from '../core/xml-tree.js';
 
 /**
  * Layer 4a: the project's ISO Schematron rules (tei/schema/*.sch), compiled to XSLT by

@@ -1,11 +1,11 @@
 import { gatedFileExists, readGatedFileSync } from '../core/read-gate.js';
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
-import { SourceDocument } from '../pipeline/document.js';
-import { projectPath, type Project } from '../pipeline/project.js';
-import { createProjectIndex, type ProjectIndex } from '../rules/project-index.js';
+import { SourceDocument } from '../core/document.js';
+import { projectPath, type Project } from '../core/project.js';
+import { createProjectIndex, type ProjectIndex } from '../tei/project-index.js';
 import { runRules } from '../rules/index.js';
-import { referenceCoverage } from '../rules/names-have-refs.js';
+import { referenceCoverage } from '../tei/name-coverage.js';
 import type { Sef } from '../transform/compile-stylesheet.js';
 import { parseForSaxon } from '../transform/saxon.js';
 import { decode, reportDecodeProblems } from './decode.js';

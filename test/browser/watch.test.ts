@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openProject } from '../../src/pipeline/project.js';
+import { openProject } from '../../src/core/project.js';
 import { watchEdition, type EditionWatcher, type Rebuild } from '../../src/pipeline/watch.js';
 import { repoRoot, tempProject } from '../support/cli.js';
 import { browserSuite, guardedContext, haveChromium, launchBrowser, RECORD_PAGE, type GuardedContext } from './support/browser.js';

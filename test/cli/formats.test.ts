@@ -5,7 +5,7 @@ import { json } from '../../src/cli/format/json.js';
 import { junit } from '../../src/cli/format/junit.js';
 import type { Report } from '../../src/cli/format/report.js';
 import { sarif } from '../../src/cli/format/sarif.js';
-import { diagnostic } from '../../src/pipeline/diagnostic.js';
+import { diagnostic } from '../../src/core/diagnostic.js';
 
 const source = '<TEI>\n  <date when="1977-02-30">February 30, 1977</date>\n</TEI>\n';
 const report: Report = {

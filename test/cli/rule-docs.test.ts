@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ruleUrl } from '../../src/pipeline/diagnostic.js';
+import { ruleUrl } from '../../src/core/diagnostic.js';
 import { ruleCatalogue } from '../../src/rules/catalogue.js';
 import { repoRoot } from '../support/cli.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildEdition, stampOutputs } from '../../src/pipeline/build.js';
 import { saveCache } from '../../src/pipeline/build-cache.js';
 import { writeOutputs } from '../../src/pipeline/outputs.js';
-import { openProject } from '../../src/pipeline/project.js';
+import { openProject } from '../../src/core/project.js';
 import { Workbench } from '../../src/pipeline/workbench.js';
 import type { Format } from '../../src/transform/stylesheets.js';
 import { repoRoot, tempProject } from '../support/cli.js';

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openProject } from '../../src/pipeline/project.js';
+import { openProject } from '../../src/core/project.js';
 import { watchEdition, type EditionWatcher, type Rebuild } from '../../src/pipeline/watch.js';
 import { repoRoot, tempProject } from '../support/cli.js';
 import { RECORD_ID } from '../support/edition.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compareDiagnostics } from '../../src/pipeline/diagnostic.js';
+import { compareDiagnostics } from '../../src/core/diagnostic.js';
 import { dateTextAgrees } from '../../src/rules/date-text-agrees.js';
 import { rules, runRules } from '../../src/rules/index.js';
-import { createProjectIndex } from '../../src/rules/project-index.js';
+import { createProjectIndex } from '../../src/tei/project-index.js';
 import type { Rule } from '../../src/rules/rule.js';
-import { elements } from '../../src/validate/xml-tree.js';
+import { elements } from '../../src/core/xml-tree.js';
 import { BODY_LINE, EXAMPLE_FILE, checkRule, parseDocument, tei } from './harness.js';
 
 // Each rule's own examples are its tests (remark-lint style): ok ones are silent, not-ok ones say where and why.

@@ -2,11 +2,11 @@
  * Helpers for rule tests: a minimal TEI document around a body, and one rule run on it against an in-memory
  * project (nothing is read from disk).
  */
-import { SourceDocument } from '../../src/pipeline/document.js';
-import type { Diagnostic } from '../../src/pipeline/diagnostic.js';
+import { SourceDocument } from '../../src/core/document.js';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { parseXml } from '../../src/validate/parse-xml.js';
-import type { XmlTree } from '../../src/validate/xml-tree.js';
-import { createProjectIndex } from '../../src/rules/project-index.js';
+import type { XmlTree } from '../../src/core/xml-tree.js';
+import { createProjectIndex } from '../../src/tei/project-index.js';
 import { runRules } from '../../src/rules/index.js';
 import type { Rule } from '../../src/rules/rule.js';
 import { LIST_PREFIX_DEF } from '../../src/rules/example-tei.js';

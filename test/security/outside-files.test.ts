@@ -3,7 +3,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildEdition } from '../../src/pipeline/build.js';
-import { openProject } from '../../src/pipeline/project.js';
+import { openProject } from '../../src/core/project.js';
 import { Workbench } from '../../src/pipeline/workbench.js';
 import { cli, expectNoCrash, repoRoot, tempProject } from '../support/cli.js';
 import { RECORD_ID } from '../support/edition.js';
@@ -119,7 +119,7 @@ describe('no file outside the edition is read or published', () => {
     const project = openProject(root);
     const workbench = new Workbench(project);
     const sefs = await workbench.stylesheets();
-    const { SourceDocument } = await import('../../src/pipeline/document.js');
+    const { SourceDocument } = await import('../../src/core/document.js');
     const { renderCorpus, documentPool } = await import('../../src/transform/render.js');
     const { parseForSaxon } = await import('../../src/transform/saxon.js');
     const path = join(root, 'tei', `${RECORD_ID}.xml`);

@@ -1,5 +1,5 @@
 import { buildEdition, type EditionBuild } from '../../src/pipeline/build.js';
-import { openProject } from '../../src/pipeline/project.js';
+import { openProject } from '../../src/core/project.js';
 import { Workbench } from '../../src/pipeline/workbench.js';
 import { repoRoot } from './cli.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SourceDocument } from '../../src/pipeline/document.js';
+import { SourceDocument } from '../../src/core/document.js';
 import { compileStylesheet } from '../../src/transform/compile-stylesheet.js';
 import { renderDocument } from '../../src/transform/render.js';
 import { parseForSaxon } from '../../src/transform/saxon.js';

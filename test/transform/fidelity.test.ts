@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SourceDocument } from '../../src/pipeline/document.js';
+import { SourceDocument } from '../../src/core/document.js';
 import { dateTextAgrees } from '../../src/rules/date-text-agrees.js';
 import { runRules } from '../../src/rules/index.js';
-import { createProjectIndex } from '../../src/rules/project-index.js';
+import { createProjectIndex } from '../../src/tei/project-index.js';
 import { parseXml } from '../../src/validate/parse-xml.js';
-import { elements, attr, textContent } from '../../src/validate/xml-tree.js';
+import { elements, attr, textContent } from '../../src/core/xml-tree.js';
 import { repoRoot } from '../support/cli.js';
 import { RECORD_ID, output } from '../support/edition.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SourceDocument } from '../../src/pipeline/document.js';
+import { SourceDocument } from '../../src/core/document.js';
 import { decode, reportDecodeProblems } from '../../src/validate/decode.js';
 import { parseXml } from '../../src/validate/parse-xml.js';
-import { attr, elements, textContent } from '../../src/validate/xml-tree.js';
+import { attr, elements, textContent } from '../../src/core/xml-tree.js';
 
 function load(input: string | Uint8Array) {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateXML, memoryPages } from 'xmllint-wasm';
-import { SourceDocument } from '../../src/pipeline/document.js';
+import { SourceDocument } from '../../src/core/document.js';
 import { elementNamesOf, pruneSchema } from '../../src/validate/prune-schema.js';
 import { parseXml } from '../../src/validate/parse-xml.js';
 import { repoRoot } from '../support/cli.js';

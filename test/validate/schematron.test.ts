@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SourceDocument } from '../../src/pipeline/document.js';
-import { openProject } from '../../src/pipeline/project.js';
+import { SourceDocument } from '../../src/core/document.js';
+import { openProject } from '../../src/core/project.js';
 import type { Sef } from '../../src/transform/compile-stylesheet.js';
 import { parseForSaxon } from '../../src/transform/saxon.js';
 import { parseXml } from '../../src/validate/parse-xml.js';

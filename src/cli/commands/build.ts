@@ -2,7 +2,7 @@ import { buildEdition, stampOutputs, staleOutputs } from '../../pipeline/build.j
 import { saveCache } from '../../pipeline/build-cache.js';
 import { removeOutputs, writeOutputs, type WriteResult } from '../../pipeline/outputs.js';
 import type { Outputs } from '../../transform/render.js';
-import { openProject, projectPath } from '../../pipeline/project.js';
+import { openProject, projectPath } from '../../core/project.js';
 import { Workbench } from '../../pipeline/workbench.js';
 import type { CliOptions } from '../options.js';
 import { printReport } from '../output.js';

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildEdition, staleOutputs } from '../../pipeline/build.js';
-import { diagnostic, type Diagnostic } from '../../pipeline/diagnostic.js';
-import { LineIndex } from '../../pipeline/line-index.js';
-import { openProject, projectPath } from '../../pipeline/project.js';
+import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
+import { LineIndex } from '../../core/line-index.js';
+import { openProject, projectPath } from '../../core/project.js';
 import { Workbench } from '../../pipeline/workbench.js';
 import type { CliOptions } from '../options.js';
 import { printReport } from '../output.js';

@@ -1,4 +1,4 @@
-import { discover, openProject } from '../../pipeline/project.js';
+import { discover, openProject } from '../../core/project.js';
 import { Validator } from '../../validate/validator.js';
 import type { CliOptions } from '../options.js';
 import { printReport } from '../output.js';

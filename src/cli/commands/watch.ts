@@ -1,4 +1,4 @@
-import { openProject, projectPath } from '../../pipeline/project.js';
+import { openProject, projectPath } from '../../core/project.js';
 import { watchEdition } from '../../pipeline/watch.js';
 import type { CliOptions } from '../options.js';
 import { printReport } from '../output.js';

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../../pipeline/diagnostic.js';
-import { LineIndex } from '../../pipeline/line-index.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import { LineIndex } from '../../core/line-index.js';
 import type { Formatter, Summary } from './report.js';
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', reset: '\x1b[0m' };

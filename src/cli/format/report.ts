@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../pipeline/diagnostic.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 
 /** Everything a formatter may show about one run. */
 export interface Report {

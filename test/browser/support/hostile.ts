@@ -1,8 +1,8 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SourceDocument } from '../../../src/pipeline/document.js';
-import { openProject } from '../../../src/pipeline/project.js';
+import { SourceDocument } from '../../../src/core/document.js';
+import { openProject } from '../../../src/core/project.js';
 import { renderCorpus, renderDocument } from '../../../src/transform/render.js';
 import { parseForSaxon, type SaxonDocument } from '../../../src/transform/saxon.js';
 import { compileStylesheets } from '../../../src/transform/stylesheets.js';

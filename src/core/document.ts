@@ -1,8 +1,10 @@
 import type { Diagnostic, Position, Severity, DiagnosticSource } from './diagnostic.js';
 import { diagnostic } from './diagnostic.js';
 import { LineIndex } from './line-index.js';
-import type { XmlTree } from '../validate/xml-tree.js';
-import type { SaxonDocument } from '../transform/saxon.js';
+import type { XmlTree } from './xml-tree.js';
+
+/** A document as saxon-js holds it (opaque here); parsed once per run and reused by every stylesheet. */
+export type SaxonDocument = unknown;
 
 /**
  * One source file travelling through the pipeline: read and parsed once, it carries its own

@@ -4,7 +4,10 @@
  * Pure: nothing here reads a file. Paths are project-relative with forward slashes ('tei/register/persons.xml').
  */
 import { posix } from 'node:path';
-import { TEI_NS, childElements, elements, isNCName, type XmlTree } from '../validate/xml-tree.js';
+import { TEI_NS, childElements, elements, isNCName, type XmlTree } from '../core/xml-tree.js';
+
+/** Attributes whose values are pointers (teidata.pointer lists) in this edition. */
+export const POINTER_ATTRIBUTES: ReadonlySet<string> = new Set(['ref', 'who', 'corresp', 'target', 'decls', 'sameAs', 'source']);
 
 export interface PrefixDef {
   ident: string;

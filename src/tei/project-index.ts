@@ -1,4 +1,4 @@
-import { XML_NS, elements, type XmlTree } from '../validate/xml-tree.js';
+import { XML_NS, elements, type XmlTree } from '../core/xml-tree.js';
 
 /**
  * What rules may know beyond the document in hand: the xml:ids of other files of the project

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { referenceCoverage } from '../../src/rules/names-have-refs.js';
-import { parseDocument, tei } from './harness.js';
+import { referenceCoverage } from '../../src/tei/name-coverage.js';
+import { parseDocument, tei } from '../rules/harness.js';
 
 describe('referenceCoverage', () => {
   it('counts the names of the text, with and without a reference', () => {

@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allowReadsUnder } from '../core/read-gate.js';
+import { allowReadsUnder } from './read-gate.js';
 import { diagnostic, type Diagnostic } from './diagnostic.js';
 
 /** Where things are, for one edition (CONVENTIONS.md §1). Paths are absolute. */

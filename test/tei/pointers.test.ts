@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasNestedQuantifier, prefixDefsOf, resolvePointer, type PointerTarget, type PrefixDef } from '../../src/rules/pointers.js';
-import { parseDocument, tei } from './harness.js';
+import { hasNestedQuantifier, prefixDefsOf, resolvePointer, type PointerTarget, type PrefixDef } from '../../src/tei/pointers.js';
+import { parseDocument, tei } from '../rules/harness.js';
 
 const EDITION: PrefixDef[] = [
   { ident: 'per', matchPattern: '([a-z0-9\\-]+)', replacementPattern: 'register/persons.xml#$1' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoOf, readDateText, type DateReading } from '../../src/rules/read-date-text.js';
+import { isoOf, readDateText, type DateReading } from '../../src/tei/read-date-text.js';
 
 describe('readDateText', () => {
   it.each<[string, DateReading]>([

@@ -8,7 +8,7 @@
  * "'77", and a year named relative to the context: "February 14 of this year", "January of last year",
  * "next year". Anything else (ranges, "mid-February", seasons, other languages) is not read.
  */
-import { daysInMonth } from './date-iso.js';
+import { daysInMonth } from './w3c-date.js';
 
 export interface DateReading {
   /** The calendar year, when the text names one. */

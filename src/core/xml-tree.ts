@@ -2,7 +2,7 @@
  * A small read-only XML tree that remembers where everything stands in the source, so every rule
  * can report file:line:column. Built once per document by parse-xml.ts and shared by all checks.
  */
-import type { Position } from '../pipeline/diagnostic.js';
+import type { Position } from './diagnostic.js';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
