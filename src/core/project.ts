@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allowReadsUnder } from './read-gate.js';
 import { diagnostic, type Diagnostic } from './diagnostic.js';
+import type { EditionFacts } from './edition-facts.js';
 
 /** Where things are, for one edition (CONVENTIONS.md §1). Paths are absolute. */
 export interface Project {
@@ -18,6 +19,8 @@ export interface Project {
   buildCacheFile: string;
   /** This package's own folder (its xslt/ stylesheets). */
   packageDir: string;
+  /** The edition's own facts from its configuration; empty when it gives none. */
+  edition: EditionFacts;
 }
 
 export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -36,6 +39,7 @@ export function openProject(root: string = process.cwd(), outDir?: string): Proj
     cacheDir: process.env['TEI_PIPELINE_CACHE'] ? resolve(process.env['TEI_PIPELINE_CACHE']) : join(r, '.cache', 'tei-pipeline'),
     buildCacheFile: join(r, '.cache', 'tei-pipeline', 'build-cache.json'),
     packageDir,
+    edition: {},
   };
 }
 
