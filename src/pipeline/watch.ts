@@ -1,9 +1,10 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import { buildEdition, stampOutputs, staleOutputs, type EditionBuild } from './build.js';
-import { loadCache, saveCache, type BuildCache } from './build-cache.js';
+import { buildEdition, type EditionBuild } from './build.js';
+import { commitBuild } from './commit.js';
+import { loadCache, type BuildCache } from './build-cache.js';
 import { toolFingerprint } from '../core/fingerprint.js';
-import { removeOutputs, writeOutputs, type WriteResult } from './outputs.js';
+import { writeOutputs, type WriteResult } from './outputs.js';
 import type { Project } from '../core/project.js';
 import { serve, type LiveServer } from './serve.js';
 import { Workbench } from './workbench.js';
@@ -52,10 +53,8 @@ export async function watchEdition(project: Project, options: WatchOptions): Pro
     since = 0;
     const build = await buildEdition(project, bench, { cache });
     const written = await writeOutputs(project.outDir, build.outputs);
-    await removeOutputs(project.outDir, await staleOutputs(project.outDir, build));
-    await stampOutputs(project.outDir, build.cache);
+    await commitBuild(project, build);
     cache = build.cache;
-    await saveCache(project.buildCacheFile, cache);
     const problems = build.docs.flatMap((d) => d.diagnostics).filter((d) => d.severity === 'error');
     server.showDiagnostics(problems);
     if (written.written.length > 0) server.reload();

@@ -43,12 +43,12 @@ export const dateIso: Rule = {
       },
     ],
     notOk: [
-      { name: 'a day February does not have', xml: example('<p><date when="1977-02-30">February 30</date></p>'), line: 4, column: 10 },
-      { name: 'month 13', xml: example('<p><date when="1977-13-01">a date</date></p>'), line: 4, column: 10 },
-      { name: '1900 was not a leap year', xml: example('<p><date when="1900-02-29">a date</date></p>'), line: 4, column: 10 },
-      { name: 'not ISO 8601', xml: example('<p><date when="25.02.1977">25.02.1977</date></p>'), line: 4, column: 10 },
-      { name: 'notBefore after notAfter', xml: example('<p><date notBefore="1977-03" notAfter="1977-02-28">a date</date></p>'), line: 4, column: 30 },
-      { name: 'from after to, on any element', xml: example('<p><event from="1977-02-26" to="1977-02-25"><p>talks</p></event></p>'), line: 4, column: 29 },
+      { name: 'a day February does not have', xml: example('<p><date when="1977-02-30">February 30</date></p>'), line: 4, column: 10, message: "Unexpected date \"1977-02-30\": February 1977 has 28 days" },
+      { name: 'month 13', xml: example('<p><date when="1977-13-01">a date</date></p>'), line: 4, column: 10, message: "Unexpected date \"1977-13-01\": there is no month 13" },
+      { name: '1900 was not a leap year', xml: example('<p><date when="1900-02-29">a date</date></p>'), line: 4, column: 10, message: "Unexpected date \"1900-02-29\": February 1900 has 28 days" },
+      { name: 'not ISO 8601', xml: example('<p><date when="25.02.1977">25.02.1977</date></p>'), line: 4, column: 10, message: "Unexpected date \"25.02.1977\": not an ISO 8601 date, expected YYYY, YYYY-MM, YYYY-MM-DD, --MM, --MM-DD, ---DD, hh:mm:ss or YYYY-MM-DDThh:mm:ss" },
+      { name: 'notBefore after notAfter', xml: example('<p><date notBefore="1977-03" notAfter="1977-02-28">a date</date></p>'), line: 4, column: 30, message: "Unexpected @notAfter \"1977-02-28\" on <date> before @notBefore \"1977-03\", expected a range that runs forward" },
+      { name: 'from after to, on any element', xml: example('<p><event from="1977-02-26" to="1977-02-25"><p>talks</p></event></p>'), line: 4, column: 29, message: "Unexpected @to \"1977-02-25\" on <event> before @from \"1977-02-26\", expected a range that runs forward" },
     ],
   },
   check(ctx) {

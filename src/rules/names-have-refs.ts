@@ -25,10 +25,10 @@ export const namesHaveRefs: Rule = {
       },
     ],
     notOk: [
-      { name: 'a persName without @ref', xml: example('<p><persName>Brezhnev</persName> wrote.</p>'), line: 4, column: 4 },
-      { name: 'an rs without @ref', xml: example('<p>From <rs type="place">the capital</rs>.</p>'), line: 4, column: 9 },
-      { name: 'an orgName with only @key', xml: example('<p><orgName key="NATO">NATO</orgName></p>'), line: 4, column: 4 },
-      { name: 'a placeName in a note', xml: example('<p>Text<note>Written in <placeName>Moscow</placeName>.</note></p>'), line: 4, column: 25 },
+      { name: 'a persName without @ref', xml: example('<p><persName>Brezhnev</persName> wrote.</p>'), line: 4, column: 4, message: "Unexpected <persName> \"Brezhnev\" without @ref, expected ref=\"per:…\"" },
+      { name: 'an rs without @ref', xml: example('<p>From <rs type="place">the capital</rs>.</p>'), line: 4, column: 9, message: "Unexpected <rs> \"the capital\" without @ref, expected ref=\"pla:…\"" },
+      { name: 'an orgName with only @key', xml: example('<p><orgName key="NATO">NATO</orgName></p>'), line: 4, column: 4, message: "Unexpected <orgName> \"NATO\" without @ref, expected ref=\"org:…\" (@key is not followed by the build)" },
+      { name: 'a placeName in a note', xml: example('<p>Text<note>Written in <placeName>Moscow</placeName>.</note></p>'), line: 4, column: 25, message: "Unexpected <placeName> \"Moscow\" without @ref, expected ref=\"pla:…\"" },
     ],
   },
   check(ctx) {

@@ -20,6 +20,8 @@ export interface RuleExample {
   /** For not-ok examples: where the first diagnostic of this rule must point. */
   line?: number;
   column?: number;
+  /** For not-ok examples: the message of that first diagnostic, exactly. */
+  message?: string;
 }
 
 export interface Rule {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, expectNoCrash, repoRoot, tempProject } from '../support/cli.js';
@@ -122,7 +122,8 @@ describe('tei-pipeline validate', () => {
 
 describe('real TEI from other projects', () => {
   const corpus = join(repoRoot, '..', 'shared', 'corpus');
-  it.skipIf(!readdirSync(join(repoRoot, '..', 'shared'), { withFileTypes: true }).some((e) => e.name === 'corpus'))('validates every file of ../shared/corpus without an internal error', () => {
+  const haveCorpus = existsSync(corpus);
+  it.skipIf(!haveCorpus)(`validates every file of ../shared/corpus without an internal error${haveCorpus ? '' : ` — SKIPPED: no ${corpus} beside this checkout`}`, () => {
     const r = cli(repoRoot, ['validate', corpus, '--format', 'json']);
     expectNoCrash(r);
     expect([0, 1]).toContain(r.code);

@@ -71,12 +71,13 @@ describe.skipIf(!haveTeiAll)(title, () => {
 });
 
 // The project schema must be strict: it refuses what the edition does not use.
+const haveXmllint = !spawnSync('xmllint', ['--version']).error;
+
 describe('the project schema is a strict subset', () => {
-  it('refuses an element the edition does not use, and an unknown attribute', () => {
+  it.skipIf(!haveXmllint)(`refuses an element the edition does not use, and an unknown attribute${haveXmllint ? '' : ' — SKIPPED: xmllint is not installed (apt-get install -y libxml2-utils)'}`, () => {
     const record = readFileSync(join(repoRoot, 'tei', 'dobrynin-vance-1977-02-26.xml'), 'utf8');
     for (const bad of [record.replace('<p xml:id="p1"', '<p xml:id="p1"><app/></p><p'), record.replace('<p xml:id="p1"', '<p xml:id="p1" colour="red"')]) {
       const r = spawnSync('xmllint', ['--noout', '--relaxng', projectRng, '-'], { input: bad, encoding: 'utf8' });
-      if (r.error) return; // xmllint not installed: covered by the CLI tests through xmllint-wasm
       expect(r.status).not.toBe(0);
     }
   });

@@ -1,7 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildEdition, stampOutputs } from '../../src/pipeline/build.js';
+import { buildEdition } from '../../src/pipeline/build.js';
+import { stampOutputs } from '../../src/pipeline/commit.js';
 import { saveCache } from '../../src/pipeline/build-cache.js';
 import { writeOutputs } from '../../src/pipeline/outputs.js';
 import { openProject } from '../../src/core/project.js';

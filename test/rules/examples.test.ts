@@ -25,8 +25,7 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) =
     expect(found.length).toBeGreaterThanOrEqual(1);
     expect(found.every((d) => d.ruleId === rule.id)).toBe(true);
     const first = found[0]!;
-    if (example.line !== undefined) expect(first.line).toBe(example.line);
-    if (example.column !== undefined) expect(first.column).toBe(example.column);
+    expect({ line: first.line, column: first.column, message: first.message }).toEqual({ line: example.line, column: example.column, message: example.message });
     for (const d of found) {
       expect(d.line).toBeGreaterThanOrEqual(1);
       expect(d.column).toBeGreaterThanOrEqual(1);

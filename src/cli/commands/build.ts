@@ -1,6 +1,6 @@
-import { buildEdition, stampOutputs, staleOutputs } from '../../pipeline/build.js';
-import { saveCache } from '../../pipeline/build-cache.js';
-import { removeOutputs, writeOutputs, type WriteResult } from '../../pipeline/outputs.js';
+import { buildEdition } from '../../pipeline/build.js';
+import { commitBuild } from '../../pipeline/commit.js';
+import { writeOutputs, type WriteResult } from '../../pipeline/outputs.js';
 import type { Outputs } from '../../transform/render.js';
 import { openProject, projectPath } from '../../core/project.js';
 import { Workbench } from '../../pipeline/workbench.js';
@@ -39,10 +39,7 @@ export async function buildCommand(options: CliOptions): Promise<number> {
     written.unchanged.push(...w.unchanged);
   };
   const build = await buildEdition(project, bench, { only: options.paths, force: options.force, jobs: options.jobs, onProgress: progressBar(options), sink });
-  const stale = options.paths.length === 0 ? await staleOutputs(project.outDir, build) : [];
-  await removeOutputs(project.outDir, stale);
-  await stampOutputs(project.outDir, build.cache);
-  await saveCache(project.buildCacheFile, build.cache);
+  const { removed: stale } = await commitBuild(project, build, { removeStale: options.paths.length === 0 });
   const report = makeReport(build.docs, build.diagnostics);
   printReport(report, options);
   if (!options.quiet && options.format === 'human') {

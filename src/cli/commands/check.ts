@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildEdition, staleOutputs } from '../../pipeline/build.js';
+import { buildEdition } from '../../pipeline/build.js';
+import { staleOutputs } from '../../pipeline/commit.js';
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import { LineIndex } from '../../core/line-index.js';
 import { openProject, projectPath } from '../../core/project.js';

@@ -1,0 +1,79 @@
+import type { SourceDocument } from '../../core/document.js';
+import { sha256 } from '../../core/fingerprint.js';
+import type { Project } from '../../core/project.js';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FORMATS, type Format } from '../../transform/stylesheets.js';
+import type { BuildCache, OutputStamp } from '../build-cache.js';
+import type { Workbench } from '../workbench.js';
+import { isRegisterFile } from './read-sources.js';
+import type { RegisterEntries } from './register-entries.js';
+
+/** One document to render, in the formats whose outputs are out of date, with each format's new key. */
+export interface RenderJob {
+  doc: SourceDocument;
+  formats: Format[];
+  keys: Record<string, string>;
+}
+
+export interface RenderPlan {
+  jobs: RenderJob[];
+  /** Documents whose outputs are current (or not asked for, with `only`): they appear in the corpus pages. */
+  current: SourceDocument[];
+  /** Ids of documents with errors: they are not rendered and keep their last good outputs. */
+  failed: Set<string>;
+  /** How many documents were up to date in every format. */
+  upToDate: number;
+}
+
+/**
+ * Stage 4: decide what to render. A format of a document is rendered again when its key (the document,
+ * the format's stylesheets, the state of what it points to, the tool) changed or one of its outputs is
+ * no longer on disk as written. `only` limits rendering to the documents named (paths or ids).
+ */
+export async function planRenders(
+  project: Project,
+  bench: Workbench,
+  docs: readonly SourceDocument[],
+  registers: RegisterEntries,
+  next: BuildCache,
+  tool: string,
+  only: readonly string[] = [],
+): Promise<RenderPlan> {
+  const stylesheetHashes = await bench.stylesheetHashes();
+  const onlyIds = new Set(only.map((p) => p.replace(/^.*\//, '').replace(/\.xml$/i, '')));
+  const plan: RenderPlan = { jobs: [], current: [], failed: new Set(), upToDate: 0 };
+  for (const doc of docs) {
+    if (isRegisterFile(project, doc.file)) continue;
+    if (doc.hasErrors) {
+      plan.failed.add(doc.id);
+      continue;
+    }
+    if (onlyIds.size > 0 && !onlyIds.has(doc.id)) {
+      plan.current.push(doc);
+      continue;
+    }
+    const entry = next.documents[doc.file]!;
+    const keys: Record<string, string> = {};
+    const outOfDate: Format[] = [];
+    for (const format of FORMATS) {
+      keys[format] = sha256(entry.hash, stylesheetHashes[format], registers.dependencyState(entry.deps), tool);
+      const recorded = entry.outputs[format];
+      if (!recorded || recorded.key !== keys[format] || !(await stampsHold(project.outDir, recorded.files))) outOfDate.push(format);
+    }
+    if (outOfDate.length === 0) {
+      plan.upToDate++;
+      plan.current.push(doc);
+    } else plan.jobs.push({ doc, formats: outOfDate, keys });
+  }
+  return plan;
+}
+
+/** Whether outputs are on disk as the cache recorded them (size and time of the write). */
+export async function stampsHold(outDir: string, files: Record<string, OutputStamp>): Promise<boolean> {
+  for (const [path, s] of Object.entries(files)) {
+    const st = await stat(join(outDir, path)).catch(() => null);
+    if (!st || st.size !== s.size || st.mtimeMs !== s.mtimeMs) return false;
+  }
+  return true;
+}

@@ -1,0 +1,67 @@
+import { renderDocument, type Outputs } from '../../transform/render.js';
+import { renderInWorkers } from '../../transform/render-pool.js';
+import type { BuildCache } from '../build-cache.js';
+import type { Workbench } from '../workbench.js';
+import { unstamped, type OutputCollector } from './output-collector.js';
+import type { RenderPlan } from './plan-renders.js';
+import type { SaxonPool } from './saxon-pool.js';
+
+// Below this many documents to render, starting workers costs more than it saves.
+const WORKERS_FROM = 8;
+
+export interface RenderOptions {
+  /** Worker threads (--jobs); 1 renders in this thread. */
+  jobs?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Stage 5: render the planned documents, many on worker threads, a few in this one. Each rendered
+ * document joins `plan.current` and its output records in `next`; one whose render fails joins
+ * `plan.failed` and loses its cache record, so the next build tries again.
+ */
+export async function renderDocuments(
+  bench: Workbench,
+  plan: RenderPlan,
+  pool: SaxonPool,
+  next: BuildCache,
+  collector: OutputCollector,
+  options: RenderOptions = {},
+): Promise<number> {
+  let rendered = 0;
+  const record = async (index: number, outputs: Outputs | null) => {
+    const { doc, formats, keys } = plan.jobs[index]!;
+    if (!outputs) {
+      plan.failed.add(doc.id);
+      delete next.documents[doc.file];
+      return;
+    }
+    rendered++;
+    plan.current.push(doc);
+    const entry = next.documents[doc.file]!;
+    for (const format of formats) {
+      const files = unstamped([...outputs.keys()].filter((path) => path.startsWith(`${format}/`)));
+      entry.outputs = { ...entry.outputs, [format]: { key: keys[format]!, files } };
+    }
+    await collector.add(outputs);
+  };
+  const { jobs } = plan;
+  if (jobs.length === 0) return 0;
+  const sefs = await bench.stylesheets();
+  const threads = Math.max(1, options.jobs ?? 1);
+  if (threads > 1 && jobs.length >= WORKERS_FROM) {
+    let done = 0;
+    await renderInWorkers(jobs, pool.registerDocs, sefs, threads, async (i, outputs) => {
+      await record(i, outputs);
+      options.onProgress?.(++done, jobs.length);
+    });
+  } else {
+    const registers = await pool.withRegisters();
+    for (const [i, job] of jobs.entries()) {
+      await pool.ensureParsed(job.doc);
+      await record(i, renderDocument(job.doc, sefs, registers, job.formats));
+      options.onProgress?.(i + 1, jobs.length);
+    }
+  }
+  return rendered;
+}

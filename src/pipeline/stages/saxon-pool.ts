@@ -1,0 +1,27 @@
+import type { SourceDocument } from '../../core/document.js';
+import { documentPool } from '../../transform/render.js';
+import type { SaxonDocument } from '../../transform/saxon.js';
+import type { Workbench } from '../workbench.js';
+
+/**
+ * The registers parsed for saxon-js, made once per build and only when something is rendered in this
+ * thread: doc() on a register's URI then reads no file.
+ */
+export class SaxonPool {
+  private registers: Promise<Record<string, SaxonDocument>> | undefined;
+
+  constructor(
+    private readonly bench: Workbench,
+    readonly registerDocs: readonly SourceDocument[],
+    private readonly hashes: ReadonlyMap<string, string>,
+  ) {}
+
+  /** The document parsed for saxon-js (from the workbench's memory when the same bytes were parsed). */
+  async ensureParsed(doc: SourceDocument): Promise<void> {
+    doc.saxonDoc ??= await this.bench.parse(doc.text, doc.path, this.hashes.get(doc.file)!);
+  }
+
+  withRegisters(): Promise<Record<string, SaxonDocument>> {
+    return (this.registers ??= Promise.all(this.registerDocs.map((d) => this.ensureParsed(d))).then(() => documentPool(this.registerDocs)));
+  }
+}

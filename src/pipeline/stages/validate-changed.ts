@@ -1,0 +1,76 @@
+import { SourceDocument } from '../../core/document.js';
+import { sha256 } from '../../core/fingerprint.js';
+import type { Project } from '../../core/project.js';
+import { documentFromBytes } from '../../validate/validator.js';
+import type { BuildCache } from '../build-cache.js';
+import { corpusFingerprint, dependenciesOf } from '../dependencies.js';
+import type { Workbench } from '../workbench.js';
+import type { Sources, SourceFile } from './read-sources.js';
+import type { RegisterEntries } from './register-entries.js';
+
+// Documents validated together (one xmllint call per schema): large editions go in batches of this
+// size and each batch's parsed trees are let go, which bounds memory.
+const VALIDATION_BATCH = 250;
+
+export interface Validated {
+  /** Every file of the edition in source order, with its diagnostics (fresh or from the cache). */
+  docs: SourceDocument[];
+  /** How many were validated afresh. */
+  validated: number;
+}
+
+/**
+ * Stage 3: validate what changed. A file whose bytes, the validation configuration and the state of what
+ * it points to are as the cache recorded them takes its diagnostics from the cache; the rest are
+ * validated in batches. Each document's record in `next` is written here.
+ */
+export async function validateChanged(
+  project: Project,
+  bench: Workbench,
+  sources: Sources,
+  registers: RegisterEntries,
+  cache: BuildCache,
+  next: BuildCache,
+): Promise<Validated> {
+  const config = await bench.validationConfig();
+  const validationKey = (hash: string, deps: readonly string[]) => sha256(hash, config, registers.dependencyState(deps));
+  const byFile = new Map<string, SourceDocument>();
+  const changed: SourceFile[] = [];
+  for (const s of sources.files) {
+    const entry = cache.documents[s.file];
+    if (entry && entry.hash === s.hash && entry.validationKey === validationKey(s.hash, entry.deps)) {
+      const doc = new SourceDocument(s.absolute, s.file, s.bytes.toString('utf8'));
+      doc.diagnostics.push(...entry.diagnostics);
+      doc.coverage = entry.coverage;
+      next.documents[s.file] = entry;
+      byFile.set(s.file, doc);
+    } else changed.push(s);
+  }
+  for (let i = 0; i < changed.length; i += VALIDATION_BATCH) {
+    const batch = changed.slice(i, i + VALIDATION_BATCH).map((s) => registers.parsed.get(s.file) ?? documentFromBytes(project, s.absolute, s.bytes));
+    for (const doc of batch) byFile.set(doc.file, doc);
+    // Parsed for saxon-js through the workbench, so a warm process reuses what it parsed before.
+    await Promise.all(batch.filter((d) => d.tree).map(async (d) => (d.saxonDoc = await bench.parse(d.text, d.path, sources.hashes.get(d.file)!))));
+    await (await bench.validator()).validateDocuments(batch);
+    for (const doc of batch) {
+      const hash = sources.hashes.get(doc.file)!;
+      const deps = dependenciesOf(doc, project.teiDir);
+      next.documents[doc.file] = {
+        hash,
+        corpusHash: corpusFingerprint(doc),
+        validationKey: validationKey(hash, deps),
+        diagnostics: doc.diagnostics,
+        coverage: doc.coverage,
+        deps,
+        // Output records survive revalidation: their own keys decide whether to render again.
+        outputs: cache.documents[doc.file]?.outputs ?? {},
+      };
+      // Let a large edition's parsed trees go batch by batch (a warm watch process keeps them).
+      if (changed.length > VALIDATION_BATCH && !bench.keepParsed) {
+        doc.tree = null;
+        doc.saxonDoc = null;
+      }
+    }
+  }
+  return { docs: sources.files.map((s) => byFile.get(s.file)!), validated: changed.length };
+}
