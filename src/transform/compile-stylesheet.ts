@@ -4,9 +4,17 @@ import { mkdir, readFile, rename } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { packageDir } from '../core/project.js';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
+
+/**
+ * Compiled stylesheets shipped with the package (`npm run precompile`, run on install and before packing),
+ * by the same content hash as the cache: a hash that matches is proof the SEF is current, so a first build
+ * never waits for the compiler, and a changed stylesheet is simply not found here and compiled afresh.
+ */
+export const SHIPPED_SEF_DIR = join(packageDir, 'dist', 'precompiled');
 
 /** A compiled stylesheet (SEF) as saxon-js takes it in `stylesheetInternal`. */
 export type Sef = Record<string, unknown>;
@@ -47,11 +55,13 @@ export async function stylesheetHash(entry: string): Promise<string> {
 export async function compileStylesheet(entry: string, cacheDir: string): Promise<Sef> {
   const hash = await stylesheetHash(entry);
   const cached = join(cacheDir, 'sef', `${hash}.sef.json`);
-  try {
-    const sef = JSON.parse(await readFile(cached, 'utf8')) as Sef;
-    if (sef && sef['N'] === 'package') return sef;
-  } catch {
-    // absent or corrupt: compile afresh
+  for (const candidate of [join(SHIPPED_SEF_DIR, 'sef', `${hash}.sef.json`), cached]) {
+    try {
+      const sef = JSON.parse(await readFile(candidate, 'utf8')) as Sef;
+      if (sef && sef['N'] === 'package') return sef;
+    } catch {
+      // absent or corrupt: try the next, else compile afresh
+    }
   }
   await mkdir(dirname(cached), { recursive: true });
   const tmp = `${cached}.${process.pid}.tmp`;

@@ -4,7 +4,7 @@ import type { SourceDocument } from '../core/document.js';
 import type { Severity } from '../core/diagnostic.js';
 import { sha256 } from '../core/fingerprint.js';
 import { writeFileAtomic } from '../core/write-atomic.js';
-import { compileStylesheet, stylesheetHash, type Sef } from '../transform/compile-stylesheet.js';
+import { compileStylesheet, SHIPPED_SEF_DIR, stylesheetHash, type Sef } from '../transform/compile-stylesheet.js';
 import { PRINCIPAL, parseForSaxon, runTransform, type SaxonDocument } from '../transform/saxon.js';
 import { childElements, type XmlElement } from '../core/xml-tree.js';
 
@@ -15,7 +15,14 @@ import { childElements, type XmlElement } from '../core/xml-tree.js';
 export async function compileSchematron(schFile: string, compilerXsl: string, cacheDir: string): Promise<Sef> {
   const schText = await readFile(schFile, 'utf8');
   const key = sha256(schText, await stylesheetHash(compilerXsl)).slice(0, 24);
-  const generated = join(cacheDir, 'schematron', `${key}.xsl`);
+  const shipped = join(SHIPPED_SEF_DIR, 'schematron', `${key}.xsl`);
+  let generated = join(cacheDir, 'schematron', `${key}.xsl`);
+  try {
+    await readFile(shipped);
+    generated = shipped;
+  } catch {
+    // not shipped (another edition's rules, or changed ones): generate into the cache
+  }
   try {
     await readFile(generated);
   } catch {
