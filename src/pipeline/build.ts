@@ -59,7 +59,7 @@ export function isRegisterFile(project: Project, file: string): boolean {
   return file.startsWith(`${project.teiDir}/register/`);
 }
 
-const CORPUS_PAGE = /^html\/(index|persons|places|orgs)\.html$/;
+const CORPUS_PAGE = /^html\/(index|persons|places|orgs|events)\.html$/;
 
 interface SourceFile {
   absolute: string;
