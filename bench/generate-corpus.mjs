@@ -33,6 +33,7 @@ export function generateCorpus(n, dir) {
   grow('persons.xml', '</listPerson>', persons);
   grow('places.xml', '</listPlace>', places);
   cpSync(join(repo, 'tei', 'register', 'orgs.xml'), join(dir, 'tei', 'register', 'orgs.xml'));
+  cpSync(join(repo, 'tei', 'register', 'events.xml'), join(dir, 'tei', 'register', 'events.xml'));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

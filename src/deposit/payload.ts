@@ -16,7 +16,7 @@ export interface Payload {
   missing: string[];
 }
 
-const REGISTERS: Record<string, string> = { persons: 'persons', places: 'places', orgs: 'organisations' };
+const REGISTERS: Record<string, string> = { persons: 'persons', places: 'places', orgs: 'organisations', events: 'agreements, negotiations and meetings' };
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 
@@ -36,7 +36,7 @@ function outputWhat(path: string, id: string): string {
   if (path === `html/${id}.html`) return 'The reading edition (HTML), made from the TEI document.';
   if (path === 'html/index.html') return 'The edition\'s index page (HTML), which the reading edition links to; it lists the documents the edition had when this package was made.';
   if (path.startsWith('html/assets/')) return 'Style sheet or other asset of the HTML pages.';
-  const register = /^html\/(persons|places|orgs)\.html$/.exec(path);
+  const register = /^html\/(persons|places|orgs|events)\.html$/.exec(path);
   if (register) return `The register of ${REGISTERS[register[1]!]} as an HTML page, which the reading edition links to.`;
   if (name === `${id}.txt`) return 'The reading text (plain text, UTF-8), with the editors\' corrections.';
   if (name === `${id}.diplomatic.txt`) return 'The diplomatic text (plain text, UTF-8): the text as the source transcription reads, its errors kept.';

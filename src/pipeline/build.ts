@@ -52,7 +52,7 @@ export interface EditionBuild {
   stats: BuildStats;
 }
 
-const CORPUS_PAGE = /^html\/(index|persons|places|orgs)\.html$/;
+const CORPUS_PAGE = /^html\/(index|persons|places|orgs|events)\.html$/;
 
 /**
  * Validate the edition and render, in memory, what changed since the last build: a document is

@@ -58,7 +58,7 @@ describe.skipIf(!haveChromium)(browserSuite('hostile content'), () => {
   const text = (selector: string) => page.locator(selector).first().evaluate((e) => e.textContent?.replace(/\s+/g, ' ').trim());
 
   it('the stylesheets render the record and the corpus pages', () => {
-    expect(build.pages).toEqual([RECORD, 'index.html', 'orgs.html', 'persons.html', 'places.html']);
+    expect(build.pages).toEqual(['events.html', RECORD, 'index.html', 'orgs.html', 'persons.html', 'places.html']);
   });
 
   it('no page has a javascript:, vbscript: or data: URL, an event handler, or any element that runs or loads something', async () => {

@@ -6,7 +6,7 @@ import { repoRoot } from '../support/cli.js';
 import { browserSuite, guardedContext, haveChromium, launchBrowser, OUT, PAGES, RECORD_PAGE, type GuardedContext } from './support/browser.js';
 import { serve, type StaticServer } from './support/server.js';
 
-const REGISTERS = ['persons.html', 'places.html', 'orgs.html'];
+const REGISTERS = ['persons.html', 'places.html', 'orgs.html', 'events.html'];
 // The page numbers of the source, from the TEI: <pb n="…"/>.
 const PAGE_BREAKS = [...readFileSync(join(repoRoot, 'tei', RECORD_PAGE.replace(/\.html$/, '.xml')), 'utf8').matchAll(/<pb\b[^>]*\bn="([^"]+)"/g)].map((m) => m[1]!);
 
@@ -75,7 +75,7 @@ describe.skipIf(!haveChromium)(browserSuite('links'), () => {
       };
       return links
         .map((a) => ({ a: a as HTMLAnchorElement, u: new URL((a as HTMLAnchorElement).href) }))
-        .filter(({ u }) => /\/(persons|places|orgs)\.html$/.test(u.pathname) && u.hash.length > 1)
+        .filter(({ u }) => /\/(persons|places|orgs|events)\.html$/.test(u.pathname) && u.hash.length > 1)
         .map(({ a, u }) => {
           const section = a.closest('section')?.id ?? 'elsewhere';
           const inText = ['apparatus', 'text', 'notes'].includes(section);

@@ -50,7 +50,7 @@ describe('the build cache', () => {
     const { root, project } = edition();
     const cold = await build(project);
     expect(cold.errors).toEqual([]);
-    expect(cold.stats).toMatchObject({ validated: 5, rendered: 2, skipped: 0 });
+    expect(cold.stats).toMatchObject({ validated: 6, rendered: 2, skipped: 0 });
 
     const again = await build(project);
     expect(again.stats).toEqual({ validated: 0, rendered: 0, skipped: 2 });
@@ -62,7 +62,7 @@ describe('the build cache', () => {
     const oneEntry = await build(project);
     expect(oneEntry.errors).toEqual([]);
     expect(oneEntry.stats).toMatchObject({ rendered: 1, skipped: 1 });
-    expect(oneEntry.rendered.filter((p) => !/^html\/(index|persons|places|orgs)\.html$/.test(p)).every((p) => p.includes(RECORD_ID))).toBe(true);
+    expect(oneEntry.rendered.filter((p) => !/^html\/(index|persons|places|orgs|events)\.html$/.test(p)).every((p) => p.includes(RECORD_ID))).toBe(true);
     expect(oneEntry.rendered).toContain('html/persons.html');
 
     // Vance's entry: both documents point to him.
@@ -78,7 +78,7 @@ describe('the build cache', () => {
     const text = readFileSync(doc, 'utf8');
     writeFileSync(doc, text.replace('asked him to pass on as directed', 'asked him to pass on, as directed,'));
     const words = await build(project);
-    expect(words.rendered.some((p) => /^html\/(index|persons|places|orgs)\.html$/.test(p))).toBe(false);
+    expect(words.rendered.some((p) => /^html\/(index|persons|places|orgs|events)\.html$/.test(p))).toBe(false);
     expect(words.rendered).toContain(`html/${RECORD_ID}.html`);
     // A new mention changes the back-links: the register pages are rebuilt.
     writeFileSync(doc, readFileSync(doc, 'utf8').replace('asked him to pass on, as directed,', 'asked him to pass on, as <placeName ref="pla:moscow">Moscow</placeName> directed,'));
@@ -108,13 +108,13 @@ describe('the build cache', () => {
     const { project } = edition();
     await build(project);
     writeFileSync(project.buildCacheFile, '{"format":"tei-pipeline-build-cache","version":1,"tool":"x"');
-    expect((await build(project)).stats).toMatchObject({ validated: 5, rendered: 2, skipped: 0 });
+    expect((await build(project)).stats).toMatchObject({ validated: 6, rendered: 2, skipped: 0 });
     const cache = JSON.parse(readFileSync(project.buildCacheFile, 'utf8'));
     writeFileSync(project.buildCacheFile, JSON.stringify({ ...cache, tool: 'another-version' }));
-    expect((await build(project)).stats.validated).toBe(5);
+    expect((await build(project)).stats.validated).toBe(6);
     writeFileSync(project.buildCacheFile, JSON.stringify({ ...cache, documents: { 'tei/x.xml': { hash: 1 } } }));
-    expect((await build(project)).stats.validated).toBe(5);
-    expect((await build(project, undefined, true)).stats).toMatchObject({ validated: 5, rendered: 2 });
+    expect((await build(project)).stats.validated).toBe(6);
+    expect((await build(project, undefined, true)).stats).toMatchObject({ validated: 6, rendered: 2 });
   });
 });
 

@@ -13,6 +13,11 @@ import { RECORD_ID, output } from '../support/edition.js';
 const sourcePath = join(repoRoot, '..', 'shared', 'source', `${RECORD_ID}.txt`);
 const fixturePath = join(repoRoot, 'test', 'fixtures', 'record-source-transcription', `${RECORD_ID}.txt`);
 const words = (s: string) => s.split(/\s+/).filter((w) => w !== '');
+// The diplomatic text marks the inferred page breaks " [p. 2] " where they fall (docs/editorial-decisions.md §2).
+// They are the edition's markers, not words of the transcription: the comparison leaves out exactly these
+// (a space, "[p. ", a whole number, "] ") and nothing else.
+const PAGE_MARKER = / \[p\. (\d+)\] /g;
+const withoutPageMarkers = (s: string) => s.replace(PAGE_MARKER, ' ');
 
 const haveSharedSource = existsSync(sourcePath);
 
@@ -26,10 +31,22 @@ describe('the encoding is faithful to the source transcription', () => {
 
   it('the diplomatic text equals the transcription word for word', async () => {
     const source = words(readFileSync(fixturePath, 'utf8'));
-    const diplomatic = words(await output(`text/${RECORD_ID}.diplomatic.txt`));
+    const diplomatic = words(withoutPageMarkers(await output(`text/${RECORD_ID}.diplomatic.txt`)));
     // Compare as lines so a difference shows where it is.
     expect(diplomatic.join('\n')).toBe(source.join('\n'));
     expect(source.length).toBeGreaterThan(2000);
+  });
+
+  it('the diplomatic text marks the four page breaks where they fall, and nowhere else', async () => {
+    const diplomatic = await output(`text/${RECORD_ID}.diplomatic.txt`);
+    expect([...diplomatic.matchAll(PAGE_MARKER)].map((m) => m[1])).toEqual(['2', '3', '4', '5']);
+    for (const at of ['did not [p. 2] find', 'reduction of [p. 3] the levels', 'systems of [p. 4] weapons', 'pretence [p. 5] is used']) expect(diplomatic).toContain(at);
+    // No other bracketed marker slips through the comparison.
+    expect(withoutPageMarkers(diplomatic)).not.toMatch(/\[p\./);
+  });
+
+  it('the reading text joins the pages', async () => {
+    expect(await output(`text/${RECORD_ID}.txt`)).not.toMatch(/\[p\. \d+\]/);
   });
 
   it('the reading text applies every correction and keeps every other word', async () => {

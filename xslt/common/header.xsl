@@ -47,9 +47,12 @@
       (: the first division's @subtype or @type, in words (record of conversation) :)
       'genre': ($tei/text/body/div[1]/@subtype, $tei/text/body/div[1]/@type)[1]
         ! translate(string(.), '-_', '  ') ! concat(upper-case(substring(., 1, 1)), substring(., 2)),
-      (: msIdentifier: repository, settlement and country, collection :)
-      'repository': $ms/msIdentifier/repository[1] ! normalize-space(.),
-      'archive-place': string-join($ms/msIdentifier/(settlement, country) ! normalize-space(.), ', '),
+      (: msIdentifier: repository, settlement and country, collection. A repository or place the
+         editors only presume (@cert other than high) is no fact for citations: it is kept apart. :)
+      'repository': $ms/msIdentifier/repository[ed:is-certain(.)][1] ! normalize-space(.),
+      'archive-place': string-join($ms/msIdentifier/(settlement, country)[ed:is-certain(.)] ! normalize-space(.), ', '),
+      'presumed-repository': string-join(($ms/msIdentifier/repository, $ms/msIdentifier/settlement,
+                                          $ms/msIdentifier/country)[not(ed:is-certain(.))] ! normalize-space(.), ', '),
       'collection': $ms/msIdentifier/collection[1] ! normalize-space(.),
       (: collection, msIdentifier/idno and the copy number (altIdentifier[@type='copy']) :)
       'archive-location': string-join(($ms/msIdentifier/collection ! normalize-space(.),
@@ -94,9 +97,15 @@
     }"/>
   </xsl:function>
 
+  <!-- Whether the editors assert an element as fact: no @cert, or @cert="high". -->
+  <xsl:function name="ed:is-certain" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="not($e/@cert) or $e/@cert = 'high'"/>
+  </xsl:function>
+
   <!-- Labels of identifier types, as the source words them. -->
   <xsl:variable name="ed:idno-labels" as="map(xs:string, xs:string)" select="map{
-    'original': 'Original No. ', 'copy': 'copy No. ', 'entry': 'registration entry No. ',
+    'original': 'Original No. ', 'outgoing': 'outgoing No. ', 'copy': 'copy No. ', 'entry': 'registration entry No. ',
     'registration': 'registration No. ', 'reference': 'reference '}"/>
 
   <!-- An identifier as it reads: "Original No. 405" from <idno type="original">405</idno>;

@@ -14,7 +14,7 @@
   <!-- The name forms of an entry, standard first. -->
   <xsl:function name="ed:name-forms" as="element()*">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="all" select="$entry/(persName | placeName | orgName | name)"/>
+    <xsl:variable name="all" select="$entry/(persName | placeName | orgName | name | eventName)"/>
     <xsl:sequence select="($all[@type = 'standard'], $all[not(@type = 'standard')])"/>
   </xsl:function>
 

@@ -79,6 +79,17 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A term that points into the document (a category of the glossary in classDecl) links
+       to its explanation. -->
+  <xsl:template match="term[starts-with(normalize-space(@ref), '#')]" mode="ed:text">
+    <xsl:call-template name="ed:link">
+      <xsl:with-param name="href" select="tokenize(normalize-space(@ref), ' ')[1]"/>
+      <xsl:with-param name="content" as="item()*">
+        <xsl:next-match/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="hi | emph | foreign | title | term | mentioned | soCalled" mode="ed:text">
     <xsl:call-template name="ed:highlight">
       <xsl:with-param name="rend" select="string((@rend, local-name())[1])"/>

@@ -63,12 +63,12 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- An omission: by the editors, or (with @resp pointing into the header's sourceDesc) by the
-       transcription the edition follows. Its marker is the one transcriptions write: "(signature)"
+  <!-- An omission: by the editors, or (with @source, or the older @resp, pointing into the header's
+       sourceDesc) observed in the witness the edition follows. Its marker is the one transcriptions write: "(signature)"
        for a signature not reproduced, "(...)" for anything else. -->
   <xsl:template match="gap" mode="ed:text">
     <xsl:variable name="reason" select="normalize-space(@reason)"/>
-    <xsl:variable name="by-source" select="exists(ed:targets(., 'resp')[ancestor::sourceDesc])"/>
+    <xsl:variable name="by-source" select="exists((ed:targets(., 'source'), ed:targets(., 'resp'))[ancestor::sourceDesc])"/>
     <xsl:call-template name="ed:gap">
       <xsl:with-param name="marker" select="if ($reason = 'signature') then '(signature)' else '(...)'"/>
       <xsl:with-param name="label" select="

@@ -18,6 +18,7 @@
     <page href="persons.html" title="Persons" entry="person"/>
     <page href="places.html" title="Places" entry="place"/>
     <page href="orgs.html" title="Organisations" entry="org"/>
+    <page href="events.html" title="Agreements and negotiations" entry="event"/>
   </xsl:variable>
 
   <xsl:template name="corpus">

@@ -66,6 +66,7 @@
     <li id="note-{$n}" class="footnote">
       <span class="note-label">{ed:note-label(.)}: </span>
       <xsl:sequence select="$content"/>
+      <xsl:sequence select="html:source-links(.)"/>
       <xsl:text> </xsl:text>
       <a class="backref" href="#noteref-{$n}" role="doc-backlink" aria-label="Back to the text of note {$n}">↩</a>
     </li>

@@ -14,6 +14,8 @@
   exclude-result-prefixes="#all"
   expand-text="yes">
 
+  <xsl:include href="sources.xsl"/>
+
   <xsl:mode name="html:prose" on-no-match="shallow-skip"/>
   <xsl:template match="p | ab | summary | origin | provenance | acquisition | change | licence | bibl
                        | physDesc[not(p)] | objectDesc | handDesc | editorialDecl/*[not(p)]" mode="html:prose">
@@ -55,6 +57,10 @@
         <xsl:if test="$f('repository')">
           <dt>Repository</dt><dd>{string-join(($f('repository'), $f('archive-place')[. != '']), ', ')}</dd>
         </xsl:if>
+        <xsl:if test="$f('presumed-repository') != ''">
+          <dt>Presumed repository</dt><dd>{$f('presumed-repository')} (presumed, not confirmed: see the
+            physical description)</dd>
+        </xsl:if>
         <xsl:if test="$f('archive-location') != ''">
           <dt>Identifiers</dt><dd>{$f('archive-location')}</dd>
         </xsl:if>
@@ -74,6 +80,7 @@
           </xsl:call-template>
         </xsl:for-each>
       </dl>
+      <xsl:call-template name="html:sources"/>
       <xsl:if test="$ms/history">
         <h3>Provenance</h3>
         <dl>
@@ -94,6 +101,7 @@
           </xsl:for-each>
         </dl>
       </xsl:if>
+      <xsl:call-template name="html:glossary"/>
       <xsl:if test="teiHeader/revisionDesc">
         <h3>Revision history</h3>
         <ul class="revisions">

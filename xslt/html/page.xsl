@@ -19,6 +19,7 @@
     <a href="persons.html">Persons</a>
     <a href="places.html">Places</a>
     <a href="orgs.html">Organisations</a>
+    <a href="events.html">Agreements and negotiations</a>
   </xsl:variable>
 
   <!-- One HTML page. $title: the page's own title; $edition: the edition's name;

@@ -33,6 +33,9 @@
               <li><a href="#text">Text</a></li>
               <xsl:if test="exists(ed:footnotes(.))"><li><a href="#notes">Notes</a></li></xsl:if>
               <li><a href="#about">About this document</a></li>
+              <xsl:for-each select="teiHeader/fileDesc/sourceDesc/listBibl[@type = 'correspondence'][@xml:id][1]">
+                <li><a href="#{@xml:id}">Correspondence</a></li>
+              </xsl:for-each>
               <li><a href="#cite">Cite this document</a></li>
             </ul>
           </nav>

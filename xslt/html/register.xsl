@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  One register entry on persons.html, places.html or orgs.html: its name forms, dates,
+  One register entry on persons.html, places.html, orgs.html or events.html: its name forms, dates,
   office/occupation and other data, its notes, and a back-link to every mention in every
   document (the document, and the paragraph's permalink). The entry's xml:id is the
   fragment id that the record pages link to.
@@ -33,6 +33,10 @@
           <dt>Type</dt>
           <dd>{html:label(@type)}</dd>
         </xsl:if>
+        <xsl:if test="self::event and (@when | @from | @to)">
+          <dt>Date</dt>
+          <dd class="event-date"><xsl:sequence select="html:date-range(.)"/></dd>
+        </xsl:if>
         <xsl:for-each select="birth, death, floruit, event">
           <dt>{if (self::floruit) then 'Active' else html:label(string((@type, local-name())[1]))}</dt>
           <dd>
@@ -63,6 +67,10 @@
         <xsl:for-each select="note">
           <dt>Note</dt>
           <dd><xsl:apply-templates mode="ed:text"/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="bibl">
+          <dt>Source</dt>
+          <dd><xsl:apply-templates mode="html:bibl"/></dd>
         </xsl:for-each>
       </dl>
       <xsl:call-template name="html:mentions">
@@ -102,11 +110,20 @@
        in each document would grow with entries times documents. -->
   <xsl:variable name="html:mentions-by-entry" as="map(xs:string, element()*)">
     <xsl:map>
-      <xsl:for-each-group select="$documents//text//*[@ref or @who or @corresp]" group-by="ed:register-ids(.)">
+      <xsl:for-each-group select="$documents//text//*[@ref or @who or @corresp or @source]"
+                          group-by="distinct-values((ed:register-ids(.), html:source-ids(.)))">
         <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
       </xsl:for-each-group>
     </xsl:map>
   </xsl:variable>
+
+  <!-- The register entries an element cites in @source (an editorial note resting on an entry of
+       the register of agreements and negotiations): a citation is a mention too. -->
+  <xsl:function name="html:source-ids" as="xs:string*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="for $p in tokenize(normalize-space($e/@source), ' '), $u in ed:expand-pointer($p, $e)
+                          return if (contains($u, '#') and not(starts-with($u, '#'))) then substring-after($u, '#') else ()"/>
+  </xsl:function>
 
   <!-- Title and date of every document, read from its header once, not once per mention. -->
   <xsl:variable name="html:document-titles" as="map(xs:string, xs:string)"

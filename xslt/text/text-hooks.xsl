@@ -82,8 +82,12 @@
     <xsl:sequence select="if ($kind = 'line') then $txt:BB else if ($kind = 'stamp') then $txt:LB else ' '"/>
   </xsl:template>
 
-  <!-- Pages are joined: the source's page divisions are not text. -->
+  <!-- The reading text joins the pages. The diplomatic text marks each break where it falls,
+       " [p. 2] ": the edition's marker (the source's pages are inferred), which the fidelity test
+       leaves out when it compares the words with the transcription. -->
   <xsl:template name="ed:pb">
     <xsl:param name="n" as="xs:string"/>
+    <xsl:param name="txt:view" tunnel="yes" as="xs:string"/>
+    <xsl:sequence select="if ($txt:view = 'diplomatic' and $n != '') then concat(' [p. ', $n, '] ') else ()"/>
   </xsl:template>
 </xsl:stylesheet>
