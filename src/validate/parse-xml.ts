@@ -11,6 +11,7 @@ export const MAX_DEPTH = 256;
 // saxes says what went wrong in its own words; these say it in ours ("Unexpected X, expected Y").
 const MESSAGES: [RegExp, (m: RegExpMatchArray, near: string) => string][] = [
   [/undefined entity/, (_m, near) => `Unexpected entity ${near || 'reference'}: only &lt; &gt; &amp; &quot; &apos; and character references are defined (no DTD is read)`],
+  [/disallowed character in (tag|attribute|processing instruction) name/, (m, near) => `Unexpected character ${near} in ${m[1] === 'tag' ? 'an element' : `a${m[1] === 'attribute' ? 'n' : ''} ${m[1]}`} name, expected a name character`],
   [/disallowed character/, (_m, near) => `Unexpected control character ${near}: not allowed in XML 1.0`],
   [/unexpected close tag/, (_m, near) => `Unexpected end tag ${near}: it does not match the open element`],
   [/unclosed tag: (.*)/, (m) => `Unexpected end of file, expected the end tag </${m[1]}>`],
@@ -64,6 +65,8 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
     } else if (/disallowed character/.test(e.message)) {
       const cp = text.codePointAt(pos) ?? 0;
       near = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
+      // A printable character is shown as well as named ("<" U+003C); a control character only named.
+      if (/ name/.test(e.message) && cp > 0x20 && cp !== 0x7f) near = `"${String.fromCodePoint(cp)}" (${near})`;
     } else if (/close tag/.test(e.message)) {
       offset = text.lastIndexOf('</', pos);
       near = text.slice(offset, text.indexOf('>', offset) + 1 || undefined);
