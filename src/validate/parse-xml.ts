@@ -54,6 +54,9 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
     failed = true;
     doc.report(at(offset), 'error', 'xml', 'xml/not-well-formed', message);
   };
+  // Only the first error is reported, so parsing stops there: saxes would go on, and on a document
+  // nested 100,000 deep it resolves each element's namespace through every open element (minutes).
+  const STOP = new Error('stop parsing');
 
   parser.on('error', (e) => {
     const pos = Math.max(0, Math.min(parser.position - 1, text.length));
@@ -78,6 +81,7 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
       offset = lastEnd + (text.slice(lastEnd).length - text.slice(lastEnd).trimStart().length);
     }
     fail(describe(e.message, near), offset);
+    throw STOP;
   });
   parser.on('doctype', () => {
     doctype = true;
@@ -88,7 +92,10 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
   parser.on('xmldecl', () => (lastEnd = parser.position));
   parser.on('opentagstart', () => {
     tagStart = text.lastIndexOf('<', parser.position - 1);
-    if (stack.length >= MAX_DEPTH) fail(`Unexpected nesting deeper than ${MAX_DEPTH} elements`, tagStart);
+    if (stack.length >= MAX_DEPTH) {
+      fail(`Unexpected nesting deeper than ${MAX_DEPTH} elements`, tagStart);
+      throw STOP;
+    }
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
     if (failed) return;
@@ -135,8 +142,8 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
   try {
     parser.write(text).close();
   } catch (e) {
-    // saxes throws only when no error handler is set; keep a located diagnostic regardless.
-    fail(describe(String((e as Error).message), ''), parser.position);
+    // Besides STOP, saxes throws only when no error handler is set; keep a located diagnostic regardless.
+    if (e !== STOP) fail(describe(String((e as Error).message), ''), parser.position);
   }
   // A document with a DOCTYPE goes no further: no later layer may be tempted to read its DTD.
   if (failed || doctype || !root) return null;
