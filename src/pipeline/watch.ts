@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { buildEdition, stampOutputs, staleOutputs, type EditionBuild } from './build.js';
 import { loadCache, saveCache, type BuildCache } from './build-cache.js';
 import { toolFingerprint } from './fingerprint.js';
+import { projectTempDirs, removeLeftovers } from './leftovers.js';
 import { removeOutputs, writeOutputs, type WriteResult } from './outputs.js';
 import type { Project } from './project.js';
 import { serve, type LiveServer } from './serve.js';
@@ -40,6 +41,8 @@ const SETTLE_MS = 30;
 export async function watchEdition(project: Project, options: WatchOptions): Promise<EditionWatcher> {
   const bench = new Workbench(project, { extraSchemas: options.extraSchemas ?? [] });
   bench.keepParsed = true;
+  // Temporary files of a build or watch that was killed go first.
+  await removeLeftovers([...projectTempDirs(project), project.cacheDir]);
   let cache: BuildCache = await loadCache(project.buildCacheFile, toolFingerprint());
   const server = await serve(join(project.outDir, 'html'), options.port);
   let running: Promise<void> | null = null;
