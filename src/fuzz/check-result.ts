@@ -2,7 +2,7 @@
 export interface MutantResult {
   /** The json formatter's output. */
   json: string;
-  /** Milliseconds from bytes to report. */
+  /** Milliseconds from bytes to validated: the lesser of wall-clock and CPU time. */
   ms: number;
   /** Length of the human formatter's output (diagnostics with code frames). */
   humanChars: number;

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageDir } from '../pipeline/project.js';
-import { problemsWith, type MutantResult } from './check-result.js';
+import { LIMITS, problemsWith, type MutantResult } from './check-result.js';
 import type { FuzzJob, FuzzReply, FuzzSetup } from './fuzz-worker.js';
 import { makeMutant } from './mutators.js';
 
@@ -47,7 +47,9 @@ const WORKER_HEAP_MB = 2048;
 /**
  * Mutate the record `count` times from `seed` and validate every mutant in a worker thread of this
  * process. A mutant fails on a crash, an internal error, a stack trace, unparseable JSON, a
- * diagnostic not at a line and column inside the file, unbounded output, or a run over 2 s; it is
+ * diagnostic not at a line and column inside the file, unbounded output, or a validation over 2 s
+ * (the lesser of wall-clock and CPU time, best of three, as other work on the machine may stall
+ * one). Mutants that validate cleanly are rendered too. A failing mutant is
  * saved with its seed and index so that `npm run fuzz -- --seed S --start I --count 1` replays it.
  */
 export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
@@ -100,6 +102,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     for (let index = first; index < first + options.count; index++) {
       const mutant = makeMutant(source, options.seed, index);
       const result = await validate(index, mutant.bytes);
+      // A slow mutant is timed twice more and keeps its best time, so a stall of the machine
+      // passes and a mutant slow in itself does not.
+      for (let retry = 0; retry < 2 && !result.crash && result.ms > LIMITS.ms; retry++) {
+        result.ms = Math.min(result.ms, (await validate(index, mutant.bytes)).ms);
+      }
       const text = new TextDecoder('utf-8').decode(mutant.bytes);
       const problems = problemsWith(result, RECORD, text);
       if (result.ms > summary.slowest.ms) summary.slowest = { index, ms: Math.round(result.ms) };
