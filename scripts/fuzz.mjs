@@ -23,7 +23,11 @@ const onMutant = (index, problems) => {
   for (const p of problems) process.stderr.write(`mutant ${index}: ${p.split('\n')[0]}\n`);
   if ((index - start + 1) % 500 === 0) process.stdout.write(`${index - start + 1}/${count} mutants\n`);
 };
-const s = await runFuzz({ seed, count, start, onMutant });
+const s = await runFuzz({ seed, count, start, onMutant }).catch((e) => {
+  // The harness itself failed (e.g. the unmutated record does not validate): one line, exit 2.
+  process.stderr.write(`fuzz: ${e.message}\n`);
+  process.exit(2);
+});
 process.stdout.write(
   `fuzz: seed ${seed}, mutants ${start}..${start + count - 1}: ${s.failures.length} failing, ${s.clean} without errors; ` +
     `slowest #${s.slowest.index} ${s.slowest.ms} ms; ${(s.ms / 1000).toFixed(1)} s\n`,
