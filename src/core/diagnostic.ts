@@ -27,6 +27,23 @@ export function ruleUrl(ruleId: string): string {
   return 'README.md#' + ruleId.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
 }
 
+// A message quotes what it found; a 4 MB attribute value must not make a 4 MB message (or log).
+const MESSAGE_MAX = 500;
+const QUOTED_MAX = 80;
+
+/** The message with long quoted values cut to their start and length, and at most MESSAGE_MAX characters. */
+export function boundMessage(message: string): string {
+  if (message.length <= MESSAGE_MAX) return message;
+  const cut = message.replace(/"([^"]{81,})"/g, (_m, v: string) => `"${head(v, QUOTED_MAX)}…" (${v.length} characters)`);
+  return cut.length <= MESSAGE_MAX ? cut : head(cut, MESSAGE_MAX - 1) + '…';
+}
+
+/** The first n UTF-16 code units, one fewer rather than half a surrogate pair. */
+function head(s: string, n: number): string {
+  const c = s.charCodeAt(n - 1);
+  return s.slice(0, c >= 0xd800 && c <= 0xdbff ? n - 1 : n);
+}
+
 export function diagnostic(
   file: string,
   at: Position,
@@ -36,7 +53,7 @@ export function diagnostic(
   message: string,
   end?: Position,
 ): Diagnostic {
-  const d: Diagnostic = { file, line: at.line, column: at.column, severity, ruleId, source, message, url: ruleUrl(ruleId) };
+  const d: Diagnostic = { file, line: at.line, column: at.column, severity, ruleId, source, message: boundMessage(message), url: ruleUrl(ruleId) };
   if (end) {
     d.endLine = end.line;
     d.endColumn = end.column;

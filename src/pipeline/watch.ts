@@ -6,6 +6,7 @@ import { loadCache, type BuildCache } from './build-cache.js';
 import { toolFingerprint } from '../core/fingerprint.js';
 import { writeOutputs, type WriteResult } from './outputs.js';
 import type { Project } from '../core/project.js';
+import { projectTempDirs, removeLeftovers } from './leftovers.js';
 import { serve, type LiveServer } from './serve.js';
 import { Workbench } from './workbench.js';
 
@@ -41,6 +42,8 @@ const SETTLE_MS = 30;
 export async function watchEdition(project: Project, options: WatchOptions): Promise<EditionWatcher> {
   const bench = new Workbench(project, { extraSchemas: options.extraSchemas ?? [] });
   bench.keepParsed = true;
+  // Temporary files of a build or watch that was killed go first.
+  await removeLeftovers([...projectTempDirs(project), project.cacheDir]);
   let cache: BuildCache = await loadCache(project.buildCacheFile, toolFingerprint());
   const server = await serve(join(project.outDir, 'html'), options.port);
   let running: Promise<void> | null = null;

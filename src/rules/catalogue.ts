@@ -29,6 +29,7 @@ const LAYER_RULES: RuleInfo[] = [
   { id: 'tei/header-complete', severity: 'error', docs: 'The header has a title, a licence with @target, a sourceDesc and a dated revisionDesc (Schematron).' },
   { id: 'transform/failed', severity: 'error', docs: 'A stylesheet ran to the end on the document (dynamic errors and xsl:message terminate are reported here).' },
   { id: 'build/stale', severity: 'error', docs: '`check`: a committed output under out/ is what a fresh build produces.' },
+  { id: 'build/leftover', severity: 'error', docs: '`check`: no temporary file or half-written bag of an interrupted run is left under out/ or .cache/ (the next build or deposit removes them).' },
   { id: 'deposit/header', severity: 'error', docs: '`deposit`: the header has what the deposit metadata need: a title, an editor or respStmt, a publisher, a licence with a known @target, a change with a full @when.' },
   { id: 'deposit/unknown-id', severity: 'error', docs: '`deposit`: each id named is a document of tei/ (registers go into every bag).' },
   { id: 'deposit/payload', severity: 'error', docs: '`deposit`: the build made every output the document\'s HTML page links to.' },

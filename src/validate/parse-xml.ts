@@ -11,6 +11,7 @@ export const MAX_DEPTH = 256;
 // saxes says what went wrong in its own words; these say it in ours ("Unexpected X, expected Y").
 const MESSAGES: [RegExp, (m: RegExpMatchArray, near: string) => string][] = [
   [/undefined entity/, (_m, near) => `Unexpected entity ${near || 'reference'}: only &lt; &gt; &amp; &quot; &apos; and character references are defined (no DTD is read)`],
+  [/disallowed character in (tag|attribute|processing instruction) name/, (m, near) => `Unexpected character ${near} in ${m[1] === 'tag' ? 'an element' : `a${m[1] === 'attribute' ? 'n' : ''} ${m[1]}`} name, expected a name character`],
   [/disallowed character/, (_m, near) =>
     near === 'U+003C'
       ? 'Unexpected "<" in an attribute value, expected &lt; (a "<" there ends no tag)'
@@ -56,6 +57,9 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
     failed = true;
     doc.report(at(offset), 'error', 'xml', 'xml/not-well-formed', message);
   };
+  // Only the first error is reported, so parsing stops there: saxes would go on, and on a document
+  // nested 100,000 deep it resolves each element's namespace through every open element (minutes).
+  const STOP = new Error('stop parsing');
 
   parser.on('error', (e) => {
     const pos = Math.max(0, Math.min(parser.position - 1, text.length));
@@ -67,6 +71,8 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
     } else if (/disallowed character/.test(e.message)) {
       const cp = text.codePointAt(pos) ?? 0;
       near = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
+      // A printable character is shown as well as named ("<" U+003C); a control character only named.
+      if (/ name/.test(e.message) && cp > 0x20 && cp !== 0x7f) near = `"${String.fromCodePoint(cp)}" (${near})`;
     } else if (/close tag/.test(e.message)) {
       offset = text.lastIndexOf('</', pos);
       near = text.slice(offset, text.indexOf('>', offset) + 1 || undefined);
@@ -78,6 +84,7 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
       offset = lastEnd + (text.slice(lastEnd).length - text.slice(lastEnd).trimStart().length);
     }
     fail(describe(e.message, near), offset);
+    throw STOP;
   });
   parser.on('doctype', () => {
     doctype = true;
@@ -88,7 +95,10 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
   parser.on('xmldecl', () => (lastEnd = parser.position));
   parser.on('opentagstart', () => {
     tagStart = text.lastIndexOf('<', parser.position - 1);
-    if (stack.length >= MAX_DEPTH) fail(`Unexpected nesting deeper than ${MAX_DEPTH} elements`, tagStart);
+    if (stack.length >= MAX_DEPTH) {
+      fail(`Unexpected nesting deeper than ${MAX_DEPTH} elements`, tagStart);
+      throw STOP;
+    }
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
     if (failed) return;
@@ -135,8 +145,8 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
   try {
     parser.write(text).close();
   } catch (e) {
-    // saxes throws only when no error handler is set; keep a located diagnostic regardless.
-    fail(describe(String((e as Error).message), ''), parser.position);
+    // Besides STOP, saxes throws only when no error handler is set; keep a located diagnostic regardless.
+    if (e !== STOP) fail(describe(String((e as Error).message), ''), parser.position);
   }
   // A document with a DOCTYPE goes no further: no later layer may be tempted to read its DTD.
   if (failed || doctype || !root) return null;

@@ -1,6 +1,7 @@
 import { buildEdition } from '../../pipeline/build.js';
 import { commitBuild } from '../../pipeline/commit.js';
 import { writeOutputs, type WriteResult } from '../../pipeline/outputs.js';
+import { projectTempDirs, removeLeftovers } from '../../pipeline/leftovers.js';
 import type { Outputs } from '../../transform/render.js';
 import { openProject, projectPath } from '../../core/project.js';
 import { Workbench } from '../../pipeline/workbench.js';
@@ -31,6 +32,8 @@ export async function buildCommand(options: CliOptions): Promise<number> {
   const started = process.hrtime.bigint();
   const project = openProject(process.cwd(), options.out);
   const bench = new Workbench(project, { extraSchemas: options.schemas });
+  // Temporary files of a run that was killed go first (the compiled-stylesheet cache's too).
+  const leftovers = await removeLeftovers([...projectTempDirs(project), project.cacheDir]);
   // Outputs are written as documents are rendered, so a large edition is never held in memory whole.
   const written: WriteResult = { written: [], unchanged: [] };
   const sink = async (outputs: Outputs) => {
@@ -47,6 +50,7 @@ export async function buildCommand(options: CliOptions): Promise<number> {
     const out = projectPath(project, project.outDir);
     for (const p of written.written.sort()) process.stdout.write(`wrote ${out}/${p}\n`);
     for (const p of stale) process.stdout.write(`removed ${out}/${p}\n`);
+    for (const l of leftovers) process.stdout.write(`removed ${projectPath(project, l.path)}${l.kind === 'folder' ? '/' : ''}: left by process ${l.pid}, which was interrupted\n`);
     const { validated, rendered, skipped } = build.stats;
     process.stdout.write(
       `built ${written.written.length} file(s), ${written.unchanged.length} unchanged, ${stale.length} removed; ` +

@@ -5,6 +5,7 @@ import { staleOutputs } from '../../pipeline/commit.js';
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import { LineIndex } from '../../core/line-index.js';
 import { openProject, projectPath } from '../../core/project.js';
+import { findLeftovers, projectTempDirs } from '../../pipeline/leftovers.js';
 import { Workbench } from '../../pipeline/workbench.js';
 import type { CliOptions } from '../options.js';
 import { printReport } from '../output.js';
@@ -35,6 +36,10 @@ export async function checkCommand(options: CliOptions): Promise<number> {
     else if (committed !== fresh) stale(path, firstDifference(committed, fresh), 'Unexpected stale output: it differs from a fresh build from this line on; run `npm run build` and commit out/');
   }
   for (const path of await staleOutputs(project.outDir, build)) stale(path, { line: 1, column: 1 }, 'Unexpected output that no document produces any more: run `npm run build` to remove it');
+  for (const l of await findLeftovers(projectTempDirs(project))) {
+    problems.push(diagnostic(projectPath(project, l.path) + (l.kind === 'folder' ? '/' : ''), { line: 1, column: 1 }, 'error', 'transform', 'build/leftover',
+      `Unexpected temporary ${l.kind} left by process ${l.pid}, which was interrupted and is no longer running: the next \`build\` or \`deposit\` removes it`));
+  }
   const report = makeReport(build.docs, [...build.diagnostics, ...problems]);
   printReport(report, options);
   return report.summary.errors > 0 ? 1 : 0;

@@ -7,6 +7,7 @@ import { humanSize } from '../../deposit/bag-info.js';
 import { buildEdition, isRegisterFile } from '../../pipeline/build.js';
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import { openProject, projectPath } from '../../core/project.js';
+import { projectTempDirs, removeLeftovers } from '../../pipeline/leftovers.js';
 import { Workbench } from '../../pipeline/workbench.js';
 import { compileStylesheet } from '../../transform/compile-stylesheet.js';
 import { documentPool } from '../../transform/render.js';
@@ -32,6 +33,8 @@ export async function depositCommand(options: CliOptions): Promise<number> {
   const project = openProject(process.cwd(), options.out);
   const ids = options.paths.map((p) => p.replace(/^.*[\\/]/, '').replace(/\.xml$/i, ''));
   const bench = new Workbench(project, { extraSchemas: options.schemas });
+  // Half-written bags and files of a deposit or build that was killed go first.
+  const leftovers = await removeLeftovers([...projectTempDirs(project), project.cacheDir]);
   // Like `check`, a proof rather than a shortcut: everything is validated and rendered afresh (no
   // build cache), so the bag holds exactly what this run checked, byte for byte.
   const [build, sef] = await Promise.all([
@@ -68,6 +71,7 @@ export async function depositCommand(options: CliOptions): Promise<number> {
   const report = makeReport([...targets, ...registers], problems);
   printReport(report, options);
   if (!options.quiet && options.format === 'human') {
+    for (const l of leftovers) process.stdout.write(`removed ${projectPath(project, l.path)}${l.kind === 'folder' ? '/' : ''}: left by process ${l.pid}, which was interrupted\n`);
     for (const line of [...written, ...refused]) process.stdout.write(line + '\n');
     process.stdout.write(`deposited ${written.length / 2} of ${targets.length} document(s) in ${projectPath(project, depositDir(project))}/ in ${seconds(started)} s\n`);
   }

@@ -6,9 +6,9 @@ const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: 
 // Lines longer than this are shown as a window around the column (a 5 MB attribute stays readable).
 const FRAME_WIDTH = 100;
 
-function codeFrame(d: Diagnostic, source: string | undefined, color: boolean): string {
-  if (!source) return '';
-  const text = new LineIndex(source).lineText(d.line);
+function codeFrame(d: Diagnostic, lines: LineIndex | undefined, color: boolean): string {
+  if (!lines) return '';
+  const text = lines.lineText(d.line);
   let start = 0;
   if (text.length > FRAME_WIDTH) start = Math.max(0, Math.min(d.column - 1 - FRAME_WIDTH / 2, text.length - FRAME_WIDTH));
   const shown = (start > 0 ? '…' : '') + text.slice(start, start + FRAME_WIDTH).replace(/\t/g, ' ') + (start + FRAME_WIDTH < text.length ? '…' : '');
@@ -33,10 +33,19 @@ export function summaryLine(s: Summary): string {
 /** tei/x.xml:12:7: error: Unexpected … [rule] with the source line and a caret under the column. */
 export const human: Formatter = (report, { color }) => {
   let stderr = '';
+  // Each source is indexed once, not once per diagnostic (200 of them on a 1 MB file add up).
+  const indexes = new Map<string, LineIndex>();
+  const linesOf = (file: string) => {
+    const source = report.sources.get(file);
+    if (!source) return undefined;
+    let index = indexes.get(file);
+    if (!index) indexes.set(file, (index = new LineIndex(source)));
+    return index;
+  };
   for (const d of report.diagnostics) {
     const sev = color ? COLORS[d.severity] + d.severity + COLORS.reset : d.severity;
     stderr += `${d.file}:${d.line}:${d.column}: ${sev}: ${d.message} [${d.ruleId}]\n`;
-    stderr += codeFrame(d, report.sources.get(d.file), color);
+    stderr += codeFrame(d, linesOf(d.file), color);
   }
   return { stdout: summaryLine(report.summary) + '\n', stderr };
 };

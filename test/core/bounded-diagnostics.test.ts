@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { boundMessage } from '../../src/core/diagnostic.js';
+import { MAX_PER_RULE, SourceDocument } from '../../src/core/document.js';
+
+// Found by the fuzzer: a 64 KB pointer made a 131 KB message, a 1 MB pointer list 333,334 diagnostics.
+describe('diagnostics stay bounded whatever the input', () => {
+  it('quotes a long value by its start and its length', () => {
+    const value = 'per:' + 'x'.repeat(100_000);
+    const m = boundMessage(`Unexpected pointer "${value}" in @ref: no prefixDef for "per"`);
+    expect(m.length).toBeLessThanOrEqual(500);
+    expect(m).toBe(`Unexpected pointer "per:${'x'.repeat(76)}…" (100004 characters) in @ref: no prefixDef for "per"`);
+  });
+
+  it('leaves short messages as they are, and cuts one that is long without quotes', () => {
+    expect(boundMessage('Unexpected date "1977-02-30": February 1977 has 28 days')).toBe('Unexpected date "1977-02-30": February 1977 has 28 days');
+    const long = boundMessage('Unexpected ' + 'y'.repeat(10_000));
+    expect(long).toHaveLength(500);
+    expect(long.endsWith('…')).toBe(true);
+  });
+
+  it('never cuts a surrogate pair in half', () => {
+    const m = boundMessage(`Unexpected "${'𝔉'.repeat(1000)}"`);
+    expect(m).toMatch(/^Unexpected "(?:𝔉){40}…" \(2000 characters\)$/u);
+  });
+
+  it(`lists ${MAX_PER_RULE} diagnostics of a rule in a file, then one counting the rest, at the most severe of them`, () => {
+    const doc = new SourceDocument('/x/tei/a.xml', 'tei/a.xml', 'x');
+    for (let i = 0; i < 100_000; i++) doc.report({ line: 1, column: 1 }, i === 5000 ? 'error' : 'warning', 'rules', 'tei/ref-resolves', `Unexpected pointer "#a${i}"`);
+    doc.report({ line: 1, column: 1 }, 'info', 'rules', 'tei/date-text-agrees', 'another rule');
+    expect(doc.diagnostics).toHaveLength(MAX_PER_RULE + 2);
+    const more = doc.diagnostics[MAX_PER_RULE]!;
+    expect(more).toMatchObject({ ruleId: 'tei/ref-resolves', severity: 'error' });
+    expect(more.message).toBe(`Unexpected ${100_000 - MAX_PER_RULE} more tei/ref-resolves problems in this file from here on, not listed one by one (only the first ${MAX_PER_RULE} are); the first: Unexpected pointer "#a${MAX_PER_RULE}"`);
+    expect(doc.diagnostics.at(-1)!.ruleId).toBe('tei/date-text-agrees');
+  });
+});
