@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 /**
  * The one diagnostic shape every stage reports (CONVENTIONS.md §3, after vfile-message).
  */
@@ -22,9 +23,21 @@ export interface Diagnostic {
   url?: string;
 }
 
-/** Where a rule is documented: its anchor in the README's rule table (relative to the project). */
+// The package's repository, when package.json names one: rule docs then get absolute URLs (vfile-message).
+const repository = ((): string | undefined => {
+  const pkg = createRequire(import.meta.url)('../../package.json') as { repository?: string | { url?: string } };
+  const url = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+  const web = url?.replace(/^git\+/, '').replace(/\.git$/, '');
+  return web && /^https:\/\//.test(web) ? web : undefined;
+})();
+
+/**
+ * Where a rule is documented: its anchor in the README's rule table, as an absolute URL on the package's
+ * repository when one is configured, else relative to the package ('README.md#tei-ref-resolves').
+ */
 export function ruleUrl(ruleId: string): string {
-  return 'README.md#' + ruleId.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+  const anchor = 'README.md#' + ruleId.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+  return repository ? `${repository}/blob/main/${anchor}` : anchor;
 }
 
 // A message quotes what it found; a 4 MB attribute value must not make a 4 MB message (or log).
@@ -44,15 +57,18 @@ function head(s: string, n: number): string {
   return s.slice(0, c >= 0xd800 && c <= 0xdbff ? n - 1 : n);
 }
 
-export function diagnostic(
-  file: string,
-  at: Position,
-  severity: Severity,
-  source: DiagnosticSource,
-  ruleId: string,
-  message: string,
-  end?: Position,
-): Diagnostic {
+/** What a diagnostic is made from: where (a position, and optionally where it ends), what and which rule. */
+export interface DiagnosticInit {
+  file: string;
+  at: Position;
+  end?: Position;
+  severity: Severity;
+  source: DiagnosticSource;
+  ruleId: string;
+  message: string;
+}
+
+export function diagnostic({ file, at, end, severity, source, ruleId, message }: DiagnosticInit): Diagnostic {
   const d: Diagnostic = { file, line: at.line, column: at.column, severity, ruleId, source, message: boundMessage(message), url: ruleUrl(ruleId) };
   if (end) {
     d.endLine = end.line;

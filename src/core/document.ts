@@ -46,13 +46,13 @@ export class SourceDocument {
     const seen = this.perRule.get(ruleId) ?? { count: 0 };
     this.perRule.set(ruleId, seen);
     if (++seen.count <= MAX_PER_RULE) {
-      this.diagnostics.push(diagnostic(this.file, at, severity, source, ruleId, message, end));
+      this.diagnostics.push(diagnostic({ file: this.file, at, severity, source, ruleId, message, end }));
       return;
     }
     // One diagnostic, at the first one left out, counts the rest: a pointer list of 300,000 "#a"
     // gives 201 diagnostics, not 300,000 (output, the build cache and the terminal stay bounded).
     if (!seen.more) {
-      seen.more = diagnostic(this.file, at, severity, source, ruleId, '');
+      seen.more = diagnostic({ file: this.file, at, severity, source, ruleId, message: '' });
       seen.first = message;
       this.diagnostics.push(seen.more);
     }

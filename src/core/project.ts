@@ -69,7 +69,7 @@ export async function discover(project: Project, paths: readonly string[]): Prom
     const st = await stat(target).catch(() => null);
     const name = projectPath(project, target);
     if (!st) {
-      if (explicit) diagnostics.push(diagnostic(name, { line: 1, column: 1 }, 'error', 'xml', 'io/not-found', `Unexpected path "${name}": no such file or folder`));
+      if (explicit) diagnostics.push(diagnostic({ file: name, at: { line: 1, column: 1 }, severity: 'error', source: 'xml', ruleId: 'io/not-found', message: `Unexpected path "${name}": no such file or folder` }));
       continue;
     }
     if (st.isFile()) {
@@ -77,7 +77,7 @@ export async function discover(project: Project, paths: readonly string[]): Prom
       continue;
     }
     const found = await xmlFilesUnder(target);
-    if (found.length === 0 && explicit) diagnostics.push(diagnostic(name, { line: 1, column: 1 }, 'error', 'xml', 'io/no-documents', `Unexpected folder "${name}" without XML files, expected TEI documents (*.xml)`));
+    if (found.length === 0 && explicit) diagnostics.push(diagnostic({ file: name, at: { line: 1, column: 1 }, severity: 'error', source: 'xml', ruleId: 'io/no-documents', message: `Unexpected folder "${name}" without XML files, expected TEI documents (*.xml)` }));
     for (const f of found) files.add(f);
   }
   return { files: [...files].sort(), diagnostics, emptyDefault: !explicit && files.size === 0 };

@@ -48,18 +48,18 @@ export function readBagZip(bytes: Uint8Array, shown: string): BagSource {
   try {
     contents = readZip(bytes);
   } catch (e) {
-    return { files: new Map(), display: (p) => `${shown}!/${p}`, diagnostics: [diagnostic(shown, START, 'error', 'deposit', 'deposit/not-a-bag', `Unexpected file that is not a readable zip (${(e as Error).message}), expected a zipped bag`)] };
+    return { files: new Map(), display: (p) => `${shown}!/${p}`, diagnostics: [diagnostic({ file: shown, at: START, severity: 'error', source: 'deposit', ruleId: 'deposit/not-a-bag', message: `Unexpected file that is not a readable zip (${(e as Error).message}), expected a zipped bag` })] };
   }
   const names = [...contents.files.keys()];
   // The bag's root: the zip's top level when bagit.txt is there, else the one folder that has it.
   const roots = names.filter((n) => /^[^/]+\/bagit\.txt$/.test(n)).map((n) => n.slice(0, -'bagit.txt'.length));
   const root = contents.files.has('bagit.txt') || roots.length !== 1 ? '' : roots[0]!;
   const display = (p: string) => `${shown}!/${root}${p}`;
-  const diagnostics = contents.problems.map((p) => diagnostic(`${shown}!/${p.entry}`, START, 'error', 'deposit', p.ruleId, p.message));
+  const diagnostics = contents.problems.map((p) => diagnostic({ file: `${shown}!/${p.entry}`, at: START, severity: 'error', source: 'deposit', ruleId: p.ruleId, message: p.message }));
   const files = new Map<string, Uint8Array>();
   for (const n of names) {
     if (n.startsWith(root)) files.set(n.slice(root.length), contents.files.get(n)!);
-    else diagnostics.push(diagnostic(`${shown}!/${n}`, START, 'error', 'deposit', 'deposit/extra', `Unexpected zip entry ${n} outside the bag's folder ${root}, expected every entry in it`));
+    else diagnostics.push(diagnostic({ file: `${shown}!/${n}`, at: START, severity: 'error', source: 'deposit', ruleId: 'deposit/extra', message: `Unexpected zip entry ${n} outside the bag's folder ${root}, expected every entry in it` }));
   }
   return { files, display, diagnostics };
 }
@@ -79,7 +79,7 @@ export async function readBag(path: string, shown: string): Promise<BagSource> {
 export function verifyBag(bag: BagSource): Verification {
   const diagnostics = [...bag.diagnostics];
   const sources = new Map<string, string>();
-  const report = (path: string, at: Position, ruleId: string, message: string) => diagnostics.push(diagnostic(bag.display(path), at, 'error', 'deposit', ruleId, message));
+  const report = (path: string, at: Position, ruleId: string, message: string) => diagnostics.push(diagnostic({ file: bag.display(path), at, severity: 'error', source: 'deposit', ruleId, message }));
   const result: Verification = { diagnostics, sources, checked: 0, files: bag.files.size, algorithms: [] };
   const checked = new Set<string>();
 

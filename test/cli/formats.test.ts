@@ -10,8 +10,8 @@ import { diagnostic } from '../../src/core/diagnostic.js';
 const source = '<TEI>\n  <date when="1977-02-30">February 30, 1977</date>\n</TEI>\n';
 const report: Report = {
   diagnostics: [
-    diagnostic('tei/a.xml', { line: 2, column: 9 }, 'error', 'rules', 'tei/date-iso', 'Unexpected date "1977-02-30": February 1977 has 28 days'),
-    diagnostic('tei/a.xml', { line: 3, column: 1 }, 'warning', 'rules', 'tei/names-have-refs', 'Unexpected <persName> without @ref, a,b: 100%'),
+    diagnostic({ file: 'tei/a.xml', at: { line: 2, column: 9 }, severity: 'error', source: 'rules', ruleId: 'tei/date-iso', message: 'Unexpected date "1977-02-30": February 1977 has 28 days' }),
+    diagnostic({ file: 'tei/a.xml', at: { line: 3, column: 1 }, severity: 'warning', source: 'rules', ruleId: 'tei/names-have-refs', message: 'Unexpected <persName> without @ref, a,b: 100%' }),
   ],
   summary: { files: 2, errors: 1, warnings: 1, infos: 0, coverage: { persName: { total: 4, withRef: 3 } } },
   sources: new Map([
@@ -40,7 +40,7 @@ describe('human', () => {
   it('shows a window of a very long line, caret still under the column', () => {
     const long = `<TEI n="${'x'.repeat(10_000)}" bad="1"/>`;
     const col = long.indexOf('bad') + 1;
-    const r: Report = { ...report, diagnostics: [diagnostic('tei/l.xml', { line: 1, column: col }, 'error', 'schema', 'schema/rng', 'Unexpected attribute bad')], sources: new Map([['tei/l.xml', long]]) };
+    const r: Report = { ...report, diagnostics: [diagnostic({ file: 'tei/l.xml', at: { line: 1, column: col }, severity: 'error', source: 'schema', ruleId: 'schema/rng', message: 'Unexpected attribute bad' })], sources: new Map([['tei/l.xml', long]]) };
     const [, frame, caret] = human(r, opts).stderr.split('\n');
     expect(frame!.length).toBeLessThan(120);
     expect(frame![caret!.indexOf('^')]).toBe('b');

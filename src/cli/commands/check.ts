@@ -29,7 +29,7 @@ export async function checkCommand(options: CliOptions): Promise<number> {
   const out = projectPath(project, project.outDir);
   const problems: Diagnostic[] = [];
   const stale = (file: string, at: { line: number; column: number }, message: string) =>
-    problems.push(diagnostic(`${out}/${file}`, at, 'error', 'transform', 'build/stale', message));
+    problems.push(diagnostic({ file: `${out}/${file}`, at, severity: 'error', source: 'transform', ruleId: 'build/stale', message }));
   for (const [path, fresh] of [...build.outputs].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const committed = await readFile(join(project.outDir, path), 'utf8').catch(() => null);
     if (committed === null) stale(path, { line: 1, column: 1 }, 'Unexpected missing output, expected it to be built and committed: run `npm run build`');
@@ -37,8 +37,7 @@ export async function checkCommand(options: CliOptions): Promise<number> {
   }
   for (const path of await staleOutputs(project.outDir, build)) stale(path, { line: 1, column: 1 }, 'Unexpected output that no document produces any more: run `npm run build` to remove it');
   for (const l of await findLeftovers(projectTempDirs(project))) {
-    problems.push(diagnostic(projectPath(project, l.path) + (l.kind === 'folder' ? '/' : ''), { line: 1, column: 1 }, 'error', 'transform', 'build/leftover',
-      `Unexpected temporary ${l.kind} left by process ${l.pid}, which was interrupted and is no longer running: the next \`build\` or \`deposit\` removes it`));
+    problems.push(diagnostic({ file: projectPath(project, l.path) + (l.kind === 'folder' ? '/' : ''), at: { line: 1, column: 1 }, severity: 'error', source: 'transform', ruleId: 'build/leftover', message: `Unexpected temporary ${l.kind} left by process ${l.pid}, which was interrupted and is no longer running: the next \`build\` or \`deposit\` removes it` }));
   }
   const report = makeReport(build.docs, [...build.diagnostics, ...problems]);
   printReport(report, options);

@@ -47,9 +47,8 @@ export async function depositCommand(options: CliOptions): Promise<number> {
   const targets = ids.length === 0 ? documents : documents.filter((d) => ids.includes(d.id));
   for (const id of ids.filter((i) => !documents.some((d) => d.id === i))) {
     const register = registers.some((r) => r.id === id);
-    problems.push(diagnostic(`${project.teiDir}/${id}.xml`, { line: 1, column: 1 }, 'error', 'deposit', 'deposit/unknown-id',
-      register ? `Unexpected register "${id}" to deposit alone, expected a document id: registers go into every document's bag`
-        : `Unexpected document id "${id}", expected one of: ${documents.map((d) => d.id).join(', ') || 'none (tei/ holds no documents)'}`));
+    problems.push(diagnostic({ file: `${project.teiDir}/${id}.xml`, at: { line: 1, column: 1 }, severity: 'error', source: 'deposit', ruleId: 'deposit/unknown-id', message: register ? `Unexpected register "${id}" to deposit alone, expected a document id: registers go into every document's bag`
+        : `Unexpected document id "${id}", expected one of: ${documents.map((d) => d.id).join(', ') || 'none (tei/ holds no documents)'}` }));
   }
   const ctx: DepositContext = {
     project, sef, pool: documentPool(build.docs), outputs: build.outputs, registers,
@@ -84,7 +83,7 @@ async function verifyCommand(path: string, options: CliOptions): Promise<number>
   const absolute = resolve(process.cwd(), path);
   const shown = relative(process.cwd(), absolute).split(sep).join('/') || '.';
   if (!existsSync(absolute)) {
-    const report = makeReport([], [diagnostic(shown, { line: 1, column: 1 }, 'error', 'deposit', 'io/not-found', `Unexpected path "${shown}": no such bag folder or zip`)]);
+    const report = makeReport([], [diagnostic({ file: shown, at: { line: 1, column: 1 }, severity: 'error', source: 'xml', ruleId: 'io/not-found', message: `Unexpected path "${shown}": no such bag folder or zip` })]);
     printReport({ ...report, summary: { ...report.summary, files: 1 } }, options);
     return 1;
   }
