@@ -19,6 +19,8 @@ export interface DepositContext {
   pool: Record<string, SaxonDocument>;
   outputs: Outputs;
   registers: readonly SourceDocument[];
+  /** Every document of the edition (not the registers): a bag's pages may link only to its own. */
+  documents: readonly SourceDocument[];
   extraSchemas: readonly string[];
   /** "tei-pipeline 0.1.0", for Bag-Software-Agent and the README. */
   agent: string;

@@ -32,7 +32,7 @@ const NEEDS: Record<string, Need> = {
   },
   'licence-id': {
     path: ['teiHeader', 'fileDesc', 'publicationStmt', 'availability', 'licence'],
-    message: 'expected a licence whose identifier the deposit metadata know (see cite:spdx in xslt/cite/csl-mapping.xsl): Zenodo and DataCite name it by identifier',
+    message: 'expected a licence whose identifier the deposit metadata know (see cite:spdx in xslt/common/csl-mapping.xsl): Zenodo and DataCite name it by identifier',
   },
   'date-released': {
     path: ['teiHeader', 'revisionDesc', 'change'],

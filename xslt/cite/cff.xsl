@@ -23,13 +23,6 @@
       then $s else cite:json-string($s)"/>
   </xsl:function>
 
-  <!-- An SPDX licence id from a licence URI (cite:spdx); the URI itself when unknown. -->
-  <xsl:function name="cite:spdx-id" as="xs:string">
-    <xsl:param name="uri" as="xs:string"/>
-    <xsl:variable name="key" select="replace(replace($uri, '^https?://(www\.)?', ''), '/(legalcode(\..*)?)?$', '')"/>
-    <xsl:sequence select="if (map:contains($cite:spdx, $key)) then $cite:spdx($key) else $uri"/>
-  </xsl:function>
-
   <!-- One author list entry. -->
   <xsl:function name="cite:cff-person" as="xs:string">
     <xsl:param name="name" as="element()"/>

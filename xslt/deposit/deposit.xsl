@@ -2,7 +2,7 @@
 <!--
   Deposit metadata (out/deposit/<id>/). Entry stylesheet: imports the format-neutral layer
   (ed:header-facts) and maps the header through the deposit rows of the one declarative
-  table, xslt/cite/csl-mapping.xsl, to:
+  table, xslt/common/csl-mapping.xsl, to:
     zenodo.json   Zenodo deposition metadata            (zenodo.xsl)
     datacite.xml  DataCite Metadata Schema 4.5          (datacite.xsl)
     oai_dc.xml    Dublin Core, OAI-PMH oai_dc            (oai-dc.xsl)
@@ -30,9 +30,8 @@
   exclude-result-prefixes="#all">
 
   <xsl:import href="../common/common.xsl"/>
-  <xsl:include href="../cite/csl-mapping.xsl"/>
-  <xsl:include href="../cite/json.xsl"/>
-  <xsl:include href="../cite/cff.xsl"/>
+  <xsl:include href="../common/csl-mapping.xsl"/>
+  <xsl:include href="../common/json.xsl"/>
   <xsl:include href="values.xsl"/>
   <xsl:include href="zenodo.xsl"/>
   <xsl:include href="datacite.xsl"/>

@@ -1,9 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   THE mapping from the TEI header to the citation formats: one declarative table, read
-  by csl.xsl (CSL-JSON) and cff.xsl (CITATION.cff); BibTeX and RIS are derived from the
-  CSL-JSON (bibtex.xsl, ris.xsl). The deposit metadata (Zenodo, DataCite, Dublin Core,
-  CMIF, bag-info) come from its cite:deposit rows (xslt/deposit/). Change what a citation
+  by xslt/cite/csl.xsl (CSL-JSON) and xslt/cite/cff.xsl (CITATION.cff); BibTeX and RIS
+  are derived from the CSL-JSON (bibtex.xsl, ris.xsl). The deposit metadata (Zenodo,
+  DataCite, Dublin Core, CMIF, bag-info) come from its cite:deposit rows (xslt/deposit/).
+  It lives in common/ because both entry stylesheets (cite, deposit) include it. Change what a citation
   or a deposit says here, not in templates.
 
   Each row names a fact of ed:header-facts (xslt/common/header.xsl, which documents the
@@ -20,6 +21,8 @@
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:cite="urn:x-tei-pipeline:cite"
   exclude-result-prefixes="#all">
 
@@ -146,4 +149,10 @@
       'creativecommons.org/licenses/by-nd/4.0': 'CC-BY-ND-4.0',
       'creativecommons.org/publicdomain/zero/1.0': 'CC0-1.0',
       'opensource.org/licenses/MIT': 'MIT'}"/>
+  <!-- An SPDX licence id from a licence URI (cite:spdx); the URI itself when unknown. -->
+  <xsl:function name="cite:spdx-id" as="xs:string">
+    <xsl:param name="uri" as="xs:string"/>
+    <xsl:variable name="key" select="replace(replace($uri, '^https?://(www\.)?', ''), '/(legalcode(\..*)?)?$', '')"/>
+    <xsl:sequence select="if (map:contains($cite:spdx, $key)) then $cite:spdx($key) else $uri"/>
+  </xsl:function>
 </xsl:stylesheet>
