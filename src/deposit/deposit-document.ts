@@ -6,7 +6,7 @@ import type { Outputs } from '../transform/render.js';
 import { parseForSaxon, TransformError, type SaxonDocument } from '../transform/saxon.js';
 import { parseBagInfo } from './bag-info.js';
 import { assembleBag, type BagFiles } from './bag.js';
-import { reportMissingFacts } from './header.js';
+import { reportMissingFacts, reportSkippedFiles } from './header.js';
 import { depositMetadata, METADATA_FILES } from './metadata.js';
 import { depositPayload } from './payload.js';
 import { writeBag } from './write-bag.js';
@@ -56,13 +56,14 @@ export async function depositDocument(ctx: DepositContext, doc: SourceDocument):
   listing.push('README.txt\tThis file: what the package holds, how it was made, and its licence.');
   let metadata;
   try {
-    metadata = depositMetadata(ctx.sef, doc, ctx.pool, listing.sort(), ctx.agent);
+    metadata = depositMetadata(ctx.sef, doc, ctx.pool, listing.sort(), ctx.agent, ctx.project.edition);
   } catch (e) {
     if (!(e instanceof TransformError)) throw e;
     doc.report(doc.tree?.root.start ?? { line: 1, column: 1 }, 'error', 'transform', 'transform/failed', `Unexpected failure of the deposit stylesheet: ${e.message} [${e.code}]`);
     return null;
   }
   reportMissingFacts(doc, metadata.missing);
+  reportSkippedFiles(doc, metadata.skipped);
   // Only a document that validates has all its outputs; for one that does not, the validator's
   // errors say why, and a list of missing outputs would only repeat them.
   const refused = doc.hasErrors || ctx.registers.some((r) => r.hasErrors);

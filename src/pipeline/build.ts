@@ -10,6 +10,7 @@ import { existingOutputs } from './outputs.js';
 import type { Workbench } from './workbench.js';
 import { documentFromBytes } from '../validate/validator.js';
 import { documentPool, renderCorpus, renderDocument, type Outputs } from '../transform/render.js';
+import { editionParams } from '../transform/edition-params.js';
 import { renderInWorkers } from '../transform/render-pool.js';
 import { FORMATS, type Format } from '../transform/stylesheets.js';
 
@@ -75,7 +76,8 @@ interface SourceFile {
  * Nothing is written here; `writeOutputs` and `saveCache` follow.
  */
 export async function buildEdition(project: Project, bench: Workbench, options: BuildOptions = {}): Promise<EditionBuild> {
-  const tool = toolFingerprint();
+  // The edition's configured facts enter outputs (citation URLs, makers): a change re-renders.
+  const tool = sha256(toolFingerprint(), JSON.stringify(project.edition));
   const cache = options.force ? emptyCache(tool) : (options.cache ?? (await loadCache(project.buildCacheFile, tool)));
   const found = await discover(project, []);
   const sources = await Promise.all(
@@ -229,7 +231,7 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
     const sefs = await bench.stylesheets();
     if (threads > 1 && jobs.length >= WORKERS_FROM) {
       let done = 0;
-      await renderInWorkers(jobs, registerDocs, sefs, threads, async (i, rendered) => {
+      await renderInWorkers(jobs, registerDocs, sefs, threads, editionParams(project.edition), async (i, rendered) => {
         await settle(i, rendered);
         options.onProgress?.(++done, jobs.length);
       });
@@ -237,7 +239,7 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
       const pool = await saxonPool();
       for (const [i, job] of jobs.entries()) {
         await ensureSaxon(job.doc);
-        await settle(i, renderDocument(job.doc, sefs, pool, job.formats));
+        await settle(i, renderDocument(job.doc, sefs, pool, job.formats, editionParams(project.edition)));
         options.onProgress?.(i + 1, jobs.length);
       }
     }
@@ -253,7 +255,7 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
     if (!cache.corpus || cache.corpus.key !== corpusKey || !(await stampsHold(project.outDir, cache.corpus.files))) {
       await Promise.all(built.map((d) => ensureSaxon(d)));
       const reportOn = registerDocs[0] ?? built[0];
-      const corpus = renderCorpus(built, await bench.stylesheets(), { ...(await saxonPool()), ...documentPool(built) }, reportOn);
+      const corpus = renderCorpus(built, await bench.stylesheets(), { ...(await saxonPool()), ...documentPool(built) }, reportOn, editionParams(project.edition));
       if (corpus) {
         const files: Record<string, OutputStamp> = {};
         for (const path of corpus.keys()) files[path] = { size: -1, mtimeMs: -1 };

@@ -38,7 +38,7 @@
 
   <xsl:template match="/">
     <xsl:variable name="id" select="ed:document-id(.)"/>
-    <xsl:variable name="facts" select="map:merge(($extra-facts, ed:header-facts(.)),
+    <xsl:variable name="facts" select="map:merge(($extra-facts, ed:facts(.)),
                                                  map{'duplicates': 'use-first'})"
                   xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     <xsl:variable name="json" select="concat(cite:json(cite:csl($facts), 0), '&#10;')"/>

@@ -104,13 +104,21 @@
         <cite:field datacite="rights" fact="licence" uri-fact="licence-uri" as="licence"/>
         <cite:field dc="rights" cmif="licence" fact="licence-uri"/>
         <cite:field zenodo="notes" datacite="rights" dc="rights" fact="rights-note"/>
+        <!-- Zenodo's deposit API lists the date types Collected, Valid and Withdrawn only: none is
+             the date of a historical source, so the source's dates go into the notes there. -->
+        <cite:field zenodo="notes" fact="date-written" prefix="The source document was written on " suffix="."/>
+        <cite:field zenodo="notes" fact="date-event" prefix="The event it records took place on " suffix="."/>
         <cite:field zenodo="keywords" datacite="subject" dc="subject" fact="keywords" as="list"/>
-        <cite:field zenodo="dates" datacite="date" type="Created" info="The source document was written"
-          fact="date-written" as="date"/>
-        <cite:field zenodo="dates" datacite="date" type="Other" info="The event the source document records"
-          dc="coverage" fact="date-event" as="date"/>
+        <!-- DataCite: Created and Issued are dates of this resource, the edition; the source's
+             dates are Other, each with its description. -->
+        <cite:field datacite="date" type="Created" info="This edition was begun (its earliest revision)"
+          fact="edition-created" as="date"/>
         <cite:field datacite="date" type="Issued" info="This edition was published (its latest revision)"
           fact="date-released" as="date"/>
+        <cite:field datacite="date" type="Other" info="The source document was written"
+          fact="date-written" as="date"/>
+        <cite:field datacite="date" type="Other" info="The event the source document records"
+          dc="coverage" fact="date-event" as="date"/>
         <cite:field zenodo="related_identifiers" datacite="relatedIdentifier" type="IsDerivedFrom"
           fact="source-identifiers" as="identifiers"/>
         <cite:field datacite="relatedItem" type="IsDerivedFrom" item-type="Text" title-fact="title"
@@ -129,6 +137,7 @@
         <cite:field datacite="format" dc="format" value="text/plain"/>
         <cite:field dc="source" fact="archive-location"/>
         <cite:field cmif="title" fact="title" prefix="Correspondence in the TEI edition of: "/>
+        <cite:field cmif="url" fact="cmif-url"/>
         <cite:field cmif="bibl" fact="title" suffix=" (TEI edition)"/>
         <cite:field cmif="key" fact="letter" as="id"/>
         <cite:field cmif="sender" fact="letter-author" as="names"/>
