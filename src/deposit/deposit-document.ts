@@ -51,7 +51,7 @@ export async function depositDocument(ctx: DepositContext, doc: SourceDocument):
   if (!doc.tree) return null; // not even well-formed: the validator has said why
   // The validator's parse, when this thread made it; a document rendered in a worker is parsed here, once.
   doc.saxonDoc ??= await parseForSaxon(doc.text, doc.path);
-  const payload = await depositPayload(ctx.project, doc, ctx.registers, ctx.outputs, ctx.extraSchemas);
+  const payload = await depositPayload(ctx.project, doc, ctx.registers, ctx.outputs, ctx.extraSchemas, ctx.documents.map((d) => d.id));
   const listing = [...payload.files].map(([path, f]) => `${path}\t${f.what}`);
   listing.push('README.txt\tThis file: what the package holds, how it was made, and its licence.');
   let metadata;

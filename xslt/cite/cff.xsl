@@ -29,7 +29,8 @@
     <xsl:variable name="p" select="ed:name-parts(ed:best-name($name))"/>
     <xsl:sequence select="if (exists($p('literal'))) then concat('  - name: ', cite:yaml($p('literal')))
       else string-join((concat('  - family-names: ', cite:yaml($p('family'))),
-                        $p('given')[. != ''] ! concat('    given-names: ', cite:yaml(.))), '&#10;')"/>
+                        $p('given')[. != ''] ! concat('    given-names: ', cite:yaml(.)),
+                        $name/@key[starts-with(., 'https://orcid.org/')] ! concat('    orcid: ', cite:yaml(.))), '&#10;')"/>
   </xsl:function>
 
   <xsl:function name="cite:cff" as="xs:string">

@@ -28,7 +28,10 @@
 
   <xsl:variable name="cite:mapping" as="element(cite:mapping)">
     <cite:mapping>
-      <!-- The record itself. -->
+      <!-- The record itself, as this edition gives it: issued is the source's date (the date a
+           citation of a manuscript gives), available-date the edition's (its latest revision);
+           the edition is the container (its configured title, makers, publisher, the page's URL
+           and the DOI once minted); the source's place is in the archive fields. -->
       <cite:item key="record">
         <cite:field csl="id" fact="id"/>
         <cite:field csl="type" value="manuscript"/>
@@ -40,6 +43,12 @@
         <cite:field csl="archive" fact="repository"/>
         <cite:field csl="archive-place" fact="archive-place"/>
         <cite:field csl="archive_location" fact="archive-location"/>
+        <cite:field csl="container-title" fact="edition-title"/>
+        <cite:field csl="editor" fact="editors" as="names"/>
+        <cite:field csl="publisher" fact="publisher"/>
+        <cite:field csl="available-date" fact="date-released" as="date"/>
+        <cite:field csl="URL" fact="page-url"/>
+        <cite:field csl="DOI" fact="doi"/>
         <cite:field csl="language" fact="language"/>
         <cite:field csl="keyword" fact="keywords" as="list"/>
         <cite:field csl="abstract" fact="summary"/>
@@ -59,6 +68,12 @@
         <cite:field csl="genre" value="Letter"/>
         <cite:field csl="archive" fact="repository"/>
         <cite:field csl="archive_location" fact="archive-location"/>
+        <cite:field csl="container-title" fact="edition-title"/>
+        <cite:field csl="editor" fact="editors" as="names"/>
+        <cite:field csl="publisher" fact="publisher"/>
+        <cite:field csl="available-date" fact="date-released" as="date"/>
+        <cite:field csl="URL" fact="page-url"/>
+        <cite:field csl="DOI" fact="doi"/>
         <cite:field csl="language" fact="language"/>
         <cite:field csl="note">
           <cite:part fact="title" prefix="Quoted in full in: " suffix="."/>
@@ -75,6 +90,8 @@
         <cite:field cff="keywords" fact="keywords" as="list"/>
         <cite:field cff="license" fact="licence-uri" as="spdx"/>
         <cite:field cff="date-released" fact="date-released"/>
+        <cite:field cff="url" fact="base-url"/>
+        <cite:field cff="doi" fact="doi"/>
       </cite:cff>
       <!-- Deposit metadata (xslt/deposit/): the edition as a resource an archive ingests. A row
            says once which fact feeds a value and, per target attribute, where it goes:
