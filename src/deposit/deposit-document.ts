@@ -63,7 +63,6 @@ export async function depositDocument(ctx: DepositContext, doc: SourceDocument):
     return null;
   }
   reportMissingFacts(doc, metadata.missing);
-  reportSkippedFiles(doc, metadata.skipped);
   // Only a document that validates has all its outputs; for one that does not, the validator's
   // errors say why, and a list of missing outputs would only repeat them.
   const refused = doc.hasErrors || ctx.registers.some((r) => r.hasErrors);
@@ -71,6 +70,8 @@ export async function depositDocument(ctx: DepositContext, doc: SourceDocument):
     for (const path of payload.missing) doc.report(doc.tree?.root.start ?? { line: 1, column: 1 }, 'error', 'deposit', 'deposit/payload', `Unexpected missing output ${path}, expected the build to make it: the HTML page links to it (does another document fail to validate?)`);
   }
   if (doc.hasErrors || refused) return null;
+  // Only for a document that is deposited: a refused one has its errors to fix first.
+  reportSkippedFiles(doc, metadata.skipped);
 
   const headerInfo = parseBagInfo(metadata.files.get('bag-info.txt') ?? '');
   const baggingDate = headerInfo.find((f) => f.label === 'Bagging-Date')?.value ?? '';

@@ -54,7 +54,7 @@ function outputWhat(path: string, id: string): string {
  * otherwise loses its href (the text stays, as an <a> without a target): nothing in a bag points
  * into the void. Links inside the page (#…) and absolute URLs are left as they are.
  */
-export function selfContained(html: string, folder: string, bag: ReadonlyMap<string, unknown>, baseUrl: string | undefined): string {
+export function selfContained(html: string, folder: string, bag: ReadonlySet<string> | ReadonlyMap<string, unknown>, baseUrl: string | undefined): string {
   return html.replace(/(\s)(href|src)(\s*=\s*")([^"]*)"/g, (whole: string, space: string, name: string, eq: string, value: string) => {
     const target = value.replace(/[#?].*$/, '');
     if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/')) return whole;
@@ -87,26 +87,29 @@ export async function depositPayload(project: Project, doc: SourceDocument, regi
   if (sch) files.set('tei/schema/tei-project.sch', { bytes: sch, what: 'The project\'s Schematron rules the TEI files were checked with.' });
   for (const extra of extraSchemas) files.set(`tei/schema/${basename(extra)}`, { bytes: await readFile(extra), what: 'A further RELAX NG schema the TEI files were validated against (--schema).' });
 
-  // The document's own outputs, then every page and asset they link to, and what those link to,
-  // except the pages of the edition's other documents: a bag holds one document.
+  // The document's own outputs and what its page links to must all be there (else the document is
+  // refused); then every output those pages link to, and so on, except the pages of the edition's
+  // other documents: a bag holds one document.
   const own = [`html/${id}.html`, `text/${id}.txt`, `text/${id}.diplomatic.txt`, `cite/${id}.csl.json`, `cite/${id}.bib`, `cite/${id}.ris`, `cite/${id}.cff`];
   const others = new Set(otherDocuments.filter((d) => d !== id).map((d) => `html/${d}.html`));
-  const queue = [...own, ...[...outputs.keys()].filter((p) => p.startsWith('html/assets/'))];
+  const required = new Set([...own, ...localLinks(outputs.get(`html/${id}.html`) ?? '', 'html').filter((p) => !others.has(p) && !files.has(p))]);
+  const queue = [...required, ...[...outputs.keys()].filter((p) => p.startsWith('html/assets/'))];
   const included = new Map<string, string>();
   while (queue.length > 0) {
     const path = queue.shift()!;
-    if (included.has(path) || missing.includes(path)) continue;
+    if (included.has(path) || files.has(path)) continue;
     const content = outputs.get(path);
     if (content === undefined) {
-      missing.push(path);
+      if (required.has(path) && !missing.includes(path)) missing.push(path);
       continue;
     }
     included.set(path, content);
     if (path.endsWith('.html')) queue.push(...localLinks(content, posix.dirname(path)).filter((p) => !others.has(p)));
   }
+  const inBag = new Set([...files.keys(), ...included.keys()]);
   for (const path of [...included.keys()].sort()) {
     const content = included.get(path)!;
-    const bytes = path.endsWith('.html') ? selfContained(content, posix.dirname(path), included, baseUrl) : content;
+    const bytes = path.endsWith('.html') ? selfContained(content, posix.dirname(path), inBag, baseUrl) : content;
     files.set(path, { bytes: utf8(bytes), what: outputWhat(path, id) });
   }
   missing.sort();

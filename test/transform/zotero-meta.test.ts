@@ -56,7 +56,7 @@ describe('metadata for Zotero (Embedded Metadata translator)', () => {
     expect(names).not.toContain('citation_public_url');
   });
 
-  it('with the edition\'s base URL and a DOI, the page names its public URL and DOI', async () => {
+  it('with the edition\'s base URL configured, the page and the citations name the public URL and the edition', async () => {
     const project = openProject(repoRoot);
     project.edition = { baseUrl: 'https://edition.example.org/dv/', title: 'Soviet–American Correspondence, 1977' };
     const built = await buildEdition(project, new Workbench(project), { force: true, only: [RECORD_ID], jobs: 1 });
