@@ -85,6 +85,16 @@ describe('deposits accepted at the archive\'s door', () => {
     expect(d.strings('//tei:publicationStmt/tei:publisher')).toEqual(['Example University Library']);
   });
 
+  it('the curators\' README names exactly the metadata files the bag has', () => {
+    for (const id of [RECORD_ID, SECOND]) {
+      const readme = read(id, 'data/README.txt').replace(/\s+/g, ' ');
+      const present = [...filesUnder(bag(id)).keys()].filter((p) => p.startsWith('metadata/')).map((p) => p.slice('metadata/'.length)).sort();
+      expect(present).toEqual(['cmif.xml', 'oai_dc.xml', 'zenodo.json']);
+      for (const f of ['zenodo.json', 'oai_dc.xml', 'cmif.xml', 'datacite.xml']) expect(readme.includes(`(${f})`), f).toBe(present.includes(f));
+      expect(readme).toContain('There is no DataCite file until the edition has a DOI');
+    }
+  });
+
   it('zenodo.json names the configured editors (ORCID iD bare, as Zenodo wants it) and only date types Zenodo lists', () => {
     const m = (JSON.parse(read(RECORD_ID, 'metadata/zenodo.json')) as { metadata: Record<string, unknown> }).metadata;
     expect(m['creators']).toEqual([{ name: 'Doe, Jane', orcid: '0000-0002-1825-0097' }, { name: 'Edition team' }]);
