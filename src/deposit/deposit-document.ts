@@ -6,7 +6,7 @@ import type { Outputs } from '../transform/render.js';
 import { parseForSaxon, TransformError, type SaxonDocument } from '../transform/saxon.js';
 import { parseBagInfo } from './bag-info.js';
 import { assembleBag, type BagFiles } from './bag.js';
-import { reportMissingFacts } from './header.js';
+import { reportMissingFacts, reportSkippedFiles } from './header.js';
 import { depositMetadata, METADATA_FILES } from './metadata.js';
 import { depositPayload } from './payload.js';
 import { writeBag } from './write-bag.js';
@@ -19,6 +19,8 @@ export interface DepositContext {
   pool: Record<string, SaxonDocument>;
   outputs: Outputs;
   registers: readonly SourceDocument[];
+  /** Every document of the edition (not the registers): a bag's pages may link only to its own. */
+  documents: readonly SourceDocument[];
   extraSchemas: readonly string[];
   /** "tei-pipeline 0.1.0", for Bag-Software-Agent and the README. */
   agent: string;
@@ -49,12 +51,12 @@ export async function depositDocument(ctx: DepositContext, doc: SourceDocument):
   if (!doc.tree) return null; // not even well-formed: the validator has said why
   // The validator's parse, when this thread made it; a document rendered in a worker is parsed here, once.
   doc.saxonDoc ??= await parseForSaxon(doc.text, doc.path);
-  const payload = await depositPayload(ctx.project, doc, ctx.registers, ctx.outputs, ctx.extraSchemas);
+  const payload = await depositPayload(ctx.project, doc, ctx.registers, ctx.outputs, ctx.extraSchemas, ctx.documents.map((d) => d.id));
   const listing = [...payload.files].map(([path, f]) => `${path}\t${f.what}`);
   listing.push('README.txt\tThis file: what the package holds, how it was made, and its licence.');
   let metadata;
   try {
-    metadata = depositMetadata(ctx.sef, doc, ctx.pool, listing.sort(), ctx.agent);
+    metadata = depositMetadata(ctx.sef, doc, ctx.pool, listing.sort(), ctx.agent, ctx.project.edition);
   } catch (e) {
     if (!(e instanceof TransformError)) throw e;
     doc.report(doc.tree?.root.start ?? { line: 1, column: 1 }, 'error', 'transform', 'transform/failed', `Unexpected failure of the deposit stylesheet: ${e.message} [${e.code}]`);
@@ -68,6 +70,8 @@ export async function depositDocument(ctx: DepositContext, doc: SourceDocument):
     for (const path of payload.missing) doc.report(doc.tree?.root.start ?? { line: 1, column: 1 }, 'error', 'deposit', 'deposit/payload', `Unexpected missing output ${path}, expected the build to make it: the HTML page links to it (does another document fail to validate?)`);
   }
   if (doc.hasErrors || refused) return null;
+  // Only for a document that is deposited: a refused one has its errors to fix first.
+  reportSkippedFiles(doc, metadata.skipped);
 
   const headerInfo = parseBagInfo(metadata.files.get('bag-info.txt') ?? '');
   const baggingDate = headerInfo.find((f) => f.label === 'Bagging-Date')?.value ?? '';

@@ -32,7 +32,7 @@ const NEEDS: Record<string, Need> = {
   },
   'licence-id': {
     path: ['teiHeader', 'fileDesc', 'publicationStmt', 'availability', 'licence'],
-    message: 'expected a licence whose identifier the deposit metadata know (see cite:spdx in xslt/cite/csl-mapping.xsl): Zenodo and DataCite name it by identifier',
+    message: 'expected a licence whose identifier the deposit metadata know (see cite:spdx in xslt/common/csl-mapping.xsl): Zenodo and DataCite name it by identifier',
   },
   'date-released': {
     path: ['teiHeader', 'revisionDesc', 'change'],
@@ -69,5 +69,32 @@ export function reportMissingFacts(doc: SourceDocument, missing: readonly string
       message = `Unexpected licence "${target?.value ?? ''}", ${NEEDS['licence-id']!.message}`;
     }
     doc.report(at, 'error', 'deposit', 'deposit/header', message);
+  }
+}
+
+/** Why a metadata file was left out of the bag, and how much that matters (deposit.xsl's "skipped"). */
+const SKIPPED: Record<string, { severity: 'warning' | 'info'; ruleId: string; path: string[]; message: string }> = {
+  'cmif.xml': {
+    severity: 'warning',
+    ruleId: 'deposit/cmif-url',
+    path: ['teiHeader', 'fileDesc', 'publicationStmt'],
+    message: 'Unexpected letter to describe for correspSearch without the edition\'s public URL, expected "baseUrl" in the configuration (tei-pipeline.config.json, "edition"): CMIF must give the URL of the CMIF file itself, so metadata/cmif.xml was not written',
+  },
+  'datacite.xml': {
+    severity: 'info',
+    ruleId: 'deposit/no-doi',
+    path: ['teiHeader', 'fileDesc', 'publicationStmt'],
+    message: 'Unexpected DataCite record without a DOI, expected <idno type="DOI"> in publicationStmt once the archive has minted one: DataCite 4.5 requires the identifier, so metadata/datacite.xml was not written (the archive that mints the DOI makes the DataCite record; Zenodo makes it from zenodo.json)',
+  },
+};
+
+/** Report, at the header's publicationStmt, each metadata file the deposit left out and why. */
+export function reportSkippedFiles(doc: SourceDocument, skipped: readonly string[]): void {
+  const root = doc.tree?.root;
+  for (const file of skipped) {
+    const why = SKIPPED[file];
+    if (!why) continue;
+    const at = root ? deepest(root, why.path).element.start : { line: 1, column: 1 };
+    doc.report(at, why.severity, 'deposit', why.ruleId, why.message);
   }
 }

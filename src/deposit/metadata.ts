@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { SourceDocument } from '../core/document.js';
+import type { EditionFacts } from '../core/edition-facts.js';
 import type { Project } from '../core/project.js';
+import { editionParams } from '../transform/edition-params.js';
 import type { Sef } from '../transform/compile-stylesheet.js';
 import { PRINCIPAL, runTransform, type SaxonDocument } from '../transform/saxon.js';
 
@@ -25,6 +27,8 @@ export interface DepositMetadata {
   missing: string[];
   /** The stylesheet's files by their name in METADATA_FILES. */
   files: Map<string, string>;
+  /** Files the stylesheet did not write because they could not be valid for their receiver ('cmif.xml'). */
+  skipped: string[];
 }
 
 /**
@@ -41,18 +45,28 @@ export function nameUuid(name: string): string {
 }
 
 /**
+ * The xml:id of the CMIF bibl: a name-based UUID (as CMIF's Schematron recommends) behind a letter,
+ * because an xml:id is an NCName and about ten UUIDs in sixteen start with a digit.
+ */
+export function biblId(documentId: string): string {
+  return `uuid-${nameUuid(`urn:x-tei-pipeline:edition:${documentId}`)}`;
+}
+
+/**
  * Run the deposit stylesheet on the document as the validator parsed it (no second parse).
  * `payload` lists data/ as "path<TAB>what it is" for the README. Transform errors propagate
  * (TransformError) for the caller to report.
  */
-export function depositMetadata(sef: Sef, doc: SourceDocument, pool: Record<string, SaxonDocument>, payload: readonly string[], tool: string): DepositMetadata {
+export function depositMetadata(sef: Sef, doc: SourceDocument, pool: Record<string, SaxonDocument>, payload: readonly string[], tool: string, edition: EditionFacts = {}): DepositMetadata {
   const results = runTransform(sef, {
     source: doc.saxonDoc,
     documentPool: pool,
-    params: { payload: [...payload], tool, 'bibl-id': nameUuid(`urn:x-tei-pipeline:edition:${doc.id}`) },
+    params: { ...editionParams(edition), payload: [...payload], tool, 'bibl-id': biblId(doc.id) },
   });
-  const missing = (results.get(PRINCIPAL) ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
+  const lines = (results.get(PRINCIPAL) ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
+  const missing = lines.filter((l) => !l.startsWith('skipped '));
+  const skipped = lines.filter((l) => l.startsWith('skipped ')).map((l) => l.slice('skipped '.length));
   const files = new Map<string, string>();
   for (const [name, content] of results) if (name !== PRINCIPAL && name in METADATA_FILES) files.set(name, content);
-  return { missing, files };
+  return { missing, files, skipped };
 }

@@ -48,12 +48,31 @@ function outputWhat(path: string, id: string): string {
 }
 
 /**
+ * An HTML page as it goes into a bag: every relative link or source that leads to a file the bag
+ * does not hold (another document's page, named in the index and the registers) goes to that
+ * page in the public edition when its URL is configured (baseUrl + the path under html/), and
+ * otherwise loses its href (the text stays, as an <a> without a target): nothing in a bag points
+ * into the void. Links inside the page (#…) and absolute URLs are left as they are.
+ */
+export function selfContained(html: string, folder: string, bag: ReadonlySet<string> | ReadonlyMap<string, unknown>, baseUrl: string | undefined): string {
+  return html.replace(/(\s)(href|src)(\s*=\s*")([^"]*)"/g, (whole: string, space: string, name: string, eq: string, value: string) => {
+    const target = value.replace(/[#?].*$/, '');
+    if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/')) return whole;
+    const path = posix.normalize(posix.join(folder, target));
+    if (bag.has(path)) return whole;
+    if (baseUrl && path.startsWith('html/')) return `${space}${name}${eq}${baseUrl}${path.slice('html/'.length)}${value.slice(target.length)}"`;
+    return name === 'href' ? '' : whole;
+  });
+}
+
+/**
  * What goes in data/: the TEI document as validated, the whole registers it points into, the
  * schema and Schematron it was validated with (and any extra --schema), its HTML page with the
  * pages and assets it links to, its texts and citations, all as the build made them in memory.
  * README.txt is added by the caller, since the metadata stylesheet writes it from this list.
  */
-export async function depositPayload(project: Project, doc: SourceDocument, registers: readonly SourceDocument[], outputs: Outputs, extraSchemas: readonly string[]): Promise<Payload> {
+export async function depositPayload(project: Project, doc: SourceDocument, registers: readonly SourceDocument[], outputs: Outputs, extraSchemas: readonly string[], otherDocuments: readonly string[] = []): Promise<Payload> {
+  const baseUrl = project.edition.baseUrl ? project.edition.baseUrl.replace(/\/?$/, '/') : undefined;
   const files = new Map<string, PayloadFile>();
   const missing: string[] = [];
   const id = doc.id;
@@ -68,14 +87,31 @@ export async function depositPayload(project: Project, doc: SourceDocument, regi
   if (sch) files.set('tei/schema/tei-project.sch', { bytes: sch, what: 'The project\'s Schematron rules the TEI files were checked with.' });
   for (const extra of extraSchemas) files.set(`tei/schema/${basename(extra)}`, { bytes: await readFile(extra), what: 'A further RELAX NG schema the TEI files were validated against (--schema).' });
 
+  // The document's own outputs and what its page links to must all be there (else the document is
+  // refused); then every output those pages link to, and so on, except the pages of the edition's
+  // other documents: a bag holds one document.
   const own = [`html/${id}.html`, `text/${id}.txt`, `text/${id}.diplomatic.txt`, `cite/${id}.csl.json`, `cite/${id}.bib`, `cite/${id}.ris`, `cite/${id}.cff`];
-  const html = outputs.get(`html/${id}.html`) ?? '';
-  const linked = localLinks(html, 'html').filter((p) => !own.includes(p));
-  const assets = [...outputs.keys()].filter((p) => p.startsWith('html/assets/'));
-  for (const path of [...new Set([...own, ...linked, ...assets])].sort()) {
+  const others = new Set(otherDocuments.filter((d) => d !== id).map((d) => `html/${d}.html`));
+  const required = new Set([...own, ...localLinks(outputs.get(`html/${id}.html`) ?? '', 'html').filter((p) => !others.has(p) && !files.has(p))]);
+  const queue = [...required, ...[...outputs.keys()].filter((p) => p.startsWith('html/assets/'))];
+  const included = new Map<string, string>();
+  while (queue.length > 0) {
+    const path = queue.shift()!;
+    if (included.has(path) || files.has(path)) continue;
     const content = outputs.get(path);
-    if (content === undefined) missing.push(path);
-    else files.set(path, { bytes: utf8(content), what: outputWhat(path, id) });
+    if (content === undefined) {
+      if (required.has(path) && !missing.includes(path)) missing.push(path);
+      continue;
+    }
+    included.set(path, content);
+    if (path.endsWith('.html')) queue.push(...localLinks(content, posix.dirname(path)).filter((p) => !others.has(p)));
   }
+  const inBag = new Set([...files.keys(), ...included.keys()]);
+  for (const path of [...included.keys()].sort()) {
+    const content = included.get(path)!;
+    const bytes = path.endsWith('.html') ? selfContained(content, posix.dirname(path), inBag, baseUrl) : content;
+    files.set(path, { bytes: utf8(bytes), what: outputWhat(path, id) });
+  }
+  missing.sort();
   return { files, missing };
 }

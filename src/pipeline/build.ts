@@ -4,7 +4,8 @@
  */
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { SourceDocument } from '../core/document.js';
-import { toolFingerprint } from '../core/fingerprint.js';
+import { sha256, toolFingerprint } from '../core/fingerprint.js';
+import { editionParams } from '../transform/edition-params.js';
 import type { Project } from '../core/project.js';
 import type { Outputs } from '../transform/render.js';
 import { emptyCache, loadCache, type BuildCache } from './build-cache.js';
@@ -60,7 +61,9 @@ const CORPUS_PAGE = /^html\/(index|persons|places|orgs|events)\.html$/;
  * format is re-rendered when the document, that format's stylesheets or those entries change.
  */
 export async function buildEdition(project: Project, bench: Workbench, options: BuildOptions = {}): Promise<EditionBuild> {
-  const tool = toolFingerprint();
+  // The edition's configured facts enter outputs (citation URLs, makers): a change re-renders.
+  const tool = sha256(toolFingerprint(), JSON.stringify(project.edition));
+  const params = editionParams(project.edition);
   const cache = options.force ? emptyCache(tool) : (options.cache ?? (await loadCache(project.buildCacheFile, tool)));
   const sources = await readSources(project);
   const registers = registerEntries(project, sources, cache);
@@ -69,8 +72,8 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
   const plan = await planRenders(project, bench, docs, registers, next, tool, options.only);
   const pool = new SaxonPool(bench, docs.filter((d) => isRegisterFile(project, d.file)), sources.hashes);
   const collector = new OutputCollector(options.sink);
-  const rendered = await renderDocuments(bench, plan, pool, next, collector, options);
-  const corpusCurrent = await corpusPages(project, bench, plan, pool, sources.hashes, cache, next, tool, collector);
+  const rendered = await renderDocuments(bench, plan, pool, next, collector, params, options);
+  const corpusCurrent = await corpusPages(project, bench, plan, pool, sources.hashes, cache, next, tool, params, collector);
   await copyAssets(project, collector);
   bench.keepOnly(new Set(sources.files.map((s) => `${s.absolute}\0${s.hash}`)));
   return {

@@ -32,6 +32,8 @@ const LAYER_RULES: RuleInfo[] = [
   { id: 'build/leftover', severity: 'error', docs: '`check`: no temporary file or half-written bag of an interrupted run is left under out/ or .cache/ (the next build or deposit removes them).' },
   { id: 'deposit/header', severity: 'error', docs: '`deposit`: the header has what the deposit metadata need: a title, an editor or respStmt, a publisher, a licence with a known @target, a change with a full @when.' },
   { id: 'deposit/unknown-id', severity: 'error', docs: '`deposit`: each id named is a document of tei/ (registers go into every bag).' },
+  { id: 'deposit/cmif-url', severity: 'warning', docs: '`deposit`: a document with a letter is described for correspSearch only when the edition\'s public URL (baseUrl) is configured: CMIF must give its own URL; without it metadata/cmif.xml is left out.' },
+  { id: 'deposit/no-doi', severity: 'info', docs: '`deposit`: metadata/datacite.xml is written once the header has the DOI the archive minted (DataCite 4.5 requires one); before that the archive makes the DataCite record.' },
   { id: 'deposit/payload', severity: 'error', docs: '`deposit`: the build made every output the document\'s HTML page links to.' },
   { id: 'deposit/not-a-bag', severity: 'error', docs: '`deposit --verify`: the path is a bag (bagit.txt with BagIt-Version) or a readable zip of one.' },
   { id: 'deposit/manifest', severity: 'error', docs: '`deposit --verify`: the bag has a payload manifest, and every manifest line is "checksum path" for a known algorithm, each path once, in the right manifest.' },

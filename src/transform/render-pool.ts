@@ -24,9 +24,10 @@ export async function renderInWorkers(
   registers: readonly SourceDocument[],
   sefs: CompiledStylesheets,
   threads: number,
+  params: Record<string, unknown>,
   onResult: (index: number, outputs: Outputs | null) => Promise<void>,
 ): Promise<void> {
-  const setup: WorkerSetup = { sefs, readRoots: [...allowedReadRoots()], registers: registers.map((r) => ({ path: r.path, file: r.file, text: r.text })) };
+  const setup: WorkerSetup = { sefs, readRoots: [...allowedReadRoots()], registers: registers.map((r) => ({ path: r.path, file: r.file, text: r.text })), params };
   let next = 0;
   // Results are handed on one at a time, in the order they arrive.
   let handed = Promise.resolve();

@@ -15,6 +15,8 @@ export interface WorkerSetup {
   /** The main thread's read gate: a worker reads exactly what the main thread may. */
   readRoots: string[];
   registers: { path: string; file: string; text: string }[];
+  /** Stylesheet parameters for every render (the edition's facts). */
+  params: Record<string, unknown>;
 }
 
 export interface RenderJob {
@@ -42,7 +44,7 @@ parentPort!.on('message', async (job: RenderJob) => {
   const pool = await ready;
   const doc = new SourceDocument(job.path, job.file, job.text);
   doc.saxonDoc = await parseForSaxon(job.text, job.path);
-  const outputs = renderDocument(doc, setup.sefs, pool, job.formats);
+  const outputs = renderDocument(doc, setup.sefs, pool, job.formats, setup.params);
   const reply: RenderReply = outputs ? { id: job.id, outputs: [...outputs] } : { id: job.id, diagnostics: doc.diagnostics };
   parentPort!.postMessage(reply);
 });

@@ -25,14 +25,14 @@ export function documentPool(docs: readonly SourceDocument[]): Record<string, Sa
 }
 
 /**
- * Render one document in every format. On a transform error the document gets a diagnostic and
+ * Render one document in every format (params: the edition's facts, editionParams()). On a transform error the document gets a diagnostic and
  * no outputs at all (its last good outputs stay on disk).
  */
-export function renderDocument(doc: SourceDocument, sefs: CompiledStylesheets, pool: Record<string, SaxonDocument>, formats: readonly Format[] = FORMATS): Outputs | null {
+export function renderDocument(doc: SourceDocument, sefs: CompiledStylesheets, pool: Record<string, SaxonDocument>, formats: readonly Format[] = FORMATS, params: Record<string, unknown> = {}): Outputs | null {
   const outputs: Outputs = new Map();
   for (const format of formats) {
     try {
-      collect(format, runTransform(sefs[format], { source: doc.saxonDoc, documentPool: pool }), outputs);
+      collect(format, runTransform(sefs[format], { source: doc.saxonDoc, documentPool: pool, params }), outputs);
     } catch (e) {
       reportTransformError(doc, format, e);
       return null;
@@ -42,10 +42,10 @@ export function renderDocument(doc: SourceDocument, sefs: CompiledStylesheets, p
 }
 
 /** Render the corpus pages (index, register pages) from every document that built. */
-export function renderCorpus(docs: readonly SourceDocument[], sefs: CompiledStylesheets, pool: Record<string, SaxonDocument>, reportOn: SourceDocument | undefined): Outputs | null {
+export function renderCorpus(docs: readonly SourceDocument[], sefs: CompiledStylesheets, pool: Record<string, SaxonDocument>, reportOn: SourceDocument | undefined, params: Record<string, unknown> = {}): Outputs | null {
   const outputs: Outputs = new Map();
   try {
-    collect('html', runTransform(sefs.html, { initialTemplate: 'corpus', documentPool: pool, params: { documents: docs.map((d) => d.saxonDoc) } }), outputs);
+    collect('html', runTransform(sefs.html, { initialTemplate: 'corpus', documentPool: pool, params: { ...params, documents: docs.map((d) => d.saxonDoc) } }), outputs);
   } catch (e) {
     if (reportOn) reportTransformError(reportOn, 'html', e);
     return null;

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { bagInfoText, humanSize, parseBagInfo, payloadOxum } from '../../src/deposit/bag-info.js';
 import { assembleBag } from '../../src/deposit/bag.js';
 import { decodeManifestPath, digest, encodeManifestPath, manifestText, parseManifest } from '../../src/deposit/checksums.js';
-import { nameUuid } from '../../src/deposit/metadata.js';
-import { localLinks } from '../../src/deposit/payload.js';
+import { nameUuid, biblId } from '../../src/deposit/metadata.js';
+import { localLinks, selfContained } from '../../src/deposit/payload.js';
 import { verifyBag } from '../../src/deposit/verify.js';
 import { unsafeEntryName, zipTime } from '../../src/deposit/zip.js';
 
@@ -63,6 +63,17 @@ describe('deposit parts', () => {
   it('finds the pages an HTML page links to, leaving out other sites and fragments', () => {
     const html = '<a href="persons.html#vance">V</a><a href="../cite/x.bib">b</a><a href="https://example.org/">e</a><a href="#n1">n</a><link href="assets/edition.css"><a href="mailto:x@y">m</a>';
     expect(localLinks(html, 'html')).toEqual(['cite/x.bib', 'html/assets/edition.css', 'html/persons.html']);
+  });
+
+  it('keeps a bag page\'s links inside the bag: a page it lacks goes to the public edition, or loses its href', () => {
+    const html = '<a href="persons.html#vance">V</a> <a href="other-doc.html#p2">other</a> <a href="../text/other-doc.txt">t</a> <a href="#n1">n</a> <a href="https://example.org/">e</a>';
+    const bag = new Map([['html/persons.html', ''], ['html/x.html', '']]);
+    expect(selfContained(html, 'html', bag, 'https://edition.example.org/dv/')).toBe('<a href="persons.html#vance">V</a> <a href="https://edition.example.org/dv/other-doc.html#p2">other</a> <a>t</a> <a href="#n1">n</a> <a href="https://example.org/">e</a>');
+    expect(selfContained(html, 'html', bag, undefined)).toBe('<a href="persons.html#vance">V</a> <a>other</a> <a>t</a> <a href="#n1">n</a> <a href="https://example.org/">e</a>');
+  });
+
+  it('names the CMIF bibl "uuid-" and a UUID: an NCName, whatever digit the UUID starts with', () => {
+    expect(biblId('dobrynin-vance-1977-02-26')).toBe('uuid-993c2b11-4548-5e7f-960b-6b9fc7e1a1ea');
   });
 
   it('a bag assembled in memory verifies, and a payload manifest line for a file outside data/ is refused', () => {

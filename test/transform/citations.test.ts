@@ -4,6 +4,7 @@ import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { RECORD_ID, output } from '../support/edition.js';
+import { haveSchemas, jsonSchema, noSchemas } from '../support/official-schemas.js';
 
 interface Csl {
   id: string;
@@ -25,15 +26,28 @@ describe('citations', () => {
     expect(letter).toMatchObject({ id: `${RECORD_ID}-letter`, author: [{ family: 'Brezhnev' }], recipient: [{ family: 'Carter' }], issued: { 'date-parts': [[1977, 2, 25]] } });
   });
 
-  it('BibTeX parses back (citation-js) to the same authors, titles and dates', async () => {
-    const fromBib = new Cite(await output(`cite/${RECORD_ID}.bib`)).data as Csl[];
+  it('BibTeX parses back (citation-js) to the same authors, titles, year and month, and keeps the archive location', async () => {
+    const fromBib = new Cite(await output(`cite/${RECORD_ID}.bib`)).data as (Csl & { publisher?: string })[];
     const expected = await csl();
     expect(fromBib.map((e) => e.id)).toEqual(expected.map((e) => e.id));
     for (const [i, e] of expected.entries()) {
       expect(fromBib[i]!.title).toBe(e.title);
       expect(fromBib[i]!.author).toEqual(e.author);
-      expect(fromBib[i]!.issued['date-parts'][0]).toEqual(e.issued['date-parts'][0]);
+      // BibTeX has a year and a month, no day.
+      expect(fromBib[i]!.issued['date-parts'][0]).toEqual(e.issued['date-parts'][0]!.slice(0, 2));
+      // howpublished, which citation-js reads as the publisher: where the source is.
+      expect(fromBib[i]!.publisher).toContain(e.archive_location);
     }
+  });
+
+  it('BibTeX is plain: @misc entries with fields both BibTeX and biblatex know, a biblatex language name', async () => {
+    const bib = await output(`cite/${RECORD_ID}.bib`);
+    expect([...bib.matchAll(/^@(\w+)\{/gm)].map((m) => m[1])).toEqual(['misc', 'misc']);
+    // plain.bst's @misc fields, and url and doi (natbib's and biblatex's styles read them; plain ignores them).
+    const known = ['author', 'title', 'howpublished', 'month', 'year', 'note', 'key', 'url', 'doi', 'language'];
+    for (const m of bib.matchAll(/^ {2}(\w+) = /gm)) expect(known, m[1]).toContain(m[1]);
+    expect(bib).toContain('language = {english}');
+    expect(bib).not.toMatch(/^\s*(date|eventdate|keywords|langid|urldate) = /m);
   });
 
   it('RIS parses back (citation-js) to the same authors, titles, dates and recipient', async () => {
@@ -53,5 +67,13 @@ describe('citations', () => {
     expect(cff['title']).toMatch(/Record of the Conversation/);
     expect(Array.isArray(cff['authors']) && (cff['authors'] as unknown[]).length).toBeGreaterThan(0);
     expect(typeof cff['message']).toBe('string');
+  });
+
+  it.skipIf(!haveSchemas)(`CSL-JSON is valid against the official CSL data schema, CITATION.cff against CFF 1.2.0${haveSchemas ? '' : ` — ${noSchemas}`}`, async () => {
+    expect(jsonSchema('csl-data')(JSON.parse(await output(`cite/${RECORD_ID}.csl.json`)))).toEqual([]);
+    expect(jsonSchema('cff')(parseYaml(await output(`cite/${RECORD_ID}.cff`)))).toEqual([]);
+    // Neither validator is a rubber stamp.
+    expect(jsonSchema('csl-data')([{ id: 'x', type: 'letter-to-the-editor' }]).length).toBeGreaterThan(0);
+    expect(jsonSchema('cff')({ 'cff-version': '1.2.0', message: 'm', title: 't' }).length).toBeGreaterThan(0);
   });
 });

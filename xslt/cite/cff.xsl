@@ -23,20 +23,14 @@
       then $s else cite:json-string($s)"/>
   </xsl:function>
 
-  <!-- An SPDX licence id from a licence URI (cite:spdx); the URI itself when unknown. -->
-  <xsl:function name="cite:spdx-id" as="xs:string">
-    <xsl:param name="uri" as="xs:string"/>
-    <xsl:variable name="key" select="replace(replace($uri, '^https?://(www\.)?', ''), '/(legalcode(\..*)?)?$', '')"/>
-    <xsl:sequence select="if (map:contains($cite:spdx, $key)) then $cite:spdx($key) else $uri"/>
-  </xsl:function>
-
   <!-- One author list entry. -->
   <xsl:function name="cite:cff-person" as="xs:string">
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="p" select="ed:name-parts(ed:best-name($name))"/>
     <xsl:sequence select="if (exists($p('literal'))) then concat('  - name: ', cite:yaml($p('literal')))
       else string-join((concat('  - family-names: ', cite:yaml($p('family'))),
-                        $p('given')[. != ''] ! concat('    given-names: ', cite:yaml(.))), '&#10;')"/>
+                        $p('given')[. != ''] ! concat('    given-names: ', cite:yaml(.)),
+                        $name/@key[starts-with(., 'https://orcid.org/')] ! concat('    orcid: ', cite:yaml(.))), '&#10;')"/>
   </xsl:function>
 
   <xsl:function name="cite:cff" as="xs:string">

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Citations (out/cite/). Entry stylesheet: imports the format-neutral layer (header facts,
-  names, dates) and maps the teiHeader through the one declarative table, csl-mapping.xsl,
+  names, dates) and maps the teiHeader through the one declarative table, ../common/csl-mapping.xsl,
   to CSL-JSON; BibTeX and RIS are derived from that CSL-JSON in the same run (parsed back
   with json-to-xml, so they cannot say anything it does not), CITATION.cff from the
   table's cff rows.
@@ -20,9 +20,9 @@
   exclude-result-prefixes="#all">
 
   <xsl:import href="../common/common.xsl"/>
-  <xsl:include href="csl-mapping.xsl"/>
+  <xsl:include href="../common/csl-mapping.xsl"/>
   <xsl:include href="csl.xsl"/>
-  <xsl:include href="json.xsl"/>
+  <xsl:include href="../common/json.xsl"/>
   <xsl:include href="bibtex.xsl"/>
   <xsl:include href="ris.xsl"/>
   <xsl:include href="cff.xsl"/>
@@ -38,7 +38,7 @@
 
   <xsl:template match="/">
     <xsl:variable name="id" select="ed:document-id(.)"/>
-    <xsl:variable name="facts" select="map:merge(($extra-facts, ed:header-facts(.)),
+    <xsl:variable name="facts" select="map:merge(($extra-facts, ed:facts(.)),
                                                  map{'duplicates': 'use-first'})"
                   xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     <xsl:variable name="json" select="concat(cite:json(cite:csl($facts), 0), '&#10;')"/>

@@ -13,6 +13,7 @@
   Modules:
     document.xsl     document id (checked: a safe file name), language, date
     header.xsl       ed:header-facts: the teiHeader as a map of named facts
+    edition.xsl      ed:facts: those completed by the edition's configured facts (edition-json)
     pointers.xsl     prefixDef expansion, register lookup, safe hrefs, mentions key
     names.xsl        standard names, sort names, family/given split
     dates.xsl        ISO dates, English formatting, CSL and RIS date parts
@@ -29,6 +30,7 @@
 
   <xsl:include href="document.xsl"/>
   <xsl:include href="header.xsl"/>
+  <xsl:include href="edition.xsl"/>
   <xsl:include href="pointers.xsl"/>
   <xsl:include href="names.xsl"/>
   <xsl:include href="dates.xsl"/>

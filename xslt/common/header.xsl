@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Header access: the facts of a teiHeader that the formats share, as one map so that every
-  format (and the citation mapping, xslt/cite/csl-mapping.xml) names them the same way.
+  format (and the citation mapping, xslt/common/csl-mapping.xsl) names them the same way.
   Values are strings or TEI elements (names are elements: ed:name-parts splits them).
   Each key is documented with the XPath it comes from.
 -->

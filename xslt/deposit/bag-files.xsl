@@ -27,6 +27,11 @@
     <xsl:param name="tool" as="xs:string"/>
     <xsl:variable name="id" select="string($facts('id'))"/>
     <xsl:variable name="doi" select="dep:first('zenodo', 'doi', $facts)"/>
+    <!-- The metadata files deposit.xsl writes for this document. -->
+    <xsl:variable name="receivers" as="xs:string+" select="'Zenodo (zenodo.json)',
+      'DataCite 4.5 (datacite.xml)'[exists(dep:first('datacite', 'identifier', $facts))],
+      'Dublin Core (oai_dc.xml)',
+      'correspSearch (cmif.xml)'[dep:has-letter($facts) and exists(dep:first('cmif', 'url', $facts))]"/>
     <xsl:variable name="lines" as="xs:string*" select="
       dep:wrap-text(dep:first('zenodo', 'title', $facts), 0),
       dep:rows('datacite', 'title')[@type = 'Subtitle'] ! dep:strings(., $facts) ! dep:wrap-text(., 0),
@@ -35,8 +40,11 @@
         ' (RFC 8493) made by ', $tool, ' from the TEI document ', $id, '. This file is data/README.txt;',
         ' the files of the edition are beside it in data/ and listed below. Outside data/, bag-info.txt',
         ' describes the package, the manifests list a checksum of every file, and metadata/ describes the',
-        ' edition for repositories: Zenodo (zenodo.json), DataCite 4.5 (datacite.xml), Dublin Core',
-        ' (oai_dc.xml) and, when the document holds a letter, correspSearch (cmif.xml).'), 0),
+        ' edition for repositories: ', string-join(subsequence($receivers, 1, count($receivers) - 1), ', '),
+        ' and ', $receivers[last()], '.', if (empty(dep:first('datacite', 'identifier', $facts)))
+          then ' There is no DataCite file until the edition has a DOI, which DataCite requires: the archive that mints it makes that record.' else '',
+        if (dep:has-letter($facts) and empty(dep:first('cmif', 'url', $facts)))
+          then ' There is no correspSearch (CMIF) file for the letter, as the edition has no public address yet for it to name.' else ''), 0),
       '',
       concat('Identifier:  ', $id, if ($doi) then concat(' (DOI ', $doi, ')') else ' (no DOI yet: the archive mints one)'),
       concat('Publisher:   ', dep:first('datacite', 'publisher', $facts)),

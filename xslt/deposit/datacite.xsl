@@ -4,12 +4,12 @@
   properties (Identifier, Creator, Title, Publisher, PublicationYear, ResourceType) come
   first, then the optional ones; a wrapper whose rows have no value is left out.
 
-  The DOI: an edition is deposited before it has one, and the archive mints it (with
-  DataCite's REST API the DOI, or the prefix to draw one from, is an attribute of the
-  request, beside this XML). So the identifier is written empty, identifierType="DOI",
-  with a comment saying so, until the header carries publicationStmt/idno[@type='DOI'];
-  a DOI is never made up. (The 4.5 XSD wants a non-empty identifier: the archive's DOI
-  completes the record.)
+  The DOI: DataCite 4.5 requires it (identifier, minLength 1), and an edition is deposited
+  before it has one: the archive mints it. So this file is written only once the header
+  carries publicationStmt/idno[@type='DOI'] (deposit.xsl); before that the archive that
+  mints the DOI makes the DataCite record itself. A DOI is never made up. Creators are the
+  configured editors (else the header's), a person with given and family names and an
+  ORCID iD when configured, an organisation as nameType="Organizational".
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -26,9 +26,6 @@
     <xsl:variable name="lang" select="dep:first('datacite', 'language', $facts)"/>
     <resource xsi:schemaLocation="http://datacite.org/schema/kernel-4 https://schema.datacite.org/meta/kernel-4.5/metadata.xsd">
       <xsl:variable name="doi" select="dep:first('datacite', 'identifier', $facts)"/>
-      <xsl:if test="empty($doi)">
-        <xsl:comment> No DOI yet: the archive mints it on deposit and fills in this identifier. </xsl:comment>
-      </xsl:if>
       <identifier identifierType="DOI">{$doi}</identifier>
       <creators>
         <xsl:for-each select="dep:rows('datacite', 'creator') ! dep:values(., $facts)">
@@ -98,6 +95,10 @@
       <xsl:if test="$p('given') != ''"><givenName>{$p('given')}</givenName></xsl:if>
       <familyName>{$p('family')}</familyName>
     </xsl:if>
+    <!-- A configured ORCID iD (ed:edition-agents puts it in @key). -->
+    <xsl:for-each select="$name/@key[matches(., '^https://orcid\.org/\d{4}-\d{4}-\d{4}-\d{3}[\dX]$')]">
+      <nameIdentifier nameIdentifierScheme="ORCID" schemeURI="https://orcid.org">{string(.)}</nameIdentifier>
+    </xsl:for-each>
   </xsl:function>
 
   <xsl:function name="dep:datacite-date" as="element()*">

@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Deposit metadata (out/deposit/<id>/). Entry stylesheet: imports the format-neutral layer
-  (ed:header-facts) and maps the header through the deposit rows of the one declarative
-  table, xslt/cite/csl-mapping.xsl, to:
+  (ed:facts: the header's facts completed by the edition's configured ones) and maps the header through the deposit rows of the one declarative
+  table, xslt/common/csl-mapping.xsl, to:
     zenodo.json   Zenodo deposition metadata            (zenodo.xsl)
     datacite.xml  DataCite Metadata Schema 4.5          (datacite.xsl)
     oai_dc.xml    Dublin Core, OAI-PMH oai_dc            (oai-dc.xsl)
@@ -14,6 +14,8 @@
   one a line, the facts the metadata need that the header lacks (title, editors, publisher,
   licence-uri, licence-id, date-released); it is empty when none is missing, and only then
   are the files written (src/deposit/header.ts turns the names into located diagnostics).
+  A file that cannot be made valid for its receiver is not written, and a line
+  "skipped <file>" of the principal result says so (datacite.xml without a DOI, cmif.xml without the edition's URL).
 
   Parameters:
     payload     the data/ files, "path<TAB>what it is", for the README (default none)
@@ -30,9 +32,8 @@
   exclude-result-prefixes="#all">
 
   <xsl:import href="../common/common.xsl"/>
-  <xsl:include href="../cite/csl-mapping.xsl"/>
-  <xsl:include href="../cite/json.xsl"/>
-  <xsl:include href="../cite/cff.xsl"/>
+  <xsl:include href="../common/csl-mapping.xsl"/>
+  <xsl:include href="../common/json.xsl"/>
   <xsl:include href="values.xsl"/>
   <xsl:include href="zenodo.xsl"/>
   <xsl:include href="datacite.xsl"/>
@@ -69,20 +70,32 @@
   </xsl:function>
 
   <xsl:template match="/">
-    <xsl:variable name="facts" select="ed:header-facts(.)"/>
+    <xsl:variable name="facts" select="ed:facts(.)"/>
     <xsl:variable name="missing" select="dep:missing($facts)"/>
-    <xsl:value-of select="$missing" separator="&#10;"/>
+    <xsl:variable name="skipped" select="
+      'datacite.xml'[empty(dep:first('datacite', 'identifier', $facts))],
+      'cmif.xml'[dep:has-letter($facts) and empty(dep:first('cmif', 'url', $facts))]"/>
+    <xsl:value-of select="$missing, $skipped[empty($missing)] ! concat('skipped ', .)" separator="&#10;"/>
     <xsl:if test="empty($missing)">
       <xsl:result-document href="zenodo.json" format="text">
         <xsl:value-of select="dep:zenodo($facts)"/>
       </xsl:result-document>
-      <xsl:result-document href="datacite.xml" format="xml">
-        <xsl:call-template name="dep:datacite"><xsl:with-param name="facts" select="$facts"/></xsl:call-template>
-      </xsl:result-document>
+      <!-- DataCite 4.5 requires the DOI (identifier, minLength 1): without one there is no valid
+           record to write, and the archive that mints the DOI makes it (Zenodo from zenodo.json). -->
+      <xsl:choose>
+        <xsl:when test="exists(dep:first('datacite', 'identifier', $facts))">
+          <xsl:result-document href="datacite.xml" format="xml">
+            <xsl:call-template name="dep:datacite"><xsl:with-param name="facts" select="$facts"/></xsl:call-template>
+          </xsl:result-document>
+        </xsl:when>
+        <xsl:otherwise/>
+      </xsl:choose>
       <xsl:result-document href="oai_dc.xml" format="xml">
         <xsl:call-template name="dep:oai-dc"><xsl:with-param name="facts" select="$facts"/></xsl:call-template>
       </xsl:result-document>
-      <xsl:if test="dep:has-letter($facts)">
+      <!-- CMIF requires the URL of the CMIF file itself (idno type="url"): without the edition's
+           public URL it cannot be named, and no CMIF file is written. -->
+      <xsl:if test="dep:has-letter($facts) and exists(dep:first('cmif', 'url', $facts))">
         <xsl:result-document href="cmif.xml" format="xml">
           <xsl:call-template name="dep:cmif">
             <xsl:with-param name="facts" select="$facts"/>

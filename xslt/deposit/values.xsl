@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Reading the deposit rows of the mapping table (xslt/cite/csl-mapping.xsl, cite:deposit):
+  Reading the deposit rows of the mapping table (xslt/common/csl-mapping.xsl, cite:deposit):
   which rows feed a target's key, and their values as the facts give them or formatted per
   @as. The writers (zenodo.xsl, datacite.xsl, oai-dc.xsl, cmif.xsl, bag-files.xsl) only
   place these values; none of them reads the TEI header itself.

@@ -40,8 +40,15 @@
     <xsl:choose>
       <xsl:when test="empty($strings)"/>
       <xsl:when test="$as = 'names'">
+        <!-- Zenodo's creators are "Family, Given" with a bare ORCID iD; its deposit API has no
+             type for an organisation, whose name is written as it is. -->
         <fn:array key="{$key}">
-          <xsl:for-each select="$strings"><fn:map><fn:string key="name">{.}</fn:string></fn:map></xsl:for-each>
+          <xsl:for-each select="$rows ! dep:values(., $facts)">
+            <fn:map>
+              <fn:string key="name">{dep:name(.)}</fn:string>
+              <xsl:for-each select="@key[matches(., '^https://orcid\.org/')]"><fn:string key="orcid">{substring-after(., 'https://orcid.org/')}</fn:string></xsl:for-each>
+            </fn:map>
+          </xsl:for-each>
         </fn:array>
       </xsl:when>
       <xsl:when test="$as = 'list'">

@@ -21,17 +21,19 @@
     <a data-ext="cff" type="application/x-yaml">CITATION.cff</a>
   </xsl:variable>
 
-  <!-- Author, “Title,” date, identifiers, repository, place. Edition. -->
+  <!-- Author, “Title,” date, identifiers, repository, place. Edition, id, and the page's public
+       URL and the DOI when the edition has them (the reader adds the date of access). -->
   <xsl:function name="html:citation" as="xs:string">
     <xsl:param name="tei" as="element(TEI)"/>
-    <xsl:variable name="f" select="ed:header-facts($tei)"/>
+    <xsl:variable name="f" select="ed:facts($tei)"/>
     <xsl:variable name="authors" select="string-join($f('authors') ! ed:display-name(ed:best-name(.)), ' and ')"/>
     <xsl:variable name="date" select="($f('date-written'), $f('date-event'))[1]"/>
     <xsl:variable name="rest" select="string-join((if ($date) then ed:format-date($date) else (),
       $f('archive-location'), $f('repository'), $f('archive-place'))[. != ''], ', ')"/>
     <xsl:sequence select="concat(if ($authors != '') then concat($authors, ', ') else '',
       '“', $f('title'), if ($rest != '') then concat(',” ', $rest) else '.”', '. ',
-      html:edition-title($tei), ', ', $f('id'), '.')"/>
+      html:edition-title($tei), ', ', $f('id'), '.',
+      $f('page-url') ! concat(' ', ., '.'), $f('doi') ! concat(' https://doi.org/', ., '.'))"/>
   </xsl:function>
 
   <xsl:template name="html:cite">

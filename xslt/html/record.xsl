@@ -106,31 +106,40 @@
     </p>
   </xsl:template>
 
-  <!-- Highwire Press (Google Scholar) and Dublin Core metadata, only from what the header gives. -->
+  <!-- Metadata for reference managers, only from what the header and the edition's facts give.
+       Zotero's "Embedded Metadata" translator (zotero/translators) reads citation_* (Highwire)
+       into its fields, and hands DC.* and z.* tags to its RDF translator, whose type detection
+       takes z:itemType first: so the page is saved as a manuscript, never a journal article
+       (no citation_journal_title; citation_title alone would make it guess one, and DC.source
+       would become the "journal"). Its other z:* properties fill the fields of the same names:
+       z.archive and z.archiveLocation say where the source is. citation_date is the source's
+       date (the manuscript's date); the edition's URL and DOI identify the copy; the access
+       date is left to Zotero (it adds its own). test/transform/zotero-meta.test.ts holds this. -->
   <xsl:function name="html:citation-meta" as="element()*">
     <xsl:param name="tei" as="element(TEI)"/>
-    <xsl:variable name="f" select="ed:header-facts($tei)"/>
+    <xsl:variable name="f" select="ed:facts($tei)"/>
     <xsl:variable name="authors" select="$f('authors') ! ed:name-parts(ed:best-name(.))"/>
     <xsl:variable name="author-names" select="$authors ! string-join((.('family'), .('given')[. != ''], .('literal')), ', ')"/>
     <xsl:variable name="date" select="($f('date-written'), $f('date-event'))[1]"/>
     <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/"/>
     <link rel="alternate" type="application/vnd.citationstyles.csl+json" href="{$cite-base}{$f('id')}.csl.json"/>
     <xsl:sequence select="(
+      html:meta('z.itemType', 'manuscript'),
       html:meta('citation_title', $f('title')),
       $author-names ! html:meta('citation_author', .),
       html:meta('citation_date', if ($date) then replace($date, '-', '/') else ()),
-      html:meta('citation_publisher', $f('publisher')),
       html:meta('citation_language', $f('language')),
+      html:meta('citation_abstract', $f('summary')),
+      html:meta('citation_public_url', $f('page-url')),
+      html:meta('citation_doi', $f('doi')),
+      html:meta('z.manuscriptType', $f('genre')),
+      html:meta('z.archive', $f('repository')),
+      html:meta('z.archiveLocation', $f('archive-location')),
       html:meta('DC.title', $f('title')),
       $author-names ! html:meta('DC.creator', .),
       html:meta('DC.date', $date),
-      html:meta('DC.type', 'Text'),
-      html:meta('DC.format', 'text/html'),
       html:meta('DC.language', $f('language')),
       html:meta('DC.identifier', $f('id')),
-      html:meta('DC.publisher', $f('publisher')),
-      html:meta('DC.source', string-join(($f('archive-location')[. != ''], $f('repository')), ', ')),
-      html:meta('DC.description', $f('summary')),
       html:meta('DC.rights', ($f('licence-uri'), $f('licence'))[1]))"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -1,16 +1,9 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { depositDocument, depositDir, type DepositContext } from '../../deposit/deposit-document.js';
-import { depositStylesheet } from '../../deposit/metadata.js';
+import { depositEdition } from '../../deposit/deposit-edition.js';
 import { readBag, verifyBag } from '../../deposit/verify.js';
-import { humanSize } from '../../deposit/bag-info.js';
-import { buildEdition, isRegisterFile } from '../../pipeline/build.js';
-import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
-import { openProject, projectPath } from '../../core/project.js';
-import { projectTempDirs, removeLeftovers } from '../../pipeline/leftovers.js';
-import { Workbench } from '../../pipeline/workbench.js';
-import { compileStylesheet } from '../../transform/compile-stylesheet.js';
-import { documentPool } from '../../transform/render.js';
+import { diagnostic } from '../../core/diagnostic.js';
+import { openProject } from '../../core/project.js';
 import type { CliOptions } from '../options.js';
 import { printReport } from '../output.js';
 import { makeReport } from '../report.js';
@@ -31,48 +24,12 @@ export async function depositCommand(options: CliOptions): Promise<number> {
   }
   const started = process.hrtime.bigint();
   const project = openProject(process.cwd(), options.out);
-  const ids = options.paths.map((p) => p.replace(/^.*[\\/]/, '').replace(/\.xml$/i, ''));
-  const bench = new Workbench(project, { extraSchemas: options.schemas });
-  // Half-written bags and files of a deposit or build that was killed go first.
-  const leftovers = await removeLeftovers([...projectTempDirs(project), project.cacheDir]);
-  // Like `check`, a proof rather than a shortcut: everything is validated and rendered afresh (no
-  // build cache), so the bag holds exactly what this run checked, byte for byte.
-  const [build, sef] = await Promise.all([
-    buildEdition(project, bench, { only: ids, force: true, jobs: options.jobs }),
-    compileStylesheet(depositStylesheet(project), project.cacheDir),
-  ]);
-  const registers = build.docs.filter((d) => isRegisterFile(project, d.file));
-  const documents = build.docs.filter((d) => !isRegisterFile(project, d.file));
-  const problems: Diagnostic[] = [...build.diagnostics];
-  const targets = ids.length === 0 ? documents : documents.filter((d) => ids.includes(d.id));
-  for (const id of ids.filter((i) => !documents.some((d) => d.id === i))) {
-    const register = registers.some((r) => r.id === id);
-    problems.push(diagnostic({ file: `${project.teiDir}/${id}.xml`, at: { line: 1, column: 1 }, severity: 'error', source: 'deposit', ruleId: 'deposit/unknown-id', message: register ? `Unexpected register "${id}" to deposit alone, expected a document id: registers go into every document's bag`
-        : `Unexpected document id "${id}", expected one of: ${documents.map((d) => d.id).join(', ') || 'none (tei/ holds no documents)'}` }));
-  }
-  const ctx: DepositContext = {
-    project, sef, pool: documentPool(build.docs), outputs: build.outputs, registers,
-    extraSchemas: options.schemas.map((s) => resolve(project.root, s)), agent: `tei-pipeline ${toolVersion()}`,
-  };
-  const written: string[] = [];
-  const refused: string[] = [];
-  for (const doc of targets) {
-    const done = await depositDocument(ctx, doc);
-    if (!done) {
-      refused.push(`refused ${doc.file}: see the errors above; nothing was written for it`);
-      continue;
-    }
-    let size = 0;
-    for (const b of done.bag.values()) size += b.length;
-    written.push(`wrote ${projectPath(project, done.folder)}/ (${done.bag.size} files, ${humanSize(size)})`);
-    written.push(`wrote ${projectPath(project, done.zipFile)} (${humanSize(done.zip.length)})`);
-  }
-  const report = makeReport([...targets, ...registers], problems);
+  const run = await depositEdition(project, { ids: options.paths, schemas: options.schemas, jobs: options.jobs, agent: `tei-pipeline ${toolVersion()}` });
+  const report = makeReport(run.files, run.diagnostics);
   printReport(report, options);
   if (!options.quiet && options.format === 'human') {
-    for (const l of leftovers) process.stdout.write(`removed ${projectPath(project, l.path)}${l.kind === 'folder' ? '/' : ''}: left by process ${l.pid}, which was interrupted\n`);
-    for (const line of [...written, ...refused]) process.stdout.write(line + '\n');
-    process.stdout.write(`deposited ${written.length / 2} of ${targets.length} document(s) in ${projectPath(project, depositDir(project))}/ in ${seconds(started)} s\n`);
+    for (const line of run.lines) process.stdout.write(line + '\n');
+    process.stdout.write(`${run.summary} in ${seconds(started)} s\n`);
   }
   return report.summary.errors > 0 ? 1 : 0;
 }
@@ -83,7 +40,7 @@ async function verifyCommand(path: string, options: CliOptions): Promise<number>
   const absolute = resolve(process.cwd(), path);
   const shown = relative(process.cwd(), absolute).split(sep).join('/') || '.';
   if (!existsSync(absolute)) {
-    const report = makeReport([], [diagnostic({ file: shown, at: { line: 1, column: 1 }, severity: 'error', source: 'xml', ruleId: 'io/not-found', message: `Unexpected path "${shown}": no such bag folder or zip` })]);
+    const report = makeReport([], [diagnostic({ file: shown, at: { line: 1, column: 1 }, severity: 'error', source: 'deposit', ruleId: 'io/not-found', message: `Unexpected path "${shown}": no such bag folder or zip` })]);
     printReport({ ...report, summary: { ...report.summary, files: 1 } }, options);
     return 1;
   }

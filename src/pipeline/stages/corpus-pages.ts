@@ -24,6 +24,7 @@ export async function corpusPages(
   cache: BuildCache,
   next: BuildCache,
   tool: string,
+  params: Record<string, unknown>,
   collector: OutputCollector,
 ): Promise<boolean> {
   next.corpus = cache.corpus;
@@ -40,7 +41,7 @@ export async function corpusPages(
   if (cache.corpus?.key === key && (await stampsHold(project.outDir, cache.corpus.files))) return true;
   await Promise.all(docs.map((d) => pool.ensureParsed(d)));
   const reportOn: SourceDocument | undefined = registers[0] ?? docs[0];
-  const outputs = renderCorpus(docs, await bench.stylesheets(), { ...(await pool.withRegisters()), ...documentPool(docs) }, reportOn);
+  const outputs = renderCorpus(docs, await bench.stylesheets(), { ...(await pool.withRegisters()), ...documentPool(docs) }, reportOn, params);
   if (!outputs) return true;
   next.corpus = { key, files: unstamped(outputs.keys()) };
   await collector.add(outputs);

@@ -16,7 +16,7 @@ export interface RenderOptions {
 }
 
 /**
- * Stage 5: render the planned documents, many on worker threads, a few in this one. Each rendered
+ * Stage 5: render the planned documents (with the stylesheet parameters `params`), many on worker threads, a few in this one. Each rendered
  * document joins `plan.current` and its output records in `next`; one whose render fails joins
  * `plan.failed` and loses its cache record, so the next build tries again.
  */
@@ -26,6 +26,7 @@ export async function renderDocuments(
   pool: SaxonPool,
   next: BuildCache,
   collector: OutputCollector,
+  params: Record<string, unknown>,
   options: RenderOptions = {},
 ): Promise<number> {
   let rendered = 0;
@@ -51,7 +52,7 @@ export async function renderDocuments(
   const threads = Math.max(1, options.jobs ?? 1);
   if (threads > 1 && jobs.length >= WORKERS_FROM) {
     let done = 0;
-    await renderInWorkers(jobs, pool.registerDocs, sefs, threads, async (i, outputs) => {
+    await renderInWorkers(jobs, pool.registerDocs, sefs, threads, params, async (i, outputs) => {
       await record(i, outputs);
       options.onProgress?.(++done, jobs.length);
     });
@@ -59,7 +60,7 @@ export async function renderDocuments(
     const registers = await pool.withRegisters();
     for (const [i, job] of jobs.entries()) {
       await pool.ensureParsed(job.doc);
-      await record(i, renderDocument(job.doc, sefs, registers, job.formats));
+      await record(i, renderDocument(job.doc, sefs, registers, job.formats, params));
       options.onProgress?.(i + 1, jobs.length);
     }
   }

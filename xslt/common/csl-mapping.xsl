@@ -1,9 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   THE mapping from the TEI header to the citation formats: one declarative table, read
-  by csl.xsl (CSL-JSON) and cff.xsl (CITATION.cff); BibTeX and RIS are derived from the
-  CSL-JSON (bibtex.xsl, ris.xsl). The deposit metadata (Zenodo, DataCite, Dublin Core,
-  CMIF, bag-info) come from its cite:deposit rows (xslt/deposit/). Change what a citation
+  by xslt/cite/csl.xsl (CSL-JSON) and xslt/cite/cff.xsl (CITATION.cff); BibTeX and RIS
+  are derived from the CSL-JSON (bibtex.xsl, ris.xsl). The deposit metadata (Zenodo,
+  DataCite, Dublin Core, CMIF, bag-info) come from its cite:deposit rows (xslt/deposit/).
+  It lives in common/ because both entry stylesheets (cite, deposit) include it. Change what a citation
   or a deposit says here, not in templates.
 
   Each row names a fact of ed:header-facts (xslt/common/header.xsl, which documents the
@@ -20,12 +21,17 @@
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:cite="urn:x-tei-pipeline:cite"
   exclude-result-prefixes="#all">
 
   <xsl:variable name="cite:mapping" as="element(cite:mapping)">
     <cite:mapping>
-      <!-- The record itself. -->
+      <!-- The record itself, as this edition gives it: issued is the source's date (the date a
+           citation of a manuscript gives), available-date the edition's (its latest revision);
+           the edition is the container (its configured title, makers, publisher, the page's URL
+           and the DOI once minted); the source's place is in the archive fields. -->
       <cite:item key="record">
         <cite:field csl="id" fact="id"/>
         <cite:field csl="type" value="manuscript"/>
@@ -37,6 +43,12 @@
         <cite:field csl="archive" fact="repository"/>
         <cite:field csl="archive-place" fact="archive-place"/>
         <cite:field csl="archive_location" fact="archive-location"/>
+        <cite:field csl="container-title" fact="edition-title"/>
+        <cite:field csl="editor" fact="editors" as="names"/>
+        <cite:field csl="publisher" fact="publisher"/>
+        <cite:field csl="available-date" fact="date-released" as="date"/>
+        <cite:field csl="URL" fact="page-url"/>
+        <cite:field csl="DOI" fact="doi"/>
         <cite:field csl="language" fact="language"/>
         <cite:field csl="keyword" fact="keywords" as="list"/>
         <cite:field csl="abstract" fact="summary"/>
@@ -56,6 +68,12 @@
         <cite:field csl="genre" value="Letter"/>
         <cite:field csl="archive" fact="repository"/>
         <cite:field csl="archive_location" fact="archive-location"/>
+        <cite:field csl="container-title" fact="edition-title"/>
+        <cite:field csl="editor" fact="editors" as="names"/>
+        <cite:field csl="publisher" fact="publisher"/>
+        <cite:field csl="available-date" fact="date-released" as="date"/>
+        <cite:field csl="URL" fact="page-url"/>
+        <cite:field csl="DOI" fact="doi"/>
         <cite:field csl="language" fact="language"/>
         <cite:field csl="note">
           <cite:part fact="title" prefix="Quoted in full in: " suffix="."/>
@@ -72,6 +90,8 @@
         <cite:field cff="keywords" fact="keywords" as="list"/>
         <cite:field cff="license" fact="licence-uri" as="spdx"/>
         <cite:field cff="date-released" fact="date-released"/>
+        <cite:field cff="url" fact="base-url"/>
+        <cite:field cff="doi" fact="doi"/>
       </cite:cff>
       <!-- Deposit metadata (xslt/deposit/): the edition as a resource an archive ingests. A row
            says once which fact feeds a value and, per target attribute, where it goes:
@@ -101,13 +121,21 @@
         <cite:field datacite="rights" fact="licence" uri-fact="licence-uri" as="licence"/>
         <cite:field dc="rights" cmif="licence" fact="licence-uri"/>
         <cite:field zenodo="notes" datacite="rights" dc="rights" fact="rights-note"/>
+        <!-- Zenodo's deposit API lists the date types Collected, Valid and Withdrawn only: none is
+             the date of a historical source, so the source's dates go into the notes there. -->
+        <cite:field zenodo="notes" fact="date-written" prefix="The source document was written on " suffix="."/>
+        <cite:field zenodo="notes" fact="date-event" prefix="The event it records took place on " suffix="."/>
         <cite:field zenodo="keywords" datacite="subject" dc="subject" fact="keywords" as="list"/>
-        <cite:field zenodo="dates" datacite="date" type="Created" info="The source document was written"
-          fact="date-written" as="date"/>
-        <cite:field zenodo="dates" datacite="date" type="Other" info="The event the source document records"
-          dc="coverage" fact="date-event" as="date"/>
+        <!-- DataCite: Created and Issued are dates of this resource, the edition; the source's
+             dates are Other, each with its description. -->
+        <cite:field datacite="date" type="Created" info="This edition was begun (its earliest revision)"
+          fact="edition-created" as="date"/>
         <cite:field datacite="date" type="Issued" info="This edition was published (its latest revision)"
           fact="date-released" as="date"/>
+        <cite:field datacite="date" type="Other" info="The source document was written"
+          fact="date-written" as="date"/>
+        <cite:field datacite="date" type="Other" info="The event the source document records"
+          dc="coverage" fact="date-event" as="date"/>
         <cite:field zenodo="related_identifiers" datacite="relatedIdentifier" type="IsDerivedFrom"
           fact="source-identifiers" as="identifiers"/>
         <cite:field datacite="relatedItem" type="IsDerivedFrom" item-type="Text" title-fact="title"
@@ -126,6 +154,7 @@
         <cite:field datacite="format" dc="format" value="text/plain"/>
         <cite:field dc="source" fact="archive-location"/>
         <cite:field cmif="title" fact="title" prefix="Correspondence in the TEI edition of: "/>
+        <cite:field cmif="url" fact="cmif-url"/>
         <cite:field cmif="bibl" fact="title" suffix=" (TEI edition)"/>
         <cite:field cmif="key" fact="letter" as="id"/>
         <cite:field cmif="sender" fact="letter-author" as="names"/>
@@ -146,4 +175,10 @@
       'creativecommons.org/licenses/by-nd/4.0': 'CC-BY-ND-4.0',
       'creativecommons.org/publicdomain/zero/1.0': 'CC0-1.0',
       'opensource.org/licenses/MIT': 'MIT'}"/>
+  <!-- An SPDX licence id from a licence URI (cite:spdx); the URI itself when unknown. -->
+  <xsl:function name="cite:spdx-id" as="xs:string">
+    <xsl:param name="uri" as="xs:string"/>
+    <xsl:variable name="key" select="replace(replace($uri, '^https?://(www\.)?', ''), '/(legalcode(\..*)?)?$', '')"/>
+    <xsl:sequence select="if (map:contains($cite:spdx, $key)) then $cite:spdx($key) else $uri"/>
+  </xsl:function>
 </xsl:stylesheet>
