@@ -99,7 +99,7 @@ describe('deposit metadata', () => {
     expect(m['title']).toBe(header(/<title type="main">([^<]+)<\/title>/));
     expect(m.creators).toEqual([{ name: 'Edition team' }]); // the respStmt's name; nobody else
     expect(m['license']).toBe('cc-by-4.0'); // licence/@target https://creativecommons.org/licenses/by/4.0/
-    expect(m['publication_date']).toBe('2026-11-28'); // the latest change/@when
+    expect(m['publication_date']).toBe('2026-11-30'); // the latest change/@when
     expect(m['language']).toBe('eng');
     expect(m.keywords).toContain('Strategic arms limitation (SALT II)');
     expect(m.dates).toEqual([
@@ -167,7 +167,7 @@ describe('deposit metadata', () => {
     expect(d.count('/oai_dc:dc/*[namespace-uri() != \'http://purl.org/dc/elements/1.1/\']')).toBe(0);
     expect(d.strings('/oai_dc:dc/dc:identifier')).toEqual([RECORD_ID]);
     expect(d.strings('/oai_dc:dc/dc:type')).toEqual(['Text']);
-    expect(d.strings('/oai_dc:dc/dc:date')).toEqual(['2026-11-28']);
+    expect(d.strings('/oai_dc:dc/dc:date')).toEqual(['2026-11-30']);
   });
 
   it('cmif.xml describes the letter for correspSearch: sent (sender, date) and received (addressee), no invented @ref', async () => {
@@ -184,7 +184,7 @@ describe('deposit metadata', () => {
     expect(d.count('//tei:correspAction/text()[normalize-space()]')).toBe(0);
     expect(d.count('//@ref')).toBe(0);
     expect(d.strings('//tei:licence/@target')).toEqual(['https://creativecommons.org/licenses/by/4.0/']);
-    expect(d.strings('//tei:publicationStmt/tei:date/@when')).toEqual(['2026-11-28']);
+    expect(d.strings('//tei:publicationStmt/tei:date/@when')).toEqual(['2026-11-30']);
   });
 
   it('data/README.txt tells the curators what each file is, how it was made, and the licence', () => {
