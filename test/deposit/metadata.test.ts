@@ -119,7 +119,7 @@ describe('deposit metadata', () => {
     expect(m['title']).toBe(header(/<title type="main">([^<]+)<\/title>/));
     expect(m.creators).toEqual([{ name: 'Edition team' }]); // the respStmt's name; nobody else
     expect(m['license']).toBe('cc-by-4.0'); // licence/@target https://creativecommons.org/licenses/by/4.0/
-    expect(m['publication_date']).toBe('2026-11-28'); // the latest change/@when
+    expect(m['publication_date']).toBe('2026-11-30'); // the latest change/@when
     expect(m['language']).toBe('eng');
     expect(m.keywords).toContain('Strategic arms limitation (SALT II)');
     // None of Zenodo's date types is the date of a historical source: the dates are in the notes.
@@ -170,7 +170,7 @@ describe('deposit metadata', () => {
     for (const t of d.strings('//dcite:date/@dateType')) expect(DATE_TYPES).toContain(t);
     expect(d.count('//dcite:date[not(@dateInformation)]')).toBe(0);
     // Created and Issued are this resource's dates (the edition's revisions); the source's are Other.
-    expect(d.strings('//dcite:date/concat(@dateType, \' \', .)')).toEqual(['Created 2026-11-28', 'Issued 2026-11-28', 'Other 1977-05-13', 'Other 1977-02-26']);
+    expect(d.strings('//dcite:date/concat(@dateType, \' \', .)')).toEqual(['Created 2026-11-28', 'Issued 2026-11-30', 'Other 1977-05-13', 'Other 1977-02-26']);
     for (const t of d.strings('//dcite:description/@descriptionType')) expect(DESCRIPTION_TYPES).toContain(t);
     for (const t of d.strings('//@relationType')) expect(RELATION_TYPES).toContain(t);
     for (const t of d.strings('//@relatedIdentifierType')) expect(RELATED_IDENTIFIER_TYPES).toContain(t);
@@ -199,7 +199,7 @@ describe('deposit metadata', () => {
     expect(d.count('/oai_dc:dc/*/@*[not(name() = \'xml:lang\')]')).toBe(0);
     expect(d.strings('/oai_dc:dc/dc:identifier')).toEqual([RECORD_ID]);
     expect(d.strings('/oai_dc:dc/dc:type')).toEqual(['Text']);
-    expect(d.strings('/oai_dc:dc/dc:date')).toEqual(['2026-11-28']);
+    expect(d.strings('/oai_dc:dc/dc:date')).toEqual(['2026-11-30']);
   });
 
   it('without the edition\'s base URL no cmif.xml is written (CMIF requires the file\'s own URL); with it, the letter is described, no @ref invented', async () => {

@@ -44,7 +44,7 @@ describe('tei-pipeline deposit: what it refuses', () => {
   });
 
   it('refuses a header whose revisions have no full date, and one without an editor', () => {
-    const undated = recordText.replace('<change when="2026-11-28"', '<change when="2026-11"').replace(/<respStmt xml:id="edition-team">[\s\S]*?<\/respStmt>/, '');
+    const undated = recordText.replaceAll(/<change when="\d{4}-\d{2}-\d{2}"/g, '<change when="2026-11"').replace(/<respStmt xml:id="edition-team">[\s\S]*?<\/respStmt>/, '');
     const root = tempProject({ [RECORD]: undated });
     const { code, report } = deposit(root);
     expect(code).toBe(1);

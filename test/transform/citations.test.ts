@@ -63,7 +63,7 @@ describe('citations', () => {
 
   it('CITATION.cff is CFF 1.2.0 for a dataset, with licence and release date from the header', async () => {
     const cff = parseYaml(await output(`cite/${RECORD_ID}.cff`)) as Record<string, unknown>;
-    expect(cff).toMatchObject({ 'cff-version': '1.2.0', type: 'dataset', license: 'CC-BY-4.0', 'date-released': '2026-11-28' });
+    expect(cff).toMatchObject({ 'cff-version': '1.2.0', type: 'dataset', license: 'CC-BY-4.0', 'date-released': '2026-11-30' });
     expect(cff['title']).toMatch(/Record of the Conversation/);
     expect(Array.isArray(cff['authors']) && (cff['authors'] as unknown[]).length).toBeGreaterThan(0);
     expect(typeof cff['message']).toBe('string');
