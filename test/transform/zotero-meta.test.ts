@@ -50,7 +50,7 @@ describe('metadata for Zotero (Embedded Metadata translator)', () => {
       date: '1977/05/13',
       language: 'en',
       manuscriptType: 'Record of conversation',
-      archiveLocation: 'Journal of A. F. Dobrynin, Original No. 405, copy No. 1',
+      archiveLocation: 'Journal of A. F. Dobrynin, outgoing No. 405, copy No. 1',
     });
     // No public URL is configured for this edition: none is made up (Zotero then takes the page's own address).
     expect(names).not.toContain('citation_public_url');
@@ -67,7 +67,7 @@ describe('metadata for Zotero (Embedded Metadata translator)', () => {
     expect(item).toMatchObject({ itemType: 'manuscript', url: `https://edition.example.org/dv/${RECORD_ID}.html` });
     const csl = JSON.parse(built.outputs.get(`cite/${RECORD_ID}.csl.json`)!) as Record<string, unknown>[];
     for (const entry of csl) {
-      expect(entry).toMatchObject({ URL: `https://edition.example.org/dv/${RECORD_ID}.html`, 'container-title': 'Soviet–American Correspondence, 1977', archive_location: 'Journal of A. F. Dobrynin, Original No. 405, copy No. 1' });
+      expect(entry).toMatchObject({ URL: `https://edition.example.org/dv/${RECORD_ID}.html`, 'container-title': 'Soviet–American Correspondence, 1977', archive_location: 'Journal of A. F. Dobrynin, outgoing No. 405, copy No. 1' });
       expect(entry).not.toHaveProperty('accessed');
     }
   });
