@@ -4,7 +4,7 @@ import type { CliOptions } from '../options.js';
 import { printReport } from '../output.js';
 import { makeReport } from '../report.js';
 
-/** `tei-pipeline watch`: rebuild on every save, serve out/html on 127.0.0.1 with live reload. Ends on Ctrl-C. */
+/** `tei-pipeline watch`: rebuild on every save, serve out/ on 127.0.0.1 with live reload. Ends on Ctrl-C. */
 export async function watchCommand(options: CliOptions): Promise<number> {
   const project = openProject(process.cwd(), options.out);
   const port = Number(process.env['TEI_PIPELINE_PORT'] ?? 8080);
@@ -19,7 +19,7 @@ export async function watchCommand(options: CliOptions): Promise<number> {
     },
     onError: (e) => process.stderr.write(`tei-pipeline: build failed: ${e.message}\n`),
   });
-  process.stdout.write(`serving ${projectPath(project, project.outDir)}/html at ${watcher.server.url}\n`);
+  process.stdout.write(`serving ${projectPath(project, project.outDir)}/ at ${watcher.server.url}; the reading edition: ${watcher.server.url}html/\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
