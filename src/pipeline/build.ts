@@ -24,6 +24,8 @@ export interface BuildOptions {
   jobs?: number;
   /** Called as documents are rendered (progress bar). */
   onProgress?: (done: number, total: number) => void;
+  /** Called before validation starts, with the number of files that need it (0: none do). */
+  onValidate?: (files: number) => void;
   /** Takes outputs as they are rendered (build: writes them); without it they are kept in `outputs`. */
   sink?: (outputs: Outputs) => Promise<void>;
 }
@@ -127,6 +129,7 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
       byFile.set(s.file, doc);
     } else fresh.push(s);
   }
+  options.onValidate?.(fresh.length);
   // Validate in batches, so memory stays bounded however large the edition: each batch is parsed,
   // validated (one xmllint call per schema), summed up in the cache, and its parsed trees let go.
   for (let i = 0; i < fresh.length; i += VALIDATION_BATCH) {

@@ -1,9 +1,13 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { describeIoFailure } from '../core/io-failure.js';
+import { warn } from '../core/warn.js';
+import { writeFileAtomic } from '../core/write-atomic.js';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -44,6 +48,26 @@ export async function stylesheetHash(entry: string): Promise<string> {
  * result under `cacheDir` by content hash so a stylesheet is compiled once, not once per run or document.
  * A cache entry that does not parse is discarded and rebuilt.
  */
+export interface CompileEvent {
+  stylesheet: string;
+  phase: 'start' | 'end';
+  /** With 'end': how long the compile took. */
+  ms?: number;
+}
+
+let compileListener: ((e: CompileEvent) => void) | null = null;
+
+/**
+ * Hear of every real compile (not cache hits) until the returned function is called: a first build
+ * spends most of its time here, and a terminal should say so (the build command's progress).
+ */
+export function onCompile(listener: (e: CompileEvent) => void): () => void {
+  compileListener = listener;
+  return () => {
+    compileListener = null;
+  };
+}
+
 export async function compileStylesheet(entry: string, cacheDir: string): Promise<Sef> {
   const hash = await stylesheetHash(entry);
   const cached = join(cacheDir, 'sef', `${hash}.sef.json`);
@@ -53,17 +77,37 @@ export async function compileStylesheet(entry: string, cacheDir: string): Promis
   } catch {
     // absent or corrupt: compile afresh
   }
-  await mkdir(dirname(cached), { recursive: true });
-  const tmp = `${cached}.${process.pid}.tmp`;
+  // Compiled into a temporary folder of the system's, then kept in the cache: a cache folder that
+  // cannot be written costs the next run a compile, never this run its build.
+  const work = await mkdtemp(join(tmpdir(), 'tei-pipeline-sef-'));
+  const tmp = join(work, 'out.sef.json');
+  const started = performance.now();
+  compileListener?.({ stylesheet: entry, phase: 'start' });
   try {
-    await run(process.execPath, [require.resolve('xslt3/xslt3.js'), `-xsl:${resolve(entry)}`, `-export:${tmp}`, '-nogo', '-relocate:on'], { maxBuffer: 16 << 20 });
-  } catch (e) {
-    const err = e as { stderr?: string; message: string };
-    throw new StylesheetCompileError(entry, (err.stderr || err.message).trim().split('\n').slice(0, 5).join(' '));
+    try {
+      await run(process.execPath, [require.resolve('xslt3/xslt3.js'), `-xsl:${resolve(entry)}`, `-export:${tmp}`, '-nogo', '-relocate:on'], { maxBuffer: 16 << 20 });
+    } catch (e) {
+      const err = e as { stderr?: string; message: string };
+      throw new StylesheetCompileError(entry, (err.stderr || err.message).trim().split('\n').slice(0, 5).join(' '));
+    }
+    const text = await readFile(tmp, 'utf8');
+    compileListener?.({ stylesheet: entry, phase: 'end', ms: performance.now() - started });
+    await keepInCache(cached, text);
+    return JSON.parse(text) as Sef;
+  } finally {
+    await rm(work, { recursive: true, force: true });
   }
-  // The compiler wrote a temp file beside the cache entry: renaming it is the atomic write.
-  await rename(tmp, cached);
-  return JSON.parse(await readFile(cached, 'utf8')) as Sef;
+}
+
+/** Write a file of the compiled cache; when that fails, warn and go on (returns false). */
+export async function keepInCache(file: string, data: string): Promise<boolean> {
+  try {
+    await writeFileAtomic(file, data);
+    return true;
+  } catch (e) {
+    warn(`${describeIoFailure(e, process.cwd()) ?? String(e)}; compiled stylesheets are not kept, so the next run compiles them again`);
+    return false;
+  }
 }
 
 export class StylesheetCompileError extends Error {

@@ -1,3 +1,4 @@
+import { describeIoFailure } from '../../core/io-failure.js';
 import { openProject, projectPath } from '../../core/project.js';
 import { watchEdition } from '../../pipeline/watch.js';
 import type { CliOptions } from '../options.js';
@@ -17,7 +18,8 @@ export async function watchCommand(options: CliOptions): Promise<number> {
       if (!options.quiet) for (const p of written.written) process.stdout.write(`wrote ${out}/${p}\n`);
       process.stdout.write(`rebuilt in ${Math.round(ms)} ms (${build.stats.validated} validated, ${build.stats.rendered} rendered); watching for changes…\n`);
     },
-    onError: (e) => process.stderr.write(`tei-pipeline: build failed: ${e.message}\n`),
+    // An output that cannot be written is named, with the cause in words; watching goes on.
+    onError: (e) => process.stderr.write(`tei-pipeline: ${describeIoFailure(e, process.cwd()) ?? `build failed: ${e.message}`}\n`),
   });
   process.stdout.write(`serving ${projectPath(project, project.outDir)}/ at ${watcher.server.url}; the reading edition: ${watcher.server.url}html/\n`);
   await new Promise<void>((resolve) => {
