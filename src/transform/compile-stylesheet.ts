@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { describeIoFailure } from '../core/io-failure.js';
+import { describeIoFailure, WriteError } from '../core/io-failure.js';
 import { warn } from '../core/warn.js';
 import { writeFileAtomic } from '../core/write-atomic.js';
 
@@ -77,10 +78,15 @@ export async function compileStylesheet(entry: string, cacheDir: string): Promis
   } catch {
     // absent or corrupt: compile afresh
   }
-  // Compiled into a temporary folder of the system's, then kept in the cache: a cache folder that
-  // cannot be written costs the next run a compile, never this run its build.
-  const work = await mkdtemp(join(tmpdir(), 'tei-pipeline-sef-'));
-  const tmp = join(work, 'out.sef.json');
+  // Compiled beside its cache entry and renamed into place (the atomic write). Where the cache
+  // folder cannot be written, compiled in a temporary folder of the system's instead, with a
+  // warning: that costs the next run a compile, never this run its build.
+  const folder = dirname(cached);
+  const unwritable = await mkdir(folder, { recursive: true })
+    .then(() => access(folder, constants.W_OK))
+    .then(() => null, (e: unknown) => e);
+  const work = unwritable ? await mkdtemp(join(tmpdir(), 'tei-pipeline-sef-')) : null;
+  const tmp = work ? join(work, 'out.sef.json') : `${cached}.${process.pid}.${compiles++}.tmp`;
   const started = performance.now();
   compileListener?.({ stylesheet: entry, phase: 'start' });
   try {
@@ -92,11 +98,18 @@ export async function compileStylesheet(entry: string, cacheDir: string): Promis
     }
     const text = await readFile(tmp, 'utf8');
     compileListener?.({ stylesheet: entry, phase: 'end', ms: performance.now() - started });
-    await keepInCache(cached, text);
+    if (unwritable) notKept(new WriteError(cached, unwritable));
+    else await rename(tmp, cached).catch((e: unknown) => notKept(new WriteError(cached, e)));
     return JSON.parse(text) as Sef;
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await rm(work ?? tmp, { recursive: true, force: true });
   }
+}
+
+let compiles = 0;
+
+function notKept(e: unknown): void {
+  warn(`${describeIoFailure(e, process.cwd()) ?? String(e)}; compiled stylesheets are not kept, so the next run compiles them again`);
 }
 
 /** Write a file of the compiled cache; when that fails, warn and go on (returns false). */
@@ -105,7 +118,7 @@ export async function keepInCache(file: string, data: string): Promise<boolean> 
     await writeFileAtomic(file, data);
     return true;
   } catch (e) {
-    warn(`${describeIoFailure(e, process.cwd()) ?? String(e)}; compiled stylesheets are not kept, so the next run compiles them again`);
+    notKept(e);
     return false;
   }
 }
