@@ -1,25 +1,30 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMAND_HELP } from '../../src/cli/help.js';
+import { COMMAND_HELP, helpText } from '../../src/cli/help.js';
 import { USAGE } from '../../src/cli/usage.js';
-import { cli, expectNoCrash, tempProject } from '../support/cli.js';
+import { cli, expectNoCrash, repoRoot, tempProject } from '../support/cli.js';
 import { RECORD_ID } from '../support/edition.js';
 
 const SUMMARY = /^wrote (\d+) of (\d+) output\(s\) \((\d+) already up to date\), removed (\d+); validated (\d+) of (\d+) file\(s\), rendered (\d+) of (\d+) document\(s\) in [\d.]+ s$/m;
 
 describe('help', () => {
+  it('has a full text for every command the usage lists', () => {
+    for (const command of ['validate', 'build', 'check', 'watch', 'deposit']) {
+      expect(USAGE, `the usage lists ${command}`).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+      expect(helpText(command)).toMatch(new RegExp(`^Usage: tei-pipeline ${command}\\b`));
+    }
+    expect(helpText(undefined)).toBe(USAGE);
+  });
+
   it('`help` lists the commands and exits 0; `help COMMAND` and `COMMAND --help` explain that command', () => {
     const all = cli(process.cwd(), ['help']);
     expect(all.code).toBe(0);
-    expect(all.stdout).toContain('Usage: tei-pipeline <command>');
-    for (const command of ['validate', 'build', 'check', 'watch', 'deposit']) {
-      expect(USAGE, `the usage lists ${command}`).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
-      const r = cli(process.cwd(), ['help', command]);
-      expect(r.code, `help ${command}`).toBe(0);
-      expect(r.stdout).toContain(`Usage: tei-pipeline ${command}`);
-      expect(r.stdout.trim()).toBe(COMMAND_HELP[command]);
-    }
+    expect(all.stdout.trim()).toBe(USAGE);
+    const one = cli(process.cwd(), ['help', 'build']);
+    expect(one.code).toBe(0);
+    expect(one.stdout.trim()).toBe(COMMAND_HELP['build']);
     const flag = cli(process.cwd(), ['check', '--help']);
     expect(flag.code).toBe(0);
     expect(flag.stdout.trim()).toBe(COMMAND_HELP['check']);
@@ -56,6 +61,23 @@ describe('build and check messages', () => {
     expect([v2, r2]).toEqual([0, 0]);
     // Not a terminal: the progress lines are for people at one.
     expect(first.stderr).not.toMatch(/compiling|validating|rendering/);
+  }, 240_000);
+
+  // util-linux `script` gives the build a terminal, as a person running it has.
+  const haveScript = existsSync('/usr/bin/script');
+  it.skipIf(!haveScript)(`on a terminal, says what it is doing: validating, rendering${haveScript ? '' : ' (skipped: no /usr/bin/script; apt-get install -y bsdutils)'}`, () => {
+    const doc = join(root, 'tei', `${RECORD_ID}.xml`);
+    writeFileSync(doc, readFileSync(doc, 'utf8').replace('pass on as directed', 'pass on, as directed'));
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(repoRoot, 'bin', 'tei-pipeline.js'))} build`;
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', TEI_PIPELINE_CACHE: join(repoRoot, '.cache', 'tei-pipeline') };
+    delete env['CI'];
+    const r = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: root, env, encoding: 'utf8', timeout: 240_000 });
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.stdout).toContain('validating 1 file(s)…');
+    expect(r.stdout).toMatch(/\rrendering \[#{30}\] 1\/1/);
+    expect(r.stdout).toMatch(/validated 1 of \d+ file\(s\), rendered 1 of 1 document\(s\)/);
+    writeFileSync(doc, readFileSync(doc, 'utf8').replace('pass on, as directed', 'pass on as directed'));
+    expect(cli(root, ['build']).code).toBe(0);
   }, 240_000);
 
   it('check shows the first differing lines of a stale file as a short unified diff', () => {
