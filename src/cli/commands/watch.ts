@@ -4,11 +4,16 @@ import { watchEdition } from '../../pipeline/watch.js';
 import type { CliOptions } from '../options.js';
 import { printReport } from '../output.js';
 import { makeReport } from '../report.js';
+import { buildProgress } from '../progress.js';
+import { onCompile } from '../../transform/compile-stylesheet.js';
 
 /** `tei-pipeline watch`: rebuild on every save, serve out/ on 127.0.0.1 with live reload. Ends on Ctrl-C. */
 export async function watchCommand(options: CliOptions): Promise<number> {
   const project = openProject(process.cwd(), options.out);
   const port = Number(process.env['TEI_PIPELINE_PORT'] ?? 8080);
+  // On a fresh checkout the first build compiles the stylesheets: say so, as `build` does.
+  const progress = buildProgress(process.stderr, { quiet: options.quiet, packageDir: project.packageDir });
+  const stopListening = progress ? onCompile(progress.compile) : () => undefined;
   const watcher = await watchEdition(project, {
     port,
     extraSchemas: options.schemas,
@@ -27,5 +32,6 @@ export async function watchCommand(options: CliOptions): Promise<number> {
     process.once('SIGTERM', resolve);
   });
   await watcher.close();
+  stopListening();
   return 0;
 }
