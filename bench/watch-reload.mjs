@@ -3,7 +3,7 @@
 // (the server-sent event arriving at a client, as a browser's EventSource receives it). Runs on a
 // temporary copy of tei/, with the compiled stylesheets of .cache/ (a first build compiles them).
 // Prints each save's time and the median. Not part of `npm test`.
-import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,7 @@ for (let i = 1; i <= saves; i++) {
 }
 await reader.cancel();
 await watcher.close();
+rmSync(root, { recursive: true, force: true });
 const sorted = [...times].sort((a, b) => a - b);
 console.log(`save to reload, ${saves} saves (ms): ${times.map((t) => t.toFixed(0)).join(', ')}`);
 console.log(`median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms, min ${sorted[0].toFixed(0)} ms, max ${sorted.at(-1).toFixed(0)} ms`);

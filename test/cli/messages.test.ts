@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { COMMAND_HELP, helpText } from '../../src/cli/help.js';
 import { USAGE } from '../../src/cli/usage.js';
 import { cli, expectNoCrash, repoRoot, tempProject } from '../support/cli.js';
@@ -41,6 +41,7 @@ describe('help', () => {
 describe('build and check messages', () => {
   const root = tempProject({}, { withRecord: true });
   const txt = join(root, 'out', 'text', `${RECORD_ID}.txt`);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('counts outputs, files and documents the same way on a first build and a build with nothing to do, and shows no progress off a terminal', () => {
     const first = cli(root, ['build']);

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -73,6 +73,7 @@ describe('compiling a stylesheet', () => {
       [xsl, 'end'],
     ]);
     expect(events[1]!.ms).toBeGreaterThan(0);
+    rmSync(dir, { recursive: true, force: true });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^cannot write \S+\.sef\.json: a (part of its path is a file, not a folder|file stands where a folder is needed); compiled stylesheets are not kept/);
   }, 120_000);

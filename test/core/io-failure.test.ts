@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -30,6 +30,7 @@ describe('I/O failures', () => {
     expect(describeIoFailure(error, join(out, '..'))).toBe('cannot write out/cite/x.bib: the disk is full (no space left on device)');
     expect(readdirSync(join(out, 'cite'))).toEqual([]);
     expect(existsSync(join(out, 'cite', 'x.bib'))).toBe(false);
+    rmSync(join(out, '..'), { recursive: true, force: true });
   });
 
   it('says each common cause in words, and keeps Node’s message (without its code) for the rest', () => {

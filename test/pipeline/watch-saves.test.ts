@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,13 @@ async function buildAfter(count: number): Promise<Rebuild> {
   expect(builds.length, `a rebuild after build ${count}`).toBeGreaterThan(count);
   return builds[count]!;
 }
+/** Wait until no build has come for a second: late events of an earlier test are done with. */
+async function settle(): Promise<void> {
+  for (let i = 0, last = -1; i < 60 && builds.length !== last; i++) {
+    last = builds.length;
+    await sleep(1000);
+  }
+}
 /** Nothing more is built for a while (events that must not trigger a build). */
 async function noBuildAfter(count: number): Promise<void> {
   await sleep(600);
@@ -70,11 +77,15 @@ beforeAll(async () => {
   watcher = await watchEdition(project, { port: 0, onBuild: (b) => builds.push(b), onError: (e) => { throw e; } });
   await buildAfter(0);
 }, 300_000);
-afterAll(async () => watcher?.close());
+afterAll(async () => {
+  await watcher?.close();
+  for (const dir of [root, packageDir]) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('watch sees every save', () => {
   it('rebuilds once for each of ten consecutive rename-replace saves, with the content of that save', async () => {
     const styles = Object.keys(SAVES);
+    await settle();
     const start = builds.length;
     for (let i = 1; i <= 10; i++) {
       const style = styles[i % styles.length]!;
@@ -103,6 +114,7 @@ describe('watch sees every save', () => {
   }, 120_000);
 
   it('ignores editors’ scratch files beside the documents', async () => {
+    await settle();
     const n = builds.length;
     for (const name of [`.${RECORD_ID}.xml.swp`, `${RECORD_ID}.xml~`, '4913', `#${RECORD_ID}.xml#`, 'sedAbC123', `.${RECORD_ID}.xml.tmp`, 'notes.txt']) {
       writeFileSync(join(root, 'tei', name), 'scratch');
