@@ -3,6 +3,8 @@ import { checkCommand } from './commands/check.js';
 import { depositCommand } from './commands/deposit.js';
 import { validateCommand } from './commands/validate.js';
 import { watchCommand } from './commands/watch.js';
+import { describeIoFailure } from '../core/io-failure.js';
+import { helpText } from './help.js';
 import { parseOptions, type CliOptions } from './options.js';
 import { USAGE, UsageError } from './usage.js';
 import { toolVersion } from './version.js';
@@ -26,9 +28,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(toolVersion() + '\n');
       return 0;
     }
-    if (options.help || !options.command) {
-      (options.help ? process.stdout : process.stderr).write(USAGE + '\n');
-      return options.help ? 0 : 2;
+    // `help`, `help COMMAND` and `COMMAND --help` print to stdout and succeed.
+    if (options.command === 'help' || options.help) {
+      process.stdout.write(helpText(options.command === 'help' ? options.paths[0] : options.command || undefined) + '\n');
+      return 0;
+    }
+    if (!options.command) {
+      process.stderr.write(USAGE + '\n');
+      return 2;
     }
     const run = COMMANDS[options.command];
     if (!run) throw new UsageError(`Unexpected command "${options.command}", expected one of ${Object.keys(COMMANDS).join(', ')}`);
@@ -36,7 +43,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (e instanceof UsageError) process.stderr.write(`tei-pipeline: ${err.message}\n${'Run tei-pipeline --help for usage.'}\n`);
-    else if (err.code === 'ENOENT' && err.path) process.stderr.write(`tei-pipeline: cannot read ${err.path}: no such file\n`);
+    else if (err.code === 'ENOENT' && err.path && ['open', 'read', 'scandir', 'stat'].includes(err.syscall ?? '')) process.stderr.write(`tei-pipeline: cannot read ${err.path}: no such file\n`);
+    // A disk that is full or a folder that cannot be written: the output named, the cause in words.
+    else if (describeIoFailure(e, process.cwd())) process.stderr.write(`tei-pipeline: ${describeIoFailure(e, process.cwd())}\n`);
     else process.stderr.write(`tei-pipeline: internal error: ${err.message ?? String(e)}\n`);
     if (process.env['TEI_PIPELINE_DEBUG']) process.stderr.write(String(err.stack) + '\n');
     return 2;

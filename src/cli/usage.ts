@@ -6,10 +6,11 @@ Commands:
   validate [paths…]   well-formedness, schema, rules; default path tei/
   build    [paths…]   validate, then write out/ (documents that fail keep their last good outputs)
   check               validate + build in memory + compare with the committed out/ (stale -> exit 1)
-  watch               rebuild on change, serve out/html on 127.0.0.1 with live reload
+  watch               rebuild on every save, serve out/ on 127.0.0.1 with live reload
                       (port 8080, or TEI_PIPELINE_PORT; any free port if taken)
   deposit  [id…]      BagIt bag + zip per document (all of tei/ by default) into out/deposit/
   deposit --verify PATH   check a bag folder or zip: every checksum, missing and extra files
+  help [COMMAND]      this text, or what one command does in full
 
 Options:
   --format human|json|github|junit|sarif   how diagnostics are printed (default human)
@@ -22,4 +23,5 @@ Options:
   --help               this text
   --version            the version
 
-Exit codes: 0 no errors · 1 errors in the documents · 2 usage error or internal failure`;
+Exit codes: 0 no errors · 1 errors in the documents · 2 usage error, an output that cannot be
+written, or an internal failure`;

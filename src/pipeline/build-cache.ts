@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { describeIoFailure } from '../core/io-failure.js';
+import { warn } from '../core/warn.js';
 import { writeFileAtomic } from '../core/write-atomic.js';
 
 /** Size and modification time of an output as written, to notice outputs changed or removed by hand. */
@@ -65,6 +67,17 @@ export async function loadCache(file: string, tool: string): Promise<BuildCache>
   return emptyCache(tool);
 }
 
-export async function saveCache(file: string, cache: BuildCache): Promise<void> {
-  await writeFileAtomic(file, JSON.stringify(cache));
+/**
+ * Keep the cache for the next build. A cache that cannot be written (a read-only checkout, a full
+ * disk) is a warning, never a failure: the outputs are written already, the next build just does
+ * more work.
+ */
+export async function saveCache(file: string, cache: BuildCache): Promise<boolean> {
+  try {
+    await writeFileAtomic(file, JSON.stringify(cache));
+    return true;
+  } catch (e) {
+    warn(`${describeIoFailure(e, process.cwd()) ?? String(e)}; the build cache is not kept, so the next build validates and renders everything again`);
+    return false;
+  }
 }

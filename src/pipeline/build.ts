@@ -28,6 +28,8 @@ export interface BuildOptions extends RenderOptions {
   force?: boolean;
   /** A cache kept in memory (watch); otherwise it is read from the cache folder. */
   cache?: BuildCache;
+  /** Called before validation starts, with the number of files that need it (0: none do). */
+  onValidate?: (files: number) => void;
   /** Takes outputs as they are rendered (build: writes them); without it they are kept in `outputs`. */
   sink?: (outputs: Outputs) => Promise<void>;
 }
@@ -68,7 +70,7 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
   const sources = await readSources(project);
   const registers = registerEntries(project, sources, cache);
   const next: BuildCache = { ...emptyCache(tool), registers: registers.cache };
-  const { docs, validated } = await validateChanged(project, bench, sources, registers, cache, next);
+  const { docs, validated } = await validateChanged(project, bench, sources, registers, cache, next, options.onValidate);
   const plan = await planRenders(project, bench, docs, registers, next, tool, options.only);
   const pool = new SaxonPool(bench, docs.filter((d) => isRegisterFile(project, d.file)), sources.hashes);
   const collector = new OutputCollector(options.sink);

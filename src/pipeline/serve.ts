@@ -18,6 +18,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  '.zip': 'application/zip',
 };
 
 /** The file a request path names inside root, or null when it would leave root. */
@@ -56,6 +57,7 @@ const CLIENT = `(() => {
 })();`;
 
 export interface LiveServer {
+  /** The served folder's root, 'http://127.0.0.1:PORT/'. */
   url: string;
   /** Tell open pages to reload. */
   reload(): void;
@@ -67,9 +69,11 @@ export interface LiveServer {
 /**
  * Serve a folder on 127.0.0.1 (GET and HEAD; index.html for folders; 404 for anything missing or
  * outside the folder), with live reload by server-sent events unless `liveReload` is false. The port
- * is the one asked for, or any free one when it is taken (0: any free one).
+ * is the one asked for, or any free one when it is taken (0: any free one). With `home` ('html/'),
+ * the bare root redirects there: watch serves all of out/ so that a page's links to ../cite/ and
+ * ../text/ work, and the reading edition is still what opens first.
  */
-export async function serve(folder: string, port: number, liveReload = true): Promise<LiveServer> {
+export async function serve(folder: string, port: number, liveReload = true, home?: string): Promise<LiveServer> {
   const root = resolve(folder);
   const clients = new Set<ServerResponse>();
   let lastDiagnostics = '[]';
@@ -95,6 +99,10 @@ export async function serve(folder: string, port: number, liveReload = true): Pr
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed');
+    if (home && url.pathname === '/') {
+      res.writeHead(302, { location: '/' + home, 'cache-control': 'no-store' });
+      return res.end();
+    }
     let file = fileFor(root, url.pathname);
     if (!file) return send(404, 'Not found');
     if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');

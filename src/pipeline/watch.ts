@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { watch as chokidar } from 'chokidar';
 import { join } from 'node:path';
 import { buildEdition, type EditionBuild } from './build.js';
 import { commitBuild } from './commit.js';
@@ -9,6 +9,7 @@ import type { Project } from '../core/project.js';
 import { projectTempDirs, removeLeftovers } from './leftovers.js';
 import { serve, type LiveServer } from './serve.js';
 import { Workbench } from './workbench.js';
+import { changeKind, isScratchFile, type ChangeKind } from './watched-files.js';
 
 export interface Rebuild {
   build: EditionBuild;
@@ -36,7 +37,7 @@ const SETTLE_MS = 30;
 
 /**
  * Keep the stylesheets and schemas compiled in one process, rebuild what a saved change affects,
- * serve out/html with live reload. Invalid saves keep the last good outputs and show their
+ * serve out/ (the reading edition at html/) with live reload. Invalid saves keep the last good outputs and show their
  * diagnostics in the open pages.
  */
 export async function watchEdition(project: Project, options: WatchOptions): Promise<EditionWatcher> {
@@ -45,7 +46,8 @@ export async function watchEdition(project: Project, options: WatchOptions): Pro
   // Temporary files of a build or watch that was killed go first.
   await removeLeftovers([...projectTempDirs(project), project.cacheDir]);
   let cache: BuildCache = await loadCache(project.buildCacheFile, toolFingerprint());
-  const server = await serve(join(project.outDir, 'html'), options.port);
+  // All of out/ (html/, text/, cite/, deposit/ when built) under one root, as a static host has it.
+  const server = await serve(project.outDir, options.port, true, 'html/');
   let running: Promise<void> | null = null;
   let pending = false;
   let since = 0;
@@ -78,24 +80,31 @@ export async function watchEdition(project: Project, options: WatchOptions): Pro
         }
       });
   };
-  const changed = (resetCompiled: boolean) => () => {
+  const changed = (kind: ChangeKind) => {
+    if (kind === 'none') return;
     if (!since) since = performance.now();
-    if (resetCompiled) bench.reset();
+    if (kind !== 'document') bench.reset();
     clearTimeout(timer);
     timer = setTimeout(schedule, SETTLE_MS);
   };
 
+  // chokidar, not Node's fs.watch: Node 20's recursive watch on Linux loses a file once an editor
+  // replaces it by a rename (vim, VS Code and oXygen safe-save, sed -i) and reports nothing for it
+  // again. chokidar watches each folder, re-attaches to the new file and, with `atomic`, reports the
+  // unlink-then-add of a rename-replace as one change.
+  const teiFolder = join(project.root, project.teiDir);
+  const xsltFolder = join(project.packageDir, 'xslt');
+  const watcher = chokidar([teiFolder, xsltFolder], { ignoreInitial: true, atomic: true, ignored: (p) => isScratchFile(p) });
+  watcher.on('all', (_event, path) => changed(changeKind(path, teiFolder, xsltFolder)));
+  watcher.on('error', (e) => options.onError(e instanceof Error ? e : new Error(String(e))));
+  // Saves made once watchEdition has returned are seen: the watcher is attached everywhere by then.
+  await new Promise<void>((resolve) => watcher.once('ready', resolve));
   schedule();
-  const watchers: FSWatcher[] = [
-    // Schemas live in tei/schema/: a change there recompiles them too.
-    watch(join(project.root, project.teiDir), { recursive: true }, (_e, name) => changed(String(name ?? '').startsWith('schema'))()),
-    watch(join(project.packageDir, 'xslt'), { recursive: true }, changed(true)),
-  ];
   return {
     server,
     close: async () => {
       clearTimeout(timer);
-      for (const w of watchers) w.close();
+      await watcher.close();
       while (running) await running;
       await server.close();
     },

@@ -1,10 +1,15 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { packageDir } from '../core/project.js';
+import { describeIoFailure, WriteError } from '../core/io-failure.js';
+import { warn } from '../core/warn.js';
+import { writeFileAtomic } from '../core/write-atomic.js';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -52,6 +57,26 @@ export async function stylesheetHash(entry: string): Promise<string> {
  * result under `cacheDir` by content hash so a stylesheet is compiled once, not once per run or document.
  * A cache entry that does not parse is discarded and rebuilt.
  */
+export interface CompileEvent {
+  stylesheet: string;
+  phase: 'start' | 'end';
+  /** With 'end': how long the compile took. */
+  ms?: number;
+}
+
+let compileListener: ((e: CompileEvent) => void) | null = null;
+
+/**
+ * Hear of every real compile (not cache hits) until the returned function is called: a first build
+ * spends most of its time here, and a terminal should say so (the build command's progress).
+ */
+export function onCompile(listener: (e: CompileEvent) => void): () => void {
+  compileListener = listener;
+  return () => {
+    compileListener = null;
+  };
+}
+
 export async function compileStylesheet(entry: string, cacheDir: string): Promise<Sef> {
   const hash = await stylesheetHash(entry);
   const cached = join(cacheDir, 'sef', `${hash}.sef.json`);
@@ -63,17 +88,49 @@ export async function compileStylesheet(entry: string, cacheDir: string): Promis
       // absent or corrupt: try the next, else compile afresh
     }
   }
-  await mkdir(dirname(cached), { recursive: true });
-  const tmp = `${cached}.${process.pid}.tmp`;
+  // Compiled beside its cache entry and renamed into place (the atomic write). Where the cache
+  // folder cannot be written, compiled in a temporary folder of the system's instead, with a
+  // warning: that costs the next run a compile, never this run its build.
+  const folder = dirname(cached);
+  const unwritable = await mkdir(folder, { recursive: true })
+    .then(() => access(folder, constants.W_OK))
+    .then(() => null, (e: unknown) => e);
+  const work = unwritable ? await mkdtemp(join(tmpdir(), 'tei-pipeline-sef-')) : null;
+  const tmp = work ? join(work, 'out.sef.json') : `${cached}.${process.pid}.${compiles++}.tmp`;
+  const started = performance.now();
+  compileListener?.({ stylesheet: entry, phase: 'start' });
   try {
-    await run(process.execPath, [require.resolve('xslt3/xslt3.js'), `-xsl:${resolve(entry)}`, `-export:${tmp}`, '-nogo', '-relocate:on'], { maxBuffer: 16 << 20 });
-  } catch (e) {
-    const err = e as { stderr?: string; message: string };
-    throw new StylesheetCompileError(entry, (err.stderr || err.message).trim().split('\n').slice(0, 5).join(' '));
+    try {
+      await run(process.execPath, [require.resolve('xslt3/xslt3.js'), `-xsl:${resolve(entry)}`, `-export:${tmp}`, '-nogo', '-relocate:on'], { maxBuffer: 16 << 20 });
+    } catch (e) {
+      const err = e as { stderr?: string; message: string };
+      throw new StylesheetCompileError(entry, (err.stderr || err.message).trim().split('\n').slice(0, 5).join(' '));
+    }
+    const text = await readFile(tmp, 'utf8');
+    compileListener?.({ stylesheet: entry, phase: 'end', ms: performance.now() - started });
+    if (unwritable) notKept(new WriteError(cached, unwritable));
+    else await rename(tmp, cached).catch((e: unknown) => notKept(new WriteError(cached, e)));
+    return JSON.parse(text) as Sef;
+  } finally {
+    await rm(work ?? tmp, { recursive: true, force: true });
   }
-  // The compiler wrote a temp file beside the cache entry: renaming it is the atomic write.
-  await rename(tmp, cached);
-  return JSON.parse(await readFile(cached, 'utf8')) as Sef;
+}
+
+let compiles = 0;
+
+function notKept(e: unknown): void {
+  warn(`${describeIoFailure(e, process.cwd()) ?? String(e)}; compiled stylesheets are not kept, so the next run compiles them again`);
+}
+
+/** Write a file of the compiled cache; when that fails, warn and go on (returns false). */
+export async function keepInCache(file: string, data: string): Promise<boolean> {
+  try {
+    await writeFileAtomic(file, data);
+    return true;
+  } catch (e) {
+    notKept(e);
+    return false;
+  }
 }
 
 export class StylesheetCompileError extends Error {

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SourceDocument } from '../core/document.js';
 import type { Severity } from '../core/diagnostic.js';
 import { sha256 } from '../core/fingerprint.js';
-import { writeFileAtomic } from '../core/write-atomic.js';
-import { compileStylesheet, SHIPPED_SEF_DIR, stylesheetHash, type Sef } from '../transform/compile-stylesheet.js';
+import { compileStylesheet, keepInCache, SHIPPED_SEF_DIR, stylesheetHash, type Sef } from '../transform/compile-stylesheet.js';
 import { PRINCIPAL, parseForSaxon, runTransform, type SaxonDocument } from '../transform/saxon.js';
 import { childElements, type XmlElement } from '../core/xml-tree.js';
 
@@ -30,7 +30,16 @@ export async function compileSchematron(schFile: string, compilerXsl: string, ca
     const out = runTransform(compiler, { source: await parseForSaxon(schText, schFile) });
     const xsl = out.get('schematron.xsl');
     if (!xsl) throw new Error(`Cannot compile ${schFile}: the Schematron compiler produced nothing`);
-    await writeFileAtomic(generated, xsl);
+    // xslt3 compiles from a file: when the cache cannot keep it, from a temporary one.
+    if (!(await keepInCache(generated, xsl))) {
+      const work = await mkdtemp(join(tmpdir(), 'tei-pipeline-sch-'));
+      try {
+        await writeFile(join(work, 'schematron.xsl'), xsl);
+        return await compileStylesheet(join(work, 'schematron.xsl'), cacheDir);
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+    }
   }
   return compileStylesheet(generated, cacheDir);
 }

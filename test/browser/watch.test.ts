@@ -35,7 +35,7 @@ describe.skipIf(!haveChromium)(browserSuite('watch in the browser'), () => {
   });
 
   it('shows the diagnostics of an invalid save in the open page, then reloads when the save is valid', async () => {
-    const page = await guard.open(watcher.server.url + RECORD_PAGE);
+    const page = await guard.open(watcher.server.url + "html/" + RECORD_PAGE);
     const before = builds.length;
     writeFileSync(doc, original.replace('</TEI>', '<oops></TEI>'));
     await builtAfter(before);

@@ -49,7 +49,7 @@ describe('watch', () => {
     watcher = await watchEdition(project, { port: 0, onBuild: (b) => builds.push(b), onError: (e) => { throw e; } });
     const first = await nextBuild(0);
     expect(first.build.docs.flatMap((d) => d.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
-    const page = await (await fetch(watcher.server.url + `${RECORD_ID}.html`)).text();
+    const page = await (await fetch(watcher.server.url + `html/${RECORD_ID}.html`)).text();
     expect(page).toContain('<script src="/__tei-pipeline/client.js"></script></body>');
     expect(readFileSync(join(root, 'out', 'html', `${RECORD_ID}.html`), 'utf8')).not.toContain('__tei-pipeline');
     expect((await fetch(watcher.server.url + '../../etc/passwd')).status).toBe(404);

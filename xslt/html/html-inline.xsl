@@ -32,20 +32,40 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- Both forms of an intervention; edition.css shows .reading or .original. -->
+  <!-- Both forms of an intervention; edition.css shows .reading or .original. After them, a
+       marker that says there is another reading without hover: a button (keyboard and touch)
+       that opens a popover with both forms. The popover attribute needs no script, so it works
+       from file:// and with JavaScript off. No button inside a link (interactive content may not
+       nest): there the tooltips remain. -->
   <xsl:template name="ed:choice">
     <xsl:param name="reading" as="item()*"/>
     <xsl:param name="original" as="item()*"/>
     <xsl:variable name="kind" select="local-name((sic, orig, abbr)[1])"/>
+    <xsl:variable name="source-text" select="normalize-space(string-join($original ! string(.), ''))"/>
+    <xsl:variable name="reading-text" select="normalize-space(string-join($reading ! string(.), ''))"/>
     <span class="choice choice-{$kind}">
-      <span class="reading" title="The source reads: {normalize-space(string-join($original ! string(.), ''))}">
+      <span class="reading" title="The source reads: {$source-text}">
         <xsl:sequence select="$reading"/>
       </span>
-      <span class="original {$kind}" title="Corrected reading: {normalize-space(string-join($reading ! string(.), ''))}">
+      <span class="original {$kind}" title="Corrected reading: {$reading-text}">
         <xsl:sequence select="$original"/>
       </span>
     </span>
+    <xsl:if test="empty(ancestor::*[@ref][self::persName or self::placeName or self::orgName or self::name or self::rs or self::ref]
+                        | ancestor::ref[@target])">
+      <xsl:variable name="id" select="'choice-' || count(preceding::choice) + 1"/>
+      <xsl:variable name="what" select="html:choice-kind($kind)"/>
+      <button type="button" class="choice-mark" popovertarget="{$id}" aria-label="{$what}: the source reads “{$source-text}”"></button>
+      <span id="{$id}" class="choice-note" popover="auto"><strong>{$what}.</strong> The source reads “{$source-text}”; the reading text gives “{$reading-text}”.</span>
+    </xsl:if>
   </xsl:template>
+
+  <xsl:function name="html:choice-kind" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="if ($kind = 'orig') then 'Regularised by the editors'
+                          else if ($kind = 'abbr') then 'Abbreviation expanded by the editors'
+                          else 'Corrected by the editors'"/>
+  </xsl:function>
 
   <!-- The source's marker, "(...)" or "(signature)", in both views, explained by a tooltip
        and, for screen readers, in words. -->
@@ -78,11 +98,13 @@
   </xsl:template>
 
   <!-- The marker's accessible name is its visible text (WCAG 2.5.3, label in name), explained
-       by the tooltip. @n is text, not a URI: the fragment is percent-encoded (URL standard). -->
+       by the tooltip. @n is text, not a URI: the fragment is percent-encoded (URL standard).
+       The link itself stands at the word where the page turns (on wide screens a thin rule there);
+       its label "[p. n]" is inline on narrow screens and in the margin on wide ones (edition.css). -->
   <xsl:template name="ed:pb">
     <xsl:param name="n" as="xs:string"/>
     <xsl:if test="$n != ''">
-      <a class="pb" id="page-{$n}" href="#page-{encode-for-uri($n)}" title="Page {$n} of the source">[p. {$n}]</a>
+      <a class="pb" id="page-{$n}" href="#page-{encode-for-uri($n)}" title="Page {$n} of the source begins here"><span class="pb-label">[p. {$n}]</span></a>
     </xsl:if>
   </xsl:template>
 

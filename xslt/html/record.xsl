@@ -102,7 +102,8 @@
     <label for="view-diplomatic" class="view-label">As in the source</label>
     <p id="view-hint" class="view-hint">
       <xsl:text>The reading text shows the editors’ corrections; “As in the source” shows </xsl:text>
-      <xsl:text>what the document itself reads. Hover a dotted word to see the other form.</xsl:text>
+      <xsl:text>what the document itself reads, without the editors’ notes. A ° after a word marks an </xsl:text>
+      <xsl:text>intervention: press it (or Tab to it and press Enter) to see both forms.</xsl:text>
     </p>
   </xsl:template>
 

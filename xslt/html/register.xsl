@@ -131,7 +131,36 @@
   <xsl:variable name="html:document-dates" as="map(xs:string, xs:string)"
     select="map:merge($documents ! map { ed:document-id(.) : string(ed:document-date(.)) })"/>
 
-  <!-- Back-links: each document that mentions the entry, with the paragraphs it does so in. -->
+  <!-- For back-link labels: each document's short title (title[@type='short'], else the main
+       title without a closing date) and the number of each of its blocks, the N of "para-N"
+       (blocks count in document order; a block inside another comes after it, not before). -->
+  <xsl:variable name="html:short-titles" as="map(xs:string, xs:string)"
+    select="map:merge($documents ! map { ed:document-id(.) : html:short-title(.) })"/>
+  <xsl:variable name="html:block-numbers" as="map(xs:string, map(xs:string, xs:integer))"
+    select="map:merge($documents ! map { ed:document-id(.) : html:block-numbers(.) })"/>
+
+  <xsl:function name="html:block-numbers" as="map(xs:string, xs:integer)">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="blocks" select="$doc//*[ed:is-output-block(.)][not(ancestor::teiHeader)]"/>
+    <xsl:sequence select="map:merge(for $i in 1 to count($blocks) return
+      let $b := $blocks[$i], $n := $i - count($b/ancestor::*[ed:is-output-block(.)])
+      return map { string(($b/@xml:id, 'para-' || $n)[1]) : $n })"/>
+  </xsl:function>
+
+  <!-- ", February 26, 1977", ", 26 February 1977", ", 1977" (or 1977-02-26) at the end of a title. -->
+  <xsl:variable name="html:closing-date" as="xs:string"
+    select="',\s*(\p{Lu}\p{Ll}+\.?\s+\d{1,2},\s*\d{3,4}|\d{1,2}\s+\p{Lu}\p{Ll}+\.?\s+\d{3,4}|\d{3,4}(-\d\d){0,2})\s*$'"/>
+
+  <xsl:function name="html:short-title" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="short" select="normalize-space(root($doc)/TEI/teiHeader/fileDesc/titleStmt/title[@type = 'short'][1])"/>
+    <xsl:variable name="main" select="string(ed:header-facts($doc)('title'))"/>
+    <xsl:sequence select="if ($short) then $short else replace($main, $html:closing-date, '')"/>
+  </xsl:function>
+
+  <!-- Back-links: each document that mentions the entry, with the paragraphs it does so in,
+       each labelled "¶ N"; its accessible name and tooltip add the document's short title (the
+       name holds the visible text, WCAG 2.5.3). -->
   <xsl:template name="html:mentions">
     <xsl:param name="id" as="xs:string"/>
     <xsl:variable name="all-hits" select="$html:mentions-by-entry($id)"/>
@@ -153,7 +182,8 @@
               <a href="{$doc-id}.html">{$html:document-titles($doc-id)}</a>
               <xsl:for-each select="$blocks">
                 <xsl:text> </xsl:text>
-                <a class="mention" href="{$doc-id}.html#{.}" aria-label="Paragraph {.}">¶ {.}</a>
+                <xsl:variable name="n" select="$html:block-numbers($doc-id)(.)"/>
+                <a class="mention" href="{$doc-id}.html#{.}" aria-label="{$html:short-titles($doc-id)}, ¶ {$n}" title="{$html:short-titles($doc-id)}, paragraph {$n}">¶ {$n}</a>
               </xsl:for-each>
             </li>
           </xsl:for-each-group>

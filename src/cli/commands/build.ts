@@ -1,4 +1,4 @@
-import { buildEdition } from '../../pipeline/build.js';
+import { buildEdition, type EditionBuild } from '../../pipeline/build.js';
 import { commitBuild } from '../../pipeline/commit.js';
 import { writeOutputs, type WriteResult } from '../../pipeline/outputs.js';
 import { projectTempDirs, removeLeftovers } from '../../pipeline/leftovers.js';
@@ -8,19 +8,21 @@ import { Workbench } from '../../pipeline/workbench.js';
 import type { CliOptions } from '../options.js';
 import { printReport } from '../output.js';
 import { makeReport } from '../report.js';
+import { buildProgress } from '../progress.js';
+import { onCompile } from '../../transform/compile-stylesheet.js';
 
 /**
- * A progress line on a terminal, for builds of more than 20 documents: never in CI, never with --quiet,
- * never when stderr is a file.
+ * The last line of a build, in counts that add up the same way every run: outputs written and
+ * already up to date are parts of all the edition's outputs; files validated and documents rendered
+ * are parts of all the files and documents.
  */
-function progressBar(options: CliOptions): ((done: number, total: number) => void) | undefined {
-  if (options.quiet || !process.stderr.isTTY || process.env['CI']) return undefined;
-  return (done, total) => {
-    if (total <= 20) return;
-    const width = 30;
-    const filled = Math.round((done / total) * width);
-    process.stderr.write(`\rrendering [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
-  };
+export function summaryLine(written: number, build: EditionBuild, removed: number, ms: number): string {
+  const outputs = build.expected.size;
+  const documents = build.stats.rendered + build.stats.skipped;
+  return (
+    `wrote ${written} of ${outputs} output(s) (${outputs - written} already up to date), removed ${removed}; ` +
+    `validated ${build.stats.validated} of ${build.docs.length} file(s), rendered ${build.stats.rendered} of ${documents} document(s) in ${(ms / 1000).toFixed(2)} s`
+  );
 }
 
 /**
@@ -41,7 +43,14 @@ export async function buildCommand(options: CliOptions): Promise<number> {
     written.written.push(...w.written);
     written.unchanged.push(...w.unchanged);
   };
-  const build = await buildEdition(project, bench, { only: options.paths, force: options.force, jobs: options.jobs, onProgress: progressBar(options), sink });
+  const progress = buildProgress(process.stderr, { quiet: options.quiet, packageDir: project.packageDir });
+  const stopListening = progress ? onCompile(progress.compile) : () => undefined;
+  let build;
+  try {
+    build = await buildEdition(project, bench, { only: options.paths, force: options.force, jobs: options.jobs, onProgress: progress?.rendering, onValidate: progress?.validating, sink });
+  } finally {
+    stopListening();
+  }
   const { removed: stale } = await commitBuild(project, build, { removeStale: options.paths.length === 0 });
   const report = makeReport(build.docs, build.diagnostics);
   printReport(report, options);
@@ -51,11 +60,7 @@ export async function buildCommand(options: CliOptions): Promise<number> {
     for (const p of written.written.sort()) process.stdout.write(`wrote ${out}/${p}\n`);
     for (const p of stale) process.stdout.write(`removed ${out}/${p}\n`);
     for (const l of leftovers) process.stdout.write(`removed ${projectPath(project, l.path)}${l.kind === 'folder' ? '/' : ''}: left by process ${l.pid}, which was interrupted\n`);
-    const { validated, rendered, skipped } = build.stats;
-    process.stdout.write(
-      `built ${written.written.length} file(s), ${written.unchanged.length} unchanged, ${stale.length} removed; ` +
-        `${validated} validated, ${rendered} rendered, ${skipped} up to date in ${(ms / 1000).toFixed(2)} s\n`,
-    );
+    process.stdout.write(summaryLine(written.written.length, build, stale.length, ms) + '\n');
   }
   return report.summary.errors > 0 ? 1 : 0;
 }

@@ -10,6 +10,10 @@ import { Workbench } from '../../pipeline/workbench.js';
 import type { CliOptions } from '../options.js';
 import { printReport } from '../output.js';
 import { makeReport } from '../report.js';
+import { staleDiff } from '../stale-diff.js';
+
+// A short diff for each of the first stale files; past that, a count (output stays bounded).
+const MAX_DIFFS = 20;
 
 /** Where two texts first differ, as a position in the committed one. */
 function firstDifference(committed: string, fresh: string): { line: number; column: number } {
@@ -28,12 +32,16 @@ export async function checkCommand(options: CliOptions): Promise<number> {
   const build = await buildEdition(project, new Workbench(project, { extraSchemas: options.schemas }), { force: true });
   const out = projectPath(project, project.outDir);
   const problems: Diagnostic[] = [];
+  const diffs: string[] = [];
   const stale = (file: string, at: { line: number; column: number }, message: string) =>
     problems.push(diagnostic({ file: `${out}/${file}`, at, severity: 'error', source: 'transform', ruleId: 'build/stale', message }));
   for (const [path, fresh] of [...build.outputs].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const committed = await readFile(join(project.outDir, path), 'utf8').catch(() => null);
     if (committed === null) stale(path, { line: 1, column: 1 }, 'Unexpected missing output, expected it to be built and committed: run `npm run build`');
-    else if (committed !== fresh) stale(path, firstDifference(committed, fresh), 'Unexpected stale output: it differs from a fresh build from this line on; run `npm run build` and commit out/');
+    else if (committed !== fresh) {
+      stale(path, firstDifference(committed, fresh), 'Unexpected stale output: it differs from a fresh build from this line on; run `npm run build` and commit out/');
+      diffs.push(staleDiff(`${out}/${path}`, committed, fresh));
+    }
   }
   for (const path of await staleOutputs(project.outDir, build)) stale(path, { line: 1, column: 1 }, 'Unexpected output that no document produces any more: run `npm run build` to remove it');
   for (const l of await findLeftovers(projectTempDirs(project))) {
@@ -41,5 +49,10 @@ export async function checkCommand(options: CliOptions): Promise<number> {
   }
   const report = makeReport(build.docs, [...build.diagnostics, ...problems]);
   printReport(report, options);
+  // How each stale file differs, after the diagnostics (human format: the others are for machines).
+  if (options.format === 'human' && diffs.length > 0) {
+    const shown = diffs.slice(0, MAX_DIFFS);
+    process.stderr.write('\n' + shown.join('\n') + (diffs.length > shown.length ? `\n… and ${diffs.length - shown.length} more stale file(s)\n` : ''));
+  }
   return report.summary.errors > 0 ? 1 : 0;
 }

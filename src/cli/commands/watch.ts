@@ -1,13 +1,19 @@
+import { describeIoFailure } from '../../core/io-failure.js';
 import { openProject, projectPath } from '../../core/project.js';
 import { watchEdition } from '../../pipeline/watch.js';
 import type { CliOptions } from '../options.js';
 import { printReport } from '../output.js';
 import { makeReport } from '../report.js';
+import { buildProgress } from '../progress.js';
+import { onCompile } from '../../transform/compile-stylesheet.js';
 
-/** `tei-pipeline watch`: rebuild on every save, serve out/html on 127.0.0.1 with live reload. Ends on Ctrl-C. */
+/** `tei-pipeline watch`: rebuild on every save, serve out/ on 127.0.0.1 with live reload. Ends on Ctrl-C. */
 export async function watchCommand(options: CliOptions): Promise<number> {
   const project = openProject(process.cwd(), options.out);
   const port = Number(process.env['TEI_PIPELINE_PORT'] ?? 8080);
+  // On a fresh checkout the first build compiles the stylesheets: say so, as `build` does.
+  const progress = buildProgress(process.stderr, { quiet: options.quiet, packageDir: project.packageDir });
+  const stopListening = progress ? onCompile(progress.compile) : () => undefined;
   const watcher = await watchEdition(project, {
     port,
     extraSchemas: options.schemas,
@@ -17,13 +23,15 @@ export async function watchCommand(options: CliOptions): Promise<number> {
       if (!options.quiet) for (const p of written.written) process.stdout.write(`wrote ${out}/${p}\n`);
       process.stdout.write(`rebuilt in ${Math.round(ms)} ms (${build.stats.validated} validated, ${build.stats.rendered} rendered); watching for changes…\n`);
     },
-    onError: (e) => process.stderr.write(`tei-pipeline: build failed: ${e.message}\n`),
+    // An output that cannot be written is named, with the cause in words; watching goes on.
+    onError: (e) => process.stderr.write(`tei-pipeline: ${describeIoFailure(e, process.cwd()) ?? `build failed: ${e.message}`}\n`),
   });
-  process.stdout.write(`serving ${projectPath(project, project.outDir)}/html at ${watcher.server.url}\n`);
+  process.stdout.write(`serving ${projectPath(project, project.outDir)}/ at ${watcher.server.url}; the reading edition: ${watcher.server.url}html/\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   await watcher.close();
+  stopListening();
   return 0;
 }

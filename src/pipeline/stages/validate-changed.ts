@@ -31,6 +31,7 @@ export async function validateChanged(
   registers: RegisterEntries,
   cache: BuildCache,
   next: BuildCache,
+  onValidate?: (files: number) => void,
 ): Promise<Validated> {
   const config = await bench.validationConfig();
   const validationKey = (hash: string, deps: readonly string[]) => sha256(hash, config, registers.dependencyState(deps));
@@ -46,6 +47,7 @@ export async function validateChanged(
       byFile.set(s.file, doc);
     } else changed.push(s);
   }
+  onValidate?.(changed.length);
   for (let i = 0; i < changed.length; i += VALIDATION_BATCH) {
     const batch = changed.slice(i, i + VALIDATION_BATCH).map((s) => registers.parsed.get(s.file) ?? documentFromBytes(project, s.absolute, s.bytes));
     for (const doc of batch) byFile.set(doc.file, doc);

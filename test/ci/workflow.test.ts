@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/cli.js';
+
+// The workflow an edition's repository copies. The schema is SchemaStore's, beside the checkout
+// (../shared/schemas/github-workflow); parsed as YAML 1.2, where `on:` is a key, not `true`.
+const WORKFLOW = join(repoRoot, '.github', 'workflows', 'tei.yml');
+const SCHEMA = join(repoRoot, '..', 'shared', 'schemas', 'github-workflow', 'github-workflow.json');
+const workflow = parse(readFileSync(WORKFLOW, 'utf8'), { version: '1.2' }) as {
+  on: Record<string, unknown>;
+  jobs: Record<string, { permissions?: Record<string, string>; steps: { uses?: string; run?: string; if?: string; with?: Record<string, unknown>; 'continue-on-error'?: boolean }[] }>;
+};
+const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
+
+// The first major of each action whose runtime is Node 24 (`runs.using: node24` in its action.yml).
+const NODE24_FROM: Record<string, number> = { 'actions/checkout': 5, 'actions/setup-node': 5, 'github/codeql-action/upload-sarif': 4 };
+
+describe('.github/workflows/tei.yml', () => {
+  it.skipIf(!existsSync(SCHEMA))(`is valid against the GitHub workflow schema${existsSync(SCHEMA) ? '' : ` (skipped: ${SCHEMA} is absent; it is SchemaStore's github-workflow.json)`}`, () => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')) as object);
+    expect(validate(workflow) ? [] : validate.errors).toEqual([]);
+  });
+
+  it('uses only actions on Node 24 and a maintained Node LTS', () => {
+    const uses = steps.filter((s) => s.uses).map((s) => s.uses!);
+    expect(uses.length).toBeGreaterThan(0);
+    for (const u of uses) {
+      const [name = '', ref = ''] = u.split('@');
+      expect(NODE24_FROM[name], `${name} is an action this test knows`).toBeDefined();
+      expect(Number(/^v(\d+)$/.exec(ref)?.[1]), u).toBeGreaterThanOrEqual(NODE24_FROM[name]!);
+    }
+    const node = steps.find((s) => s.uses?.startsWith('actions/setup-node@'))!.with!['node-version'];
+    // Even-numbered majors become LTS; 20 reached its end of life in April 2026.
+    expect(Number(node) % 2).toBe(0);
+    expect(Number(node)).toBeGreaterThanOrEqual(22);
+  });
+
+  it('cannot fail the job by uploading SARIF (forks, code scanning off)', () => {
+    const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
+    expect(upload['continue-on-error']).toBe(true);
+    expect(upload.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
+    expect(Object.values(workflow.jobs).some((j) => j.permissions?.['security-events'] === 'write')).toBe(true);
+  });
+
+  it('installs the tool as a dependency, validates, runs the edition’s tests and checks the outputs', () => {
+    const runs = steps.filter((s) => s.run).map((s) => s.run!);
+    expect(runs).toContain('npm ci');
+    expect(runs.some((r) => r.startsWith('npx tei-pipeline validate --format github'))).toBe(true);
+    expect(runs.some((r) => r.startsWith('npx tei-pipeline validate --format sarif'))).toBe(true);
+    expect(runs).toContain('npm test --if-present');
+    expect(runs.some((r) => r.startsWith('npx tei-pipeline check'))).toBe(true);
+    // The tool comes from the edition's dependencies, never from a path into this repository.
+    expect(runs.filter((r) => /bin\/tei-pipeline|node dist\//.test(r))).toEqual([]);
+    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['push', 'pull_request']));
+  });
+});
