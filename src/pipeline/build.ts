@@ -11,7 +11,7 @@ import type { Workbench } from './workbench.js';
 import { documentFromBytes } from '../validate/validator.js';
 import { documentPool, renderCorpus, renderDocument, type Outputs } from '../transform/render.js';
 import { renderInWorkers } from '../transform/render-pool.js';
-import { FORMATS, type Format } from '../transform/stylesheets.js';
+import { projectFormats, stylesheetParams, type Format } from '../transform/stylesheets.js';
 
 export interface BuildOptions {
   /** Rewrite only these documents' outputs (paths or ids); the rest of the edition is still validated. */
@@ -56,7 +56,7 @@ export interface EditionBuild {
 }
 
 export function isRegisterFile(project: Project, file: string): boolean {
-  return file.startsWith(`${project.teiDir}/register/`);
+  return project.registersDir !== '' && file.startsWith(`${project.registersDir}/`);
 }
 
 const CORPUS_PAGE = /^html\/(index|persons|places|orgs)\.html$/;
@@ -185,8 +185,8 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
     }
     const keys: Record<string, string> = {};
     const stale: Format[] = [];
-    for (const f of FORMATS) {
-      keys[f] = sha256(entry.hash, stylesheetHashes[f], depsState(entry.deps), tool);
+    for (const f of projectFormats(project)) {
+      keys[f] = sha256(entry.hash, stylesheetHashes[f], depsState(entry.deps), tool, JSON.stringify(stylesheetParams(project)[f] ?? {}));
       const o = entry.outputs[f];
       if (!o || o.key !== keys[f] || !(await stampsHold(project.outDir, o.files))) stale.push(f);
     }
@@ -232,12 +232,12 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
       await renderInWorkers(jobs, registerDocs, sefs, threads, async (i, rendered) => {
         await settle(i, rendered);
         options.onProgress?.(++done, jobs.length);
-      });
+      }, stylesheetParams(project));
     } else {
       const pool = await saxonPool();
       for (const [i, job] of jobs.entries()) {
         await ensureSaxon(job.doc);
-        await settle(i, renderDocument(job.doc, sefs, pool, job.formats));
+        await settle(i, renderDocument(job.doc, sefs, pool, job.formats, stylesheetParams(project)));
         options.onProgress?.(i + 1, jobs.length);
       }
     }
@@ -246,14 +246,14 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
 
   // The corpus pages draw on every document: while one fails they keep their last good version too,
   // rather than drop the failed document from the index and the registers' back-links.
-  const corpusOk = failed.size === 0 && registerDocs.every((d) => !d.hasErrors);
+  const corpusOk = project.formats.includes('html') && failed.size === 0 && registerDocs.every((d) => !d.hasErrors);
   next.corpus = cache.corpus;
   if (corpusOk) {
-    const corpusKey = sha256(tool, stylesheetHashes.html, ...built.map((d) => `${d.file}=${next.documents[d.file]?.corpusHash}`), ...registerDocs.map((d) => `${d.file}=${hashes.get(d.file)}`));
+    const corpusKey = sha256(tool, stylesheetHashes.html, JSON.stringify(stylesheetParams(project).html ?? {}), ...built.map((d) => `${d.file}=${next.documents[d.file]?.corpusHash}`), ...registerDocs.map((d) => `${d.file}=${hashes.get(d.file)}`));
     if (!cache.corpus || cache.corpus.key !== corpusKey || !(await stampsHold(project.outDir, cache.corpus.files))) {
       await Promise.all(built.map((d) => ensureSaxon(d)));
       const reportOn = registerDocs[0] ?? built[0];
-      const corpus = renderCorpus(built, await bench.stylesheets(), { ...(await saxonPool()), ...documentPool(built) }, reportOn);
+      const corpus = renderCorpus(built, await bench.stylesheets(), { ...(await saxonPool()), ...documentPool(built) }, reportOn, stylesheetParams(project));
       if (corpus) {
         const files: Record<string, OutputStamp> = {};
         for (const path of corpus.keys()) files[path] = { size: -1, mtimeMs: -1 };
@@ -262,7 +262,7 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
       }
     }
   }
-  await take(await assets(project));
+  if (project.formats.includes('html')) await take(await assets(project));
 
   const expected = new Set<string>(produced);
   for (const d of docs) for (const o of Object.values(next.documents[d.file]?.outputs ?? {})) for (const p of Object.keys(o.files)) expected.add(p);

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { allowReadsUnder } from '../core/read-gate.js';
 import { SourceDocument } from '../core/document.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { documentPool, renderDocument } from './render.js';
+import { documentPool, renderDocument, type StylesheetParams } from './render.js';
 import { parseForSaxon } from './saxon.js';
 import type { CompiledStylesheets, Format } from './stylesheets.js';
 
@@ -15,6 +15,7 @@ export interface WorkerSetup {
   /** The main thread's read gate: a worker reads exactly what the main thread may. */
   readRoots: string[];
   registers: { path: string; file: string; text: string }[];
+  params: StylesheetParams;
 }
 
 export interface RenderJob {
@@ -42,7 +43,7 @@ parentPort!.on('message', async (job: RenderJob) => {
   const pool = await ready;
   const doc = new SourceDocument(job.path, job.file, job.text);
   doc.saxonDoc = await parseForSaxon(job.text, job.path);
-  const outputs = renderDocument(doc, setup.sefs, pool, job.formats);
+  const outputs = renderDocument(doc, setup.sefs, pool, job.formats, setup.params);
   const reply: RenderReply = outputs ? { id: job.id, outputs: [...outputs] } : { id: job.id, diagnostics: doc.diagnostics };
   parentPort!.postMessage(reply);
 });

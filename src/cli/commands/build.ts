@@ -2,9 +2,10 @@ import { buildEdition, stampOutputs, staleOutputs } from '../../pipeline/build.j
 import { saveCache } from '../../pipeline/build-cache.js';
 import { removeOutputs, writeOutputs, type WriteResult } from '../../pipeline/outputs.js';
 import type { Outputs } from '../../transform/render.js';
-import { openProject, projectPath } from '../../core/project.js';
+import { projectPath } from '../../core/project.js';
 import { Workbench } from '../../pipeline/workbench.js';
 import type { CliOptions } from '../options.js';
+import { editionFor } from '../edition.js';
 import { printReport } from '../output.js';
 import { makeReport } from '../report.js';
 
@@ -29,7 +30,8 @@ function progressBar(options: CliOptions): ((done: number, total: number) => voi
  */
 export async function buildCommand(options: CliOptions): Promise<number> {
   const started = process.hrtime.bigint();
-  const project = openProject(process.cwd(), options.out);
+  const project = editionFor(options);
+  if (!project) return 1;
   const bench = new Workbench(project, { extraSchemas: options.schemas });
   // Outputs are written as documents are rendered, so a large edition is never held in memory whole.
   const written: WriteResult = { written: [], unchanged: [] };
@@ -44,7 +46,7 @@ export async function buildCommand(options: CliOptions): Promise<number> {
   await stampOutputs(project.outDir, build.cache);
   await saveCache(project.buildCacheFile, build.cache);
   const report = makeReport(build.docs, build.diagnostics);
-  printReport(report, options);
+  printReport(report, options, project.root);
   if (!options.quiet && options.format === 'human') {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const out = projectPath(project, project.outDir);

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { buildEdition, staleOutputs } from '../../pipeline/build.js';
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import { LineIndex } from '../../core/line-index.js';
-import { openProject, projectPath } from '../../core/project.js';
+import { projectPath } from '../../core/project.js';
 import { Workbench } from '../../pipeline/workbench.js';
 import type { CliOptions } from '../options.js';
+import { editionFor } from '../edition.js';
 import { printReport } from '../output.js';
 import { makeReport } from '../report.js';
 
@@ -21,7 +22,8 @@ function firstDifference(committed: string, fresh: string): { line: number; colu
  * output that is missing, different or left over is a diagnostic; any of them means exit 1.
  */
 export async function checkCommand(options: CliOptions): Promise<number> {
-  const project = openProject(process.cwd(), options.out);
+  const project = editionFor(options);
+  if (!project) return 1;
   // A proof, not a shortcut: everything is validated and rendered afresh, the cache is not read.
   const build = await buildEdition(project, new Workbench(project, { extraSchemas: options.schemas }), { force: true });
   const out = projectPath(project, project.outDir);
@@ -35,6 +37,6 @@ export async function checkCommand(options: CliOptions): Promise<number> {
   }
   for (const path of await staleOutputs(project.outDir, build)) stale(path, { line: 1, column: 1 }, 'Unexpected output that no document produces any more: run `npm run build` to remove it');
   const report = makeReport(build.docs, [...build.diagnostics, ...problems]);
-  printReport(report, options);
+  printReport(report, options, project.root);
   return report.summary.errors > 0 ? 1 : 0;
 }

@@ -6,11 +6,12 @@ import { readBag, verifyBag } from '../../deposit/verify.js';
 import { humanSize } from '../../deposit/bag-info.js';
 import { buildEdition, isRegisterFile } from '../../pipeline/build.js';
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
-import { openProject, projectPath } from '../../core/project.js';
+import { projectPath } from '../../core/project.js';
 import { Workbench } from '../../pipeline/workbench.js';
 import { compileStylesheet } from '../../transform/compile-stylesheet.js';
 import { documentPool } from '../../transform/render.js';
 import type { CliOptions } from '../options.js';
+import { editionFor } from '../edition.js';
 import { printReport } from '../output.js';
 import { makeReport } from '../report.js';
 import { UsageError } from '../usage.js';
@@ -29,7 +30,8 @@ export async function depositCommand(options: CliOptions): Promise<number> {
     return verifyCommand(options.verify, options);
   }
   const started = process.hrtime.bigint();
-  const project = openProject(process.cwd(), options.out);
+  const project = editionFor(options);
+  if (!project) return 1;
   const ids = options.paths.map((p) => p.replace(/^.*[\\/]/, '').replace(/\.xml$/i, ''));
   const bench = new Workbench(project, { extraSchemas: options.schemas });
   // Like `check`, a proof rather than a shortcut: everything is validated and rendered afresh (no
@@ -66,7 +68,7 @@ export async function depositCommand(options: CliOptions): Promise<number> {
     written.push(`wrote ${projectPath(project, done.zipFile)} (${humanSize(done.zip.length)})`);
   }
   const report = makeReport([...targets, ...registers], problems);
-  printReport(report, options);
+  printReport(report, options, project.root);
   if (!options.quiet && options.format === 'human') {
     for (const line of [...written, ...refused]) process.stdout.write(line + '\n');
     process.stdout.write(`deposited ${written.length / 2} of ${targets.length} document(s) in ${projectPath(project, depositDir(project))}/ in ${seconds(started)} s\n`);

@@ -31,11 +31,11 @@ export function summaryLine(s: Summary): string {
 }
 
 /** tei/x.xml:12:7: error: Unexpected … [rule] with the source line and a caret under the column. */
-export const human: Formatter = (report, { color }) => {
+export const human: Formatter = (report, { color, shown = (f) => f }) => {
   let stderr = '';
   for (const d of report.diagnostics) {
     const sev = color ? COLORS[d.severity] + d.severity + COLORS.reset : d.severity;
-    stderr += `${d.file}:${d.line}:${d.column}: ${sev}: ${d.message} [${d.ruleId}]\n`;
+    stderr += `${shown(d.file)}:${d.line}:${d.column}: ${sev}: ${d.message} [${d.ruleId}]\n`;
     stderr += codeFrame(d, report.sources.get(d.file), color);
   }
   return { stdout: summaryLine(report.summary) + '\n', stderr };
