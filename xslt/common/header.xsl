@@ -15,7 +15,7 @@
 
   <xsl:function name="ed:header-facts" as="map(xs:string, item()*)">
     <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="tei" select="root($doc)/TEI"/>
+    <xsl:variable name="tei" select="root($doc)/*"/>
     <xsl:variable name="h" select="$tei/teiHeader"/>
     <xsl:variable name="ts" select="$h/fileDesc/titleStmt"/>
     <xsl:variable name="ms" select="($h/fileDesc/sourceDesc/msDesc)[1]"/>
@@ -57,8 +57,10 @@
       (: the other altIdentifier/idno (registration entry, reference) :)
       'other-identifiers': string-join($ms/msIdentifier/altIdentifier[not(@type = 'copy')]/idno
                                        ! ed:idno-label(.), ', '),
-      (: msDesc/history/origin: origDate, else a date in it: when the document was written :)
-      'date-written': ed:iso-date(($ms/history/origin//origDate, $ms/history/origin//date)[1]),
+      (: msDesc/history/origin: origDate, else a date in it, else the sent date of a letter's
+         correspDesc: when the document was written :)
+      'date-written': ed:iso-date(($ms/history/origin//origDate, $ms/history/origin//date,
+        $h/profileDesc/correspDesc[1]/correspAction[@type = 'sent']/date)[1]),
       (: settingDesc or creation date, else the body's dateline: the event recorded :)
       'date-event': (ed:iso-date(($h/profileDesc/(settingDesc, creation)//date)[1]),
         ed:iso-date(($tei/text/body//dateline[not(ancestor::opener | ancestor::floatingText)]//date)[1]))[1],

@@ -23,7 +23,7 @@
 
   <!-- Author, “Title,” date, identifiers, repository, place. Edition. -->
   <xsl:function name="html:citation" as="xs:string">
-    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:variable name="f" select="ed:header-facts($tei)"/>
     <xsl:variable name="authors" select="string-join($f('authors') ! ed:display-name(ed:best-name(.)), ' and ')"/>
     <xsl:variable name="date" select="($f('date-written'), $f('date-event'))[1]"/>

@@ -85,7 +85,7 @@
   <xsl:template match="/">
     <xsl:variable name="id" select="ed:document-id(.)"/>
     <xsl:result-document href="{$id}.html" format="html">
-      <xsl:apply-templates select="TEI" mode="html:record"/>
+      <xsl:apply-templates select="TEI | teiCorpus" mode="html:record"/>
     </xsl:result-document>
   </xsl:template>
 </xsl:stylesheet>

@@ -14,7 +14,7 @@
   exclude-result-prefixes="#all"
   expand-text="yes">
 
-  <xsl:template match="TEI" mode="html:record">
+  <xsl:template match="TEI | teiCorpus" mode="html:record">
     <xsl:variable name="facts" select="ed:header-facts(.)"/>
     <xsl:call-template name="html:page">
       <xsl:with-param name="title" select="$facts('title')"/>
@@ -49,7 +49,7 @@
             <section id="text" class="text" aria-labelledby="text-heading" lang="{ed:document-lang(.)}">
               <h2 id="text-heading">Text</h2>
               <div class="text-body">
-                <xsl:apply-templates select="text/body, text/back" mode="ed:text"/>
+                <xsl:apply-templates select="(text | .//TEI/text)/(body | back)" mode="ed:text"/>
               </div>
             </section>
           </div>
@@ -71,7 +71,7 @@
   <!-- The archival apparatus, shown before the text: the front matter, and the opener of
        the record (stamps, letterhead, classification, registration) when it comes first. -->
   <xsl:function name="html:apparatus" as="element()*">
-    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="$tei/text/front, $tei/text/body//opener[html:is-apparatus(.)]"/>
   </xsl:function>
 
@@ -105,7 +105,7 @@
 
   <!-- Highwire Press (Google Scholar) and Dublin Core metadata, only from what the header gives. -->
   <xsl:function name="html:citation-meta" as="element()*">
-    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:variable name="f" select="ed:header-facts($tei)"/>
     <xsl:variable name="authors" select="$f('authors') ! ed:name-parts(ed:best-name(.))"/>
     <xsl:variable name="author-names" select="$authors ! string-join((.('family'), .('given')[. != ''], .('literal')), ', ')"/>
