@@ -41,8 +41,11 @@ export async function initCommand(options: CliOptions): Promise<number> {
   if (foreign && !existsSync(foreign)) throw new UsageError(`Unexpected --schema "${options.schemas[0]}": no such file`);
   const schemaFile = foreign ? basename(foreign) : 'tei-project.rng';
   const written: string[] = [];
-  const write = (path: string, content: string | Buffer) => {
+  const kept: string[] = [];
+  const write = (path: string, content: string | Buffer, keepExisting = false) => {
     const abs = join(dir, path);
+    // A folder that already has a package.json (npm install ran first) or a workflow keeps its own.
+    if (keepExisting && existsSync(abs)) return void kept.push(path);
     mkdirSync(dirname(abs), { recursive: true });
     writeFileSync(abs, content);
     written.push(path);
@@ -71,15 +74,16 @@ export async function initCommand(options: CliOptions): Promise<number> {
   for (const f of readdirSync(join(TEMPLATES, 'edition', 'tei', 'register'))) {
     write(`tei/register/${f}`, fillTemplate(readFileSync(join(TEMPLATES, 'edition', 'tei', 'register', f), 'utf8'), values));
   }
-  write('.gitignore', readFileSync(join(TEMPLATES, 'edition', 'gitignore'), 'utf8'));
-  write('package.json', fillTemplate(readFileSync(join(TEMPLATES, 'edition', 'package.json'), 'utf8'), values));
-  write('.github/workflows/tei.yml', readFileSync(join(TEMPLATES, 'edition', '.github', 'workflows', 'tei.yml'), 'utf8'));
+  write('.gitignore', readFileSync(join(TEMPLATES, 'edition', 'gitignore'), 'utf8'), true);
+  write('package.json', fillTemplate(readFileSync(join(TEMPLATES, 'edition', 'package.json'), 'utf8'), values), true);
+  write('.github/workflows/tei.yml', readFileSync(join(TEMPLATES, 'edition', '.github', 'workflows', 'tei.yml'), 'utf8'), true);
   written.push(writeDocument(dir, 'tei', `tei/schema/${schemaFile}`, 'tei/register', 'letter', SAMPLE_ID, values.publisher));
 
   if (!options.quiet) {
     const shown = relative(process.cwd(), dir).split(sep).join('/') || '.';
     for (const p of written.sort()) process.stdout.write(`wrote ${shown}/${p}\n`);
-    process.stdout.write(`a new edition in ${shown}: next, cd ${shown} && npm install && npx tei-pipeline build\n`);
+    for (const p of kept) process.stdout.write(`kept ${shown}/${p} (it exists already)\n`);
+    process.stdout.write(`a new edition in ${shown}: next, ${shown === '.' ? '' : `cd ${shown} && `}npm install && npx tei-pipeline build\n`);
   }
   return 0;
 }
