@@ -53,7 +53,7 @@ export function parseConfig(text: string, shownAs: string, root: string): Loaded
       const node = nodeOf(tree, e);
       report(node?.offset ?? 0, schemaMessage(e, node), node ? node.offset + node.length : undefined);
     }
-    return { settings: {}, diagnostics };
+    return { settings: {}, diagnostics: diagnostics.sort((a, b) => a.line - b.line || a.column - b.column) };
   }
   const settings = value as ProjectSettings & { $schema?: string };
   const known = new Set(ruleCatalogue().map((r) => r.id));
