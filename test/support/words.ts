@@ -37,8 +37,16 @@ export function teiText(xml: string): string {
 }
 
 /** The text a reader sees in an HTML page: no markup, no style or script. */
+// (sup is left out: a footnote mark is a <sup> right after a word, and must not join it.)
+const HTML_INLINE = new Set(['a', 'span', 'em', 'i', 'b', 'strong', 'sub', 'ins', 'del', 'time', 'q', 'abbr', 'small', 'mark', 's', 'u', 'code']);
+
 export function htmlText(html: string): string {
-  return decode(html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' '));
+  return decode(
+    html
+      .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<\/?([a-z][a-z0-9]*)\b[^>]*>/gi, (_tag, name: string) => (HTML_INLINE.has(name.toLowerCase()) ? '' : ' '))
+      .replace(/<[^>]*>/g, ' '),
+  );
 }
 
 /** The share of `source` words found in `output` (each output word counted once). */

@@ -38,7 +38,7 @@ describe.skipIf(!ready)(title, () => {
     process.env['TEI_PIPELINE_CACHE'] ??= join(repoRoot, '.cache', 'tei-pipeline');
     const { project, diagnostics } = openEdition(dir)!;
     expect(diagnostics).toEqual([]);
-    build = await buildEdition(project, new Workbench(project), { force: true });
+    build = await buildEdition(project, new Workbench(project), { force: true, jobs: 2 });
   }, 600_000);
 
   it('validates every valid file and refuses the invalid ones with the schema\'s errors, rendering nothing for them', () => {

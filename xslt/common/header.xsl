@@ -25,14 +25,18 @@
     <xsl:variable name="recipient" select="($corresp/correspAction[@type = 'received']/(persName | orgName | name),
                                             $letter//opener//(persName | name | rs)[@ref])[1]"/>
     <xsl:sequence select="map{
-      (: TEI/@xml:id :)
-      'id': string($tei/@xml:id),
+      (: TEI/@xml:id, else the file name (ed:document-id) :)
+      'id': ed:document-id($tei),
       (: titleStmt/title[@type='main'], else the first title :)
       'title': normalize-space(($ts/title[@type = 'main'], $ts/title)[1]),
       (: titleStmt/title[@type='sub'] :)
       'subtitle': $ts/title[@type = 'sub'][1] ! normalize-space(.),
       (: titleStmt/author: its persName/orgName/name, or the author element itself :)
-      'authors': $ts/author/((persName | orgName | name)[1], .[not(persName | orgName | name)])[1],
+      (: else, for a letter that is the document itself, its correspDesc's sender :)
+      'authors': if ($ts/author) then $ts/author/((persName | orgName | name)[1], .[not(persName | orgName | name)])[1]
+        else $h/profileDesc/correspDesc[empty($letter)][1]/correspAction[@type = 'sent']/(persName | orgName | name),
+      (: a letter that is the document itself: its correspDesc's recipients :)
+      'recipients': $h/profileDesc/correspDesc[empty($letter)][1]/correspAction[@type = 'received']/(persName | orgName | name),
       (: titleStmt/editor and titleStmt/respStmt names :)
       'editors': ($ts/editor, $ts/respStmt/(persName | orgName | name)),
       (: publicationStmt/publisher, else authority, else distributor :)

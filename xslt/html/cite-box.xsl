@@ -29,8 +29,16 @@
     <xsl:variable name="date" select="($f('date-written'), $f('date-event'))[1]"/>
     <xsl:variable name="rest" select="string-join((if ($date) then ed:format-date($date) else (),
       $f('archive-location'), $f('repository'), $f('archive-place'))[. != ''], ', ')"/>
-    <xsl:sequence select="concat(if ($authors != '') then concat($authors, ', ') else '',
-      '“', $f('title'), if ($rest != '') then concat(',” ', $rest) else '.”', '. ',
+    <xsl:variable name="recipients" select="string-join($f('recipients') ! ed:display-name(ed:best-name(.)), ' and ')"/>
+    <!-- The title's own final stop stands in for ours; "?" and "!" stay and end the part. -->
+    <xsl:variable name="title" select="replace($f('title'), '[.,;:]+$', '')"/>
+    <xsl:variable name="ends" select="matches($title, '[?!]$')"/>
+    <xsl:sequence select="concat(
+      string-join(($authors[. != ''], $recipients[. != ''] ! concat('to ', .)), ' '),
+      if ($authors != '' or $recipients != '') then ', ' else '',
+      '“', $title,
+      if ($rest != '') then concat(if ($ends) then '' else ',', '” ', $rest, '. ')
+      else concat(if ($ends) then '' else '.', '” '),
       html:edition-title($tei), ', ', $f('id'), '.')"/>
   </xsl:function>
 

@@ -75,9 +75,11 @@
     <xsl:sequence select="$tei/text/front, $tei/text/body//opener[html:is-apparatus(.)]"/>
   </xsl:function>
 
+  <!-- Only an opener with archival marks (stamps, letterhead or classification segments,
+       numbers) is apparatus: a letter's own dateline and salute are its text. -->
   <xsl:function name="html:is-apparatus" as="xs:boolean">
     <xsl:param name="opener" as="element()"/>
-    <xsl:sequence select="empty($opener/ancestor::floatingText)
+    <xsl:sequence select="empty($opener/ancestor::floatingText) and exists($opener/(stamp | seg | idno | fw))
       and empty($opener/preceding-sibling::*[self::p or self::head or self::ab or self::floatingText])"/>
   </xsl:function>
 

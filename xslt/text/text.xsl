@@ -19,6 +19,7 @@
 
   <xsl:import href="../common/common.xsl"/>
   <xsl:include href="text-hooks.xsl"/>
+  <xsl:include href="text-structures.xsl"/>
 
   <!-- UTF-8, LF line ends (the text is built with &#10; only), final newline. -->
   <xsl:output name="text" method="text" encoding="UTF-8"/>
