@@ -21,7 +21,7 @@ export interface Project {
   packageDir: string;
   /** The edition's own facts from its configuration; empty when it gives none. */
   edition: EditionFacts;
-  /** The registers' folder, relative to root ('tei/register'): validated, never rendered as documents. */
+  /** The registers' folder, relative to root, tei/register by default: validated, never rendered as documents. */
   registersDir: string;
   /** RELAX NG schemas (absolute) every document must satisfy; schemaRng is the first, or ''. */
   schemas: string[];

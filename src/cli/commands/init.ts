@@ -62,7 +62,7 @@ export async function initCommand(options: CliOptions): Promise<number> {
   const config = {
     $schema: './node_modules/tei-pipeline/schemas/tei-pipeline.config.schema.json',
     documents: 'tei',
-    registers: 'tei/register',
+    registers: `tei/register`,
     schemas: [`tei/schema/${schemaFile}`],
     schematron: foreign ? [] : ['tei/schema/tei-project.sch'],
     rules: foreign ? { 'tei/ref-resolves': 'warning', 'tei/date-text-agrees': 'warning' } : {},
@@ -77,7 +77,7 @@ export async function initCommand(options: CliOptions): Promise<number> {
   write('.gitignore', readFileSync(join(TEMPLATES, 'edition', 'gitignore'), 'utf8'), true);
   write('package.json', fillTemplate(readFileSync(join(TEMPLATES, 'edition', 'package.json'), 'utf8'), values), true);
   write('.github/workflows/tei.yml', readFileSync(join(TEMPLATES, 'edition', '.github', 'workflows', 'tei.yml'), 'utf8'), true);
-  written.push(writeDocument(dir, 'tei', `tei/schema/${schemaFile}`, 'tei/register', 'letter', SAMPLE_ID, values.publisher));
+  written.push(writeDocument(dir, 'tei', `tei/schema/${schemaFile}`, `tei/register`, 'letter', SAMPLE_ID, values.publisher));
 
   if (!options.quiet) {
     const shown = relative(process.cwd(), dir).split(sep).join('/') || '.';
