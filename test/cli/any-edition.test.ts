@@ -22,7 +22,17 @@ describe('init, new, and running from anywhere', () => {
     expectNoCrash(built);
     expect(built.stderr).toBe('');
     expect(built.code).toBe(0);
-    expect(readFileSync(join(dir, 'out', 'html', 'sample-letter.html'), 'utf8')).toContain('Dear');
+    // A letter: its correspDesc gives the date and the recipient; its dateline and salute are text.
+    const html = readFileSync(join(dir, 'out', 'html', 'sample-letter.html'), 'utf8');
+    expect(html).not.toContain('Archival apparatus');
+    expect(html).toMatch(/<section id="text"[\s\S]*Dear[\s\S]*<\/section>/);
+    expect(html).toMatch(/class="citation">Given Sender to Given Recipient, “Letter of \(sender\) to \(recipient\), \(date\),” [A-Z][a-z]+ \d+, \d{4}\. Publisher \(name\), sample-letter\.</);
+    const csl = JSON.parse(readFileSync(join(dir, 'out', 'cite', 'sample-letter.csl.json'), 'utf8')) as [{ recipient: unknown; issued: unknown }];
+    expect(csl[0].recipient).toEqual([{ family: 'Recipient', given: 'Given' }]);
+    expect(csl[0].issued).toBeDefined();
+    const text = readFileSync(join(dir, 'out', 'text', 'sample-letter.txt'), 'utf8');
+    expect(text).toMatch(/^Written: /m);
+    expect(text).not.toMatch(/^Source:/m);
 
     expect(cli(dir, ['new', 'letter', 'second-letter']).code).toBe(0);
     expect(cli(dir, ['new', 'record', 'a-record']).code).toBe(0);
