@@ -1,6 +1,8 @@
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { depositCommand } from './commands/deposit.js';
+import { initCommand } from './commands/init.js';
+import { newCommand } from './commands/new.js';
 import { validateCommand } from './commands/validate.js';
 import { watchCommand } from './commands/watch.js';
 import { describeIoFailure } from '../core/io-failure.js';
@@ -15,6 +17,8 @@ const COMMANDS: Record<string, (o: CliOptions) => Promise<number>> = {
   check: checkCommand,
   deposit: depositCommand,
   watch: watchCommand,
+  init: initCommand,
+  new: newCommand,
 };
 
 /**

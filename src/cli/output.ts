@@ -1,3 +1,4 @@
+import { relative, resolve, sep } from 'node:path';
 import { github } from './format/github.js';
 import { human } from './format/human.js';
 import { json } from './format/json.js';
@@ -15,8 +16,11 @@ export function useColor(stream: NodeJS.WriteStream): boolean {
 }
 
 /** Print a report in the chosen format; --quiet keeps the human summary off stdout. */
-export function printReport(report: Report, options: CliOptions): void {
-  const { stdout, stderr } = FORMATTERS[options.format](report, { color: useColor(process.stderr), toolVersion: toolVersion() });
+export function printReport(report: Report, options: CliOptions, root?: string): void {
+  // Machine formats keep paths relative to the edition's root (CONVENTIONS.md §3); people read them
+  // relative to where they are, so a path can be pasted into the next command.
+  const shown = root ? (file: string) => relative(process.cwd(), resolve(root, file)).split(sep).join('/') || file : undefined;
+  const { stdout, stderr } = FORMATTERS[options.format](report, { color: useColor(process.stderr), toolVersion: toolVersion(), ...(shown ? { shown } : {}) });
   if (stderr) process.stderr.write(stderr);
   if (stdout && !(options.quiet && options.format === 'human')) process.stdout.write(stdout);
 }

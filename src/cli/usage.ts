@@ -10,7 +10,14 @@ Commands:
                       (port 8080, or TEI_PIPELINE_PORT; any free port if taken)
   deposit  [id…]      BagIt bag + zip per document (all of tei/ by default) into out/deposit/
   deposit --verify PATH   check a bag folder or zip: every checksum, missing and extra files
+  init [DIR] [--schema FILE.rng]   a new edition that builds at once (with --schema: for TEI
+                      from elsewhere, e.g. tei_all.rng: no Schematron, files need not be named by id)
+  new letter|record ID   a new document tei/ID.xml from a template
   help [COMMAND]      this text, or what one command does in full
+
+Run inside an edition: its root is the nearest folder, going up, with tei-pipeline.config.json
+(or a tei/ folder). Outside any edition, validate FILES checks well-formedness, --schema and the
+generic rules.
 
 Options:
   --format human|json|github|junit|sarif   how diagnostics are printed (default human)

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
  * The one diagnostic shape every stage reports (CONVENTIONS.md §3, after vfile-message).
  */
 export type Severity = 'error' | 'warning' | 'info';
-export type DiagnosticSource = 'xml' | 'schema' | 'schematron' | 'rules' | 'transform' | 'deposit';
+export type DiagnosticSource = 'xml' | 'schema' | 'schematron' | 'rules' | 'transform' | 'deposit' | 'config';
 
 export interface Position {
   line: number; // 1-based

@@ -21,26 +21,91 @@ export interface Project {
   packageDir: string;
   /** The edition's own facts from its configuration; empty when it gives none. */
   edition: EditionFacts;
+  /** The registers' folder, relative to root, tei/register by default: validated, never rendered as documents. */
+  registersDir: string;
+  /** RELAX NG schemas (absolute) every document must satisfy; schemaRng is the first, or ''. */
+  schemas: string[];
+  /** Schematron files (absolute); schemaSch is the first, or ''. */
+  schematrons: string[];
+  /** Severity overrides by rule id (the configuration's "rules"). */
+  rules: Record<string, RuleSetting>;
+  /** Whether the root's xml:id must equal the file name (tei/file-named-by-id). */
+  idEqualsFileName: boolean;
+  /** The output formats written. */
+  formats: string[];
+  /** Per format, the entry stylesheet to use instead of the shipped one (absolute). */
+  stylesheets: Record<string, string>;
+  /** The configuration file read, if any (absolute). */
+  configFile?: string;
+  /** False when no edition was found (validate FILES outside any edition): no schema, Schematron or registers. */
+  isEdition: boolean;
+}
+
+export type RuleSetting = 'off' | 'info' | 'warning' | 'error';
+
+/** What a configuration file sets; every field optional, paths relative to the root. */
+export interface ProjectSettings {
+  documents?: string;
+  registers?: string;
+  schemas?: string[];
+  schematron?: string[];
+  rules?: Record<string, RuleSetting>;
+  idEqualsFileName?: boolean;
+  output?: { dir?: string; formats?: string[] };
+  stylesheets?: Record<string, string>;
+  edition?: EditionFacts;
 }
 
 export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export function openProject(root: string = process.cwd(), outDir?: string): Project {
+/**
+ * The project at `root`: the settings given (a configuration file's), defaults for the rest. The
+ * defaults reproduce CONVENTIONS.md §1: documents in tei/, registers in tei/register/, the project
+ * schema and Schematron in tei/schema/, outputs in out/.
+ */
+export function openProject(root: string = process.cwd(), outDir?: string, settings: ProjectSettings = {}, configFile?: string): Project {
   const r = resolve(root);
+  const teiDir = posixPath(settings.documents ?? 'tei');
+  const registersDir = posixPath(settings.registers ?? `${teiDir}/register`);
   // Documents may make the pipeline read other files (registers, pointed-to documents) in the edition only.
-  allowReadsUnder([join(r, 'tei')]);
+  allowReadsUnder([join(r, teiDir), join(r, registersDir)]);
+  const schemas = (settings.schemas ?? ['tei/schema/tei-project.rng']).map((p) => resolve(r, p));
+  const schematrons = (settings.schematron ?? ['tei/schema/tei-project.sch']).map((p) => resolve(r, p));
   return {
     root: r,
-    teiDir: 'tei',
-    schemaRng: join(r, 'tei', 'schema', 'tei-project.rng'),
-    schemaSch: join(r, 'tei', 'schema', 'tei-project.sch'),
-    outDir: outDir ? resolve(r, outDir) : join(r, 'out'),
+    teiDir,
+    schemaRng: schemas[0] ?? '',
+    schemaSch: schematrons[0] ?? '',
+    schemas,
+    schematrons,
+    registersDir,
+    rules: { ...(settings.rules ?? {}) },
+    idEqualsFileName: settings.idEqualsFileName ?? true,
+    formats: settings.output?.formats ?? ['html', 'text', 'cite'],
+    stylesheets: Object.fromEntries(Object.entries(settings.stylesheets ?? {}).map(([f, p]) => [f, resolve(r, p)])),
+    ...(configFile ? { configFile } : {}),
+    isEdition: true,
+    outDir: outDir ? resolve(r, outDir) : resolve(r, settings.output?.dir ?? 'out'),
     // TEI_PIPELINE_CACHE lets several projects (the tests' temporary ones) share compiled stylesheets.
     cacheDir: process.env['TEI_PIPELINE_CACHE'] ? resolve(process.env['TEI_PIPELINE_CACHE']) : join(r, '.cache', 'tei-pipeline'),
     buildCacheFile: join(r, '.cache', 'tei-pipeline', 'build-cache.json'),
     packageDir,
-    edition: {},
+    edition: settings.edition ?? {},
   };
+}
+
+/**
+ * No edition: `validate FILES` run outside any edition. Well-formedness, the --schemas given and
+ * the generic rules only; pointers may resolve only inside the folder the files are in.
+ */
+export function noEdition(cwd: string, files: readonly string[]): Project {
+  const p = openProject(cwd, undefined, { schemas: [], schematron: [], idEqualsFileName: false, documents: '.' });
+  allowReadsUnder([cwd, ...files.map((f) => dirname(resolve(cwd, f)))]);
+  return { ...p, isEdition: false, registersDir: '' };
+}
+
+function posixPath(p: string): string {
+  return p.split(sep).join('/').replace(/\/+$/, '') || '.';
 }
 
 /** A path as diagnostics name it: relative to the project root, forward slashes. */

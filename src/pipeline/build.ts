@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { SourceDocument } from '../core/document.js';
 import { sha256, toolFingerprint } from '../core/fingerprint.js';
-import { editionParams } from '../transform/edition-params.js';
+import { stylesheetParams } from '../transform/stylesheets.js';
 import type { Project } from '../core/project.js';
 import type { Outputs } from '../transform/render.js';
 import { emptyCache, loadCache, type BuildCache } from './build-cache.js';
@@ -65,7 +65,7 @@ const CORPUS_PAGE = /^html\/(index|persons|places|orgs|events)\.html$/;
 export async function buildEdition(project: Project, bench: Workbench, options: BuildOptions = {}): Promise<EditionBuild> {
   // The edition's configured facts enter outputs (citation URLs, makers): a change re-renders.
   const tool = sha256(toolFingerprint(), JSON.stringify(project.edition));
-  const params = editionParams(project.edition);
+  const params = stylesheetParams(project);
   const cache = options.force ? emptyCache(tool) : (options.cache ?? (await loadCache(project.buildCacheFile, tool)));
   const sources = await readSources(project);
   const registers = registerEntries(project, sources, cache);
@@ -76,7 +76,7 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
   const collector = new OutputCollector(options.sink);
   const rendered = await renderDocuments(bench, plan, pool, next, collector, params, options);
   const corpusCurrent = await corpusPages(project, bench, plan, pool, sources.hashes, cache, next, tool, params, collector);
-  await copyAssets(project, collector);
+  if (project.formats.includes('html')) await copyAssets(project, collector);
   bench.keepOnly(new Set(sources.files.map((s) => `${s.absolute}\0${s.hash}`)));
   return {
     docs,

@@ -59,7 +59,8 @@ export class Workbench {
   /** What validation depends on besides the document: tool, schemas, Schematron and its compiler. */
   async validationConfig(): Promise<string> {
     const read = (f: string) => readFile(f).catch(() => Buffer.from('absent'));
-    const parts = [toolFingerprint(), await read(this.project.schemaRng), await read(this.project.schemaSch)];
+    const parts: (string | Buffer)[] = [toolFingerprint(), JSON.stringify([this.project.rules, this.project.idEqualsFileName, this.project.isEdition])];
+    for (const f of [...this.project.schemas, ...this.project.schematrons]) parts.push(Buffer.from(f), await read(f));
     parts.push(await read(join(this.project.packageDir, 'xslt', 'schematron', 'compile.xsl')));
     for (const extra of this.options.extraSchemas ?? []) parts.push(await read(extra));
     return sha256(...parts);

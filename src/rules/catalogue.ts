@@ -9,6 +9,7 @@ export interface RuleInfo {
 
 /** Rules that live outside src/rules/: the XML, schema and Schematron layers. */
 const LAYER_RULES: RuleInfo[] = [
+  { id: 'config/invalid', severity: 'error', docs: 'tei-pipeline.config.json is JSON that its JSON Schema accepts: known keys, right values, known rule ids, files that exist.' },
   { id: 'io/not-found', severity: 'error', docs: 'A path named on the command line exists.' },
   { id: 'io/no-documents', severity: 'error', docs: 'A folder named on the command line holds XML files.' },
   { id: 'io/unreadable', severity: 'error', docs: 'A file can be read.' },

@@ -3,6 +3,7 @@ import type { SourceDocument } from '../core/document.js';
 import type { XmlAttribute, XmlElement, XmlTree } from '../core/xml-tree.js';
 import { dateIso } from './date-iso.js';
 import { dateTextAgrees } from './date-text-agrees.js';
+import { documentDated } from './document-dated.js';
 import { idUnique } from './id-unique.js';
 import { namesHaveRefs } from './names-have-refs.js';
 import type { ProjectIndex } from '../tei/project-index.js';
@@ -11,7 +12,7 @@ import { refResolves } from './ref-resolves.js';
 import type { Rule, RuleContext } from './rule.js';
 
 /** Every rule, in the order they run and are documented. */
-export const rules: readonly Rule[] = [idUnique, refResolves, prefixDefInside, dateIso, dateTextAgrees, namesHaveRefs];
+export const rules: readonly Rule[] = [idUnique, refResolves, prefixDefInside, dateIso, dateTextAgrees, namesHaveRefs, documentDated];
 
 /** Run rules on one parsed document; what they find joins the document's diagnostics. */
 export function runRules(doc: SourceDocument, tree: XmlTree, project: ProjectIndex, which: readonly Rule[] = rules): void {

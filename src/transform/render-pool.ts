@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { allowedReadRoots } from '../core/read-gate.js';
 import { packageDir } from '../core/project.js';
 import type { SourceDocument } from '../core/document.js';
-import type { Outputs } from './render.js';
+import type { Outputs, StylesheetParams } from './render.js';
 import type { RenderJob, RenderReply, WorkerSetup } from './render-worker.js';
 import type { CompiledStylesheets, Format } from './stylesheets.js';
 
@@ -24,10 +24,10 @@ export async function renderInWorkers(
   registers: readonly SourceDocument[],
   sefs: CompiledStylesheets,
   threads: number,
-  params: Record<string, unknown>,
+  params: StylesheetParams,
   onResult: (index: number, outputs: Outputs | null) => Promise<void>,
 ): Promise<void> {
-  const setup: WorkerSetup = { sefs, readRoots: [...allowedReadRoots()], registers: registers.map((r) => ({ path: r.path, file: r.file, text: r.text })), params };
+  const setup: WorkerSetup = { sefs, params, readRoots: [...allowedReadRoots()], registers: registers.map((r) => ({ path: r.path, file: r.file, text: r.text })) };
   let next = 0;
   // Results are handed on one at a time, in the order they arrive.
   let handed = Promise.resolve();

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { allowReadsUnder } from '../core/read-gate.js';
 import { SourceDocument } from '../core/document.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { documentPool, renderDocument } from './render.js';
+import { documentPool, renderDocument, type StylesheetParams } from './render.js';
 import { parseForSaxon } from './saxon.js';
 import type { CompiledStylesheets, Format } from './stylesheets.js';
 
@@ -15,8 +15,7 @@ export interface WorkerSetup {
   /** The main thread's read gate: a worker reads exactly what the main thread may. */
   readRoots: string[];
   registers: { path: string; file: string; text: string }[];
-  /** Stylesheet parameters for every render (the edition's facts). */
-  params: Record<string, unknown>;
+  params: StylesheetParams;
 }
 
 export interface RenderJob {

@@ -3,6 +3,9 @@ import type { SourceDocument } from '../core/document.js';
 import { FORMATS, type CompiledStylesheets, type Format } from './stylesheets.js';
 import { runTransform, TransformError, type SaxonDocument } from './saxon.js';
 
+/** Stylesheet parameters per format, from the edition's configuration (plain strings only). */
+export type StylesheetParams = Partial<Record<Format, Record<string, string>>>;
+
 /** Outputs of one render, keyed by path relative to the output folder ('html/x.html'). */
 export type Outputs = Map<string, string>;
 
@@ -28,11 +31,11 @@ export function documentPool(docs: readonly SourceDocument[]): Record<string, Sa
  * Render one document in every format (params: the edition's facts, editionParams()). On a transform error the document gets a diagnostic and
  * no outputs at all (its last good outputs stay on disk).
  */
-export function renderDocument(doc: SourceDocument, sefs: CompiledStylesheets, pool: Record<string, SaxonDocument>, formats: readonly Format[] = FORMATS, params: Record<string, unknown> = {}): Outputs | null {
+export function renderDocument(doc: SourceDocument, sefs: CompiledStylesheets, pool: Record<string, SaxonDocument>, formats: readonly Format[] = FORMATS, params: StylesheetParams = {}): Outputs | null {
   const outputs: Outputs = new Map();
   for (const format of formats) {
     try {
-      collect(format, runTransform(sefs[format], { source: doc.saxonDoc, documentPool: pool, params }), outputs);
+      collect(format, runTransform(sefs[format], { source: doc.saxonDoc, documentPool: pool, params: params[format] ?? {} }), outputs);
     } catch (e) {
       reportTransformError(doc, format, e);
       return null;
@@ -42,10 +45,10 @@ export function renderDocument(doc: SourceDocument, sefs: CompiledStylesheets, p
 }
 
 /** Render the corpus pages (index, register pages) from every document that built. */
-export function renderCorpus(docs: readonly SourceDocument[], sefs: CompiledStylesheets, pool: Record<string, SaxonDocument>, reportOn: SourceDocument | undefined, params: Record<string, unknown> = {}): Outputs | null {
+export function renderCorpus(docs: readonly SourceDocument[], sefs: CompiledStylesheets, pool: Record<string, SaxonDocument>, reportOn: SourceDocument | undefined, params: StylesheetParams = {}): Outputs | null {
   const outputs: Outputs = new Map();
   try {
-    collect('html', runTransform(sefs.html, { initialTemplate: 'corpus', documentPool: pool, params: { ...params, documents: docs.map((d) => d.saxonDoc) } }), outputs);
+    collect('html', runTransform(sefs.html, { initialTemplate: 'corpus', documentPool: pool, params: { ...(params.html ?? {}), documents: docs.map((d) => d.saxonDoc) } }), outputs);
   } catch (e) {
     if (reportOn) reportTransformError(reportOn, 'html', e);
     return null;

@@ -2,9 +2,10 @@ import { gatedFileExists, readGatedFileSync } from '../core/read-gate.js';
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
 import { SourceDocument } from '../core/document.js';
-import { projectPath, type Project } from '../core/project.js';
+import { projectPath, type Project, type RuleSetting } from '../core/project.js';
 import { createProjectIndex, type ProjectIndex } from '../tei/project-index.js';
-import { runRules } from '../rules/index.js';
+import { rules, runRules } from '../rules/index.js';
+import type { Rule } from '../rules/rule.js';
 import { referenceCoverage } from '../tei/name-coverage.js';
 import type { Sef } from '../transform/compile-stylesheet.js';
 import { parseForSaxon } from '../transform/saxon.js';
@@ -13,6 +14,31 @@ import { parseXml } from './parse-xml.js';
 import { validateRelaxNg, type RelaxNgSchema } from './relaxng.js';
 import { checkRoot } from './root.js';
 import { compileSchematron, runSchematron } from './schematron.js';
+
+/** Rules that need no edition (no registers, no configuration): what `validate FILES` runs anywhere. */
+function genericRuleList(): readonly Rule[] {
+  return rules.filter((r) => r.id !== 'tei/names-have-refs');
+}
+
+export function genericRules(): string[] {
+  return genericRuleList().map((r) => r.id);
+}
+
+/**
+ * The configuration's "rules": "off" drops a rule's diagnostics, a severity replaces its own (as
+ * ESLint does). tei/file-named-by-id also follows "idEqualsFileName".
+ */
+function applyRuleSettings(doc: SourceDocument, project: Project): void {
+  const settings: Record<string, RuleSetting> = { ...project.rules };
+  if (!project.idEqualsFileName) settings['tei/file-named-by-id'] ??= 'off';
+  if (Object.keys(settings).length === 0) return;
+  const kept = doc.diagnostics.filter((d) => settings[d.ruleId] !== 'off');
+  for (const d of kept) {
+    const s = settings[d.ruleId];
+    if (s && s !== 'off') d.severity = s;
+  }
+  doc.diagnostics.splice(0, doc.diagnostics.length, ...kept);
+}
 
 /** Read a file and take it through the layers that need no other file: bytes, XML, root. */
 export async function loadDocument(project: Project, absolute: string): Promise<SourceDocument> {
@@ -63,22 +89,29 @@ export class Validator {
   private constructor(
     readonly project: Project,
     private readonly schemas: RelaxNgSchema[],
-    private readonly schematron: Sef | null,
+    private readonly schematrons: Sef[],
   ) {}
 
   static async create(project: Project, options: ValidatorOptions = {}): Promise<Validator> {
-    const schemas: RelaxNgSchema[] = [
-      { label: 'project schema', fileName: 'project.rng', text: await readFile(project.schemaRng, 'utf8') },
-    ];
+    const schemas: RelaxNgSchema[] = [];
+    for (const [i, file] of project.schemas.entries()) {
+      // The edition's own schema keeps its familiar label; any other is named by its file.
+      const label = file.endsWith('tei-project.rng') ? 'project schema' : basename(file);
+      schemas.push({ label, fileName: i === 0 ? 'project.rng' : `project${i}.rng`, text: await readFile(file, 'utf8') });
+    }
     for (const [i, extra] of (options.extraSchemas ?? []).entries()) {
       schemas.push({ label: basename(extra), fileName: `extra${i}.rng`, text: await readFile(extra, 'utf8') });
     }
     const compiler = join(project.packageDir, 'xslt', 'schematron', 'compile.xsl');
-    const schematron = await readFile(project.schemaSch).then(
-      () => compileSchematron(project.schemaSch, compiler, project.cacheDir),
-      () => null,
-    );
-    return new Validator(project, schemas, schematron);
+    const schematrons: Sef[] = [];
+    for (const sch of project.schematrons) {
+      const sef = await readFile(sch).then(
+        () => compileSchematron(sch, compiler, project.cacheDir),
+        () => null,
+      );
+      if (sef) schematrons.push(sef);
+    }
+    return new Validator(project, schemas, schematrons);
   }
 
   /** Validate files (absolute paths); returns one document per file, each carrying its diagnostics. */
@@ -94,11 +127,12 @@ export class Validator {
     const index = this.projectIndex(docs);
     for (const doc of parsed) {
       doc.saxonDoc ??= await parseForSaxon(doc.text, doc.path);
-      if (this.schematron) runSchematron(doc, doc.saxonDoc, this.schematron);
-      runRules(doc, doc.tree!, index);
+      for (const sef of this.schematrons) runSchematron(doc, doc.saxonDoc, sef);
+      runRules(doc, doc.tree!, index, this.project.isEdition ? rules : genericRuleList());
       doc.coverage = referenceCoverage(doc.tree!);
     }
     await relaxng;
+    for (const doc of docs) applyRuleSettings(doc, this.project);
     return docs;
   }
 

@@ -22,6 +22,7 @@
     text-blocks.xsl  mode ed:text: divisions, blocks, lined openers/closers, loose text
     text-inline.xsl  mode ed:text: names, dates, choice, notes, links, highlighting
     text-source.xsl  mode ed:text: stamps, speech, ellipsis and gap, page and line breaks
+    text-structures.xsl  mode ed:text: tables, figures, and every other element (kept)
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -39,4 +40,5 @@
   <xsl:include href="text-blocks.xsl"/>
   <xsl:include href="text-inline.xsl"/>
   <xsl:include href="text-source.xsl"/>
+  <xsl:include href="text-structures.xsl"/>
 </xsl:stylesheet>

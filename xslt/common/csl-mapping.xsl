@@ -37,6 +37,7 @@
         <cite:field csl="type" value="manuscript"/>
         <cite:field csl="title" fact="title"/>
         <cite:field csl="author" fact="authors" as="names"/>
+        <cite:field csl="recipient" fact="recipients" as="names"/>
         <cite:field csl="issued" fact="date-written" as="date"/>
         <cite:field csl="event-date" fact="date-event" as="date"/>
         <cite:field csl="genre" fact="genre"/>

@@ -17,13 +17,16 @@
     <xsl:sequence select="matches(string($id), '^[a-z0-9][a-z0-9._\-]*$') and not(contains($id, '..'))"/>
   </xsl:function>
 
-  <!-- The id of a TEI document, after checking it: stops the transformation with error
-       ed:unsafe-document-id when there is no xml:id or it is not a safe name. That the id
-       equals the file name is a validation rule (src/rules/), not checked here: golden
-       fixtures are named input.xml. -->
+  <!-- The id of a TEI document (or teiCorpus), after checking it: its root's xml:id when that
+       is a safe name, else its file name in lower case (editions that do not name files by
+       id: idEqualsFileName false); stops the transformation with error
+       ed:unsafe-document-id when neither is a safe name. That the id equals the file name is
+       a validation rule, not checked here: golden fixtures are named input.xml. -->
   <xsl:function name="ed:document-id" as="xs:string">
     <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="id" select="string(root($doc)/TEI/@xml:id)"/>
+    <xsl:variable name="xml-id" select="string(root($doc)/*/@xml:id)"/>
+    <xsl:variable name="stem" select="lower-case(replace(replace(string(base-uri(root($doc))), '^.*/', ''), '\.xml$', '', 'i'))"/>
+    <xsl:variable name="id" select="if (ed:is-safe-name($xml-id)) then $xml-id else $stem"/>
     <xsl:choose>
       <xsl:when test="not(ed:is-safe-name($id))">
         <xsl:message terminate="yes" error-code="ed:unsafe-document-id"
@@ -39,7 +42,7 @@
   <!-- The language of the text (xml:lang of the root, else of the text, else "en"). -->
   <xsl:function name="ed:document-lang" as="xs:string">
     <xsl:param name="doc" as="node()"/>
-    <xsl:sequence select="string((root($doc)/TEI/@xml:lang, root($doc)/TEI/text/@xml:lang, 'en')[1])"/>
+    <xsl:sequence select="string((root($doc)/*/@xml:lang, root($doc)/*/text/@xml:lang, 'en')[1])"/>
   </xsl:function>
 
   <!-- The one date that places the document in the edition (index order): the date of the
@@ -55,7 +58,7 @@
        of first appearance. -->
   <xsl:function name="ed:participants" as="element()*">
     <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="tei" select="root($doc)/TEI"/>
+    <xsl:variable name="tei" select="root($doc)/*"/>
     <xsl:variable name="declared" select="$tei/teiHeader/profileDesc/particDesc//*[@ref or @corresp or @sameAs]
       ! (ed:targets(., 'ref'), ed:targets(., 'corresp'), ed:targets(., 'sameAs'))"/>
     <xsl:variable name="found" select="if ($declared) then $declared else

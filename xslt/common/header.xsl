@@ -15,7 +15,7 @@
 
   <xsl:function name="ed:header-facts" as="map(xs:string, item()*)">
     <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="tei" select="root($doc)/TEI"/>
+    <xsl:variable name="tei" select="root($doc)/*"/>
     <xsl:variable name="h" select="$tei/teiHeader"/>
     <xsl:variable name="ts" select="$h/fileDesc/titleStmt"/>
     <xsl:variable name="ms" select="($h/fileDesc/sourceDesc/msDesc)[1]"/>
@@ -25,14 +25,18 @@
     <xsl:variable name="recipient" select="($corresp/correspAction[@type = 'received']/(persName | orgName | name),
                                             $letter//opener//(persName | name | rs)[@ref])[1]"/>
     <xsl:sequence select="map{
-      (: TEI/@xml:id :)
-      'id': string($tei/@xml:id),
+      (: TEI/@xml:id, else the file name (ed:document-id) :)
+      'id': ed:document-id($tei),
       (: titleStmt/title[@type='main'], else the first title :)
       'title': normalize-space(($ts/title[@type = 'main'], $ts/title)[1]),
       (: titleStmt/title[@type='sub'] :)
       'subtitle': $ts/title[@type = 'sub'][1] ! normalize-space(.),
       (: titleStmt/author: its persName/orgName/name, or the author element itself :)
-      'authors': $ts/author/((persName | orgName | name)[1], .[not(persName | orgName | name)])[1],
+      (: else, for a letter that is the document itself, its correspDesc's sender :)
+      'authors': if ($ts/author) then $ts/author/((persName | orgName | name)[1], .[not(persName | orgName | name)])[1]
+        else $h/profileDesc/correspDesc[empty($letter)][1]/correspAction[@type = 'sent']/(persName | orgName | name),
+      (: a letter that is the document itself: its correspDesc's recipients :)
+      'recipients': $h/profileDesc/correspDesc[empty($letter)][1]/correspAction[@type = 'received']/(persName | orgName | name),
       (: titleStmt/editor and titleStmt/respStmt names :)
       'editors': ($ts/editor, $ts/respStmt/(persName | orgName | name)),
       (: publicationStmt/publisher, else authority, else distributor :)
@@ -60,8 +64,10 @@
       (: the other altIdentifier/idno (registration entry, reference) :)
       'other-identifiers': string-join($ms/msIdentifier/altIdentifier[not(@type = 'copy')]/idno
                                        ! ed:idno-label(.), ', '),
-      (: msDesc/history/origin: origDate, else a date in it: when the document was written :)
-      'date-written': ed:iso-date(($ms/history/origin//origDate, $ms/history/origin//date)[1]),
+      (: msDesc/history/origin: origDate, else a date in it, else the sent date of a letter's
+         correspDesc: when the document was written :)
+      'date-written': ed:iso-date(($ms/history/origin//origDate, $ms/history/origin//date,
+        $h/profileDesc/correspDesc[1]/correspAction[@type = 'sent']/date)[1]),
       (: settingDesc or creation date, else the body's dateline: the event recorded :)
       'date-event': (ed:iso-date(($h/profileDesc/(settingDesc, creation)//date)[1]),
         ed:iso-date(($tei/text/body//dateline[not(ancestor::opener | ancestor::floatingText)]//date)[1]))[1],

@@ -58,7 +58,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="cb | milestone | anchor | figure | graphic" mode="ed:text"/>
+  <xsl:template match="cb | milestone | anchor | graphic" mode="ed:text"/>
 
   <!-- ref/ptr: a register pointer links to its register page, "#id" stays in the page,
        anything else only if ed:safe-href lets it through. -->
@@ -68,8 +68,8 @@
     <xsl:call-template name="ed:link">
       <xsl:with-param name="href" select="
         if ($entry and not(root($entry) is root(current()))) then ed:entry-href($entry)
-        else if (starts-with($target, '#')) then $target
-        else ed:safe-href(if ($target) then ed:expand-pointer($target, .) else ())"/>
+        else if (starts-with($target, '#')) then $target[exists($entry)]
+        else ed:edition-href(ed:safe-href(if ($target) then ed:expand-pointer($target, .) else ()), .)"/>
       <xsl:with-param name="content" as="item()*">
         <xsl:apply-templates mode="ed:text"/>
         <xsl:if test="self::ptr">
@@ -89,6 +89,21 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- Where a link may go from the reading edition: an absolute http(s) or mailto URI; a
+       document of the edition (a sibling "x.xml#y" becomes "x.html#y"). Any other relative
+       link ("../chapter-9#fn17") points outside the edition, where nothing is published:
+       none is made, and the text stays. -->
+  <xsl:function name="ed:edition-href" as="xs:string?">
+    <xsl:param name="href" as="xs:string?"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="
+      if (empty($href) or matches($href, '^(https?|mailto):', 'i')) then $href
+      else if (matches($href, '^[a-z0-9][a-z0-9._\-]*\.xml(#.*)?$')
+               and doc-available(resolve-uri(substring-before(concat($href, '#'), '#'), base-uri(root($context)))))
+        then replace($href, '\.xml(#|$)', '.html$1')
+      else ()"/>
+  </xsl:function>
 
   <xsl:template match="hi | emph | foreign | title | term | mentioned | soCalled" mode="ed:text">
     <xsl:call-template name="ed:highlight">

@@ -24,14 +24,22 @@
   <!-- Author, “Title,” date, identifiers, repository, place. Edition, id, and the page's public
        URL and the DOI when the edition has them (the reader adds the date of access). -->
   <xsl:function name="html:citation" as="xs:string">
-    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:variable name="f" select="ed:facts($tei)"/>
     <xsl:variable name="authors" select="string-join($f('authors') ! ed:display-name(ed:best-name(.)), ' and ')"/>
     <xsl:variable name="date" select="($f('date-written'), $f('date-event'))[1]"/>
     <xsl:variable name="rest" select="string-join((if ($date) then ed:format-date($date) else (),
       $f('archive-location'), $f('repository'), $f('archive-place'))[. != ''], ', ')"/>
-    <xsl:sequence select="concat(if ($authors != '') then concat($authors, ', ') else '',
-      '“', $f('title'), if ($rest != '') then concat(',” ', $rest) else '.”', '. ',
+    <xsl:variable name="recipients" select="string-join($f('recipients') ! ed:display-name(ed:best-name(.)), ' and ')"/>
+    <!-- The title's own final stop stands in for ours; "?" and "!" stay and end the part. -->
+    <xsl:variable name="title" select="replace($f('title'), '[.,;:]+$', '')"/>
+    <xsl:variable name="ends" select="matches($title, '[?!]$')"/>
+    <xsl:sequence select="concat(
+      string-join(($authors[. != ''], $recipients[. != ''] ! concat('to ', .)), ' '),
+      if ($authors != '' or $recipients != '') then ', ' else '',
+      '“', $title,
+      if ($rest != '') then concat(if ($ends) then '' else ',', '” ', $rest, '. ')
+      else concat(if ($ends) then '' else '.', '” '),
       html:edition-title($tei), ', ', $f('id'), '.',
       $f('page-url') ! concat(' ', ., '.'), $f('doi') ! concat(' https://doi.org/', ., '.'))"/>
   </xsl:function>

@@ -31,6 +31,7 @@
   <xsl:include href="cite-box.xsl"/>
   <xsl:include href="corpus.xsl"/>
   <xsl:include href="register.xsl"/>
+  <xsl:include href="html-structures.xsl"/>
 
   <!-- No serializer indentation: Saxon-HE 9.9 wraps long lines where saxon-js does not;
        indent.xsl lays the page out itself, the same in both. Only the DOCTYPE's case differs
@@ -85,7 +86,7 @@
   <xsl:template match="/">
     <xsl:variable name="id" select="ed:document-id(.)"/>
     <xsl:result-document href="{$id}.html" format="html">
-      <xsl:apply-templates select="TEI" mode="html:record"/>
+      <xsl:apply-templates select="TEI | teiCorpus" mode="html:record"/>
     </xsl:result-document>
   </xsl:template>
 </xsl:stylesheet>

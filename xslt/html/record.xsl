@@ -14,7 +14,7 @@
   exclude-result-prefixes="#all"
   expand-text="yes">
 
-  <xsl:template match="TEI" mode="html:record">
+  <xsl:template match="TEI | teiCorpus" mode="html:record">
     <xsl:variable name="facts" select="ed:header-facts(.)"/>
     <xsl:call-template name="html:page">
       <xsl:with-param name="title" select="$facts('title')"/>
@@ -52,7 +52,7 @@
             <section id="text" class="text" aria-labelledby="text-heading" lang="{ed:document-lang(.)}">
               <h2 id="text-heading">Text</h2>
               <div class="text-body">
-                <xsl:apply-templates select="text/body, text/back" mode="ed:text"/>
+                <xsl:apply-templates select="(text | .//TEI/text)/(body | back)" mode="ed:text"/>
               </div>
             </section>
           </div>
@@ -74,13 +74,15 @@
   <!-- The archival apparatus, shown before the text: the front matter, and the opener of
        the record (stamps, letterhead, classification, registration) when it comes first. -->
   <xsl:function name="html:apparatus" as="element()*">
-    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="$tei/text/front, $tei/text/body//opener[html:is-apparatus(.)]"/>
   </xsl:function>
 
+  <!-- Only an opener with archival marks (stamps, letterhead or classification segments,
+       numbers) is apparatus: a letter's own dateline and salute are its text. -->
   <xsl:function name="html:is-apparatus" as="xs:boolean">
     <xsl:param name="opener" as="element()"/>
-    <xsl:sequence select="empty($opener/ancestor::floatingText)
+    <xsl:sequence select="empty($opener/ancestor::floatingText) and exists($opener/(stamp | seg | idno | fw))
       and empty($opener/preceding-sibling::*[self::p or self::head or self::ab or self::floatingText])"/>
   </xsl:function>
 
@@ -117,7 +119,7 @@
        date (the manuscript's date); the edition's URL and DOI identify the copy; the access
        date is left to Zotero (it adds its own). test/transform/zotero-meta.test.ts holds this. -->
   <xsl:function name="html:citation-meta" as="element()*">
-    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:variable name="f" select="ed:facts($tei)"/>
     <xsl:variable name="authors" select="$f('authors') ! ed:name-parts(ed:best-name(.))"/>
     <xsl:variable name="author-names" select="$authors ! string-join((.('family'), .('given')[. != ''], .('literal')), ', ')"/>

@@ -19,6 +19,7 @@
 
   <xsl:import href="../common/common.xsl"/>
   <xsl:include href="text-hooks.xsl"/>
+  <xsl:include href="text-structures.xsl"/>
 
   <!-- UTF-8, LF line ends (the text is built with &#10; only), final newline. -->
   <xsl:output name="text" method="text" encoding="UTF-8"/>
@@ -46,7 +47,7 @@
     <xsl:param name="doc" as="document-node()"/>
     <xsl:param name="view" as="xs:string"/>
     <xsl:variable name="items" as="item()*">
-      <xsl:apply-templates select="$doc/TEI/text" mode="ed:text">
+      <xsl:apply-templates select="$doc/*/(text | .//TEI/text)" mode="ed:text">
         <xsl:with-param name="txt:view" tunnel="yes" select="$view"/>
       </xsl:apply-templates>
     </xsl:variable>
@@ -60,8 +61,8 @@
     <xsl:sequence select="string-join(($f('title'), $f('subtitle')), '&#10;'),
       string-join((
         $f('date-event') ! concat('Date: ', ed:format-date(.)),
-        $f('date-written')[. != $f('date-event')] ! concat('Written: ', ed:format-date(.)),
-        concat('Source: ', string-join(($f('archive-location'), $f('repository'), $f('archive-place'))[. != ''], ', ')),
+        $f('date-written')[not(. = $f('date-event'))] ! concat('Written: ', ed:format-date(.)),
+        string-join(($f('archive-location'), $f('repository'), $f('archive-place'))[. != ''], ', ')[. != ''] ! concat('Source: ', .),
         concat('Edition: ', string-join(($f('publisher'), $f('id')), ', '))[$f('publisher')],
         $f('licence')[. != ''] ! concat('Licence: ', .)), '&#10;')"/>
   </xsl:function>

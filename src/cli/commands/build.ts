@@ -3,9 +3,10 @@ import { commitBuild } from '../../pipeline/commit.js';
 import { writeOutputs, type WriteResult } from '../../pipeline/outputs.js';
 import { projectTempDirs, removeLeftovers } from '../../pipeline/leftovers.js';
 import type { Outputs } from '../../transform/render.js';
-import { openProject, projectPath } from '../../core/project.js';
+import { projectPath } from '../../core/project.js';
 import { Workbench } from '../../pipeline/workbench.js';
 import type { CliOptions } from '../options.js';
+import { editionFor } from '../edition.js';
 import { printReport } from '../output.js';
 import { makeReport } from '../report.js';
 import { buildProgress } from '../progress.js';
@@ -32,7 +33,8 @@ export function summaryLine(written: number, build: EditionBuild, removed: numbe
  */
 export async function buildCommand(options: CliOptions): Promise<number> {
   const started = process.hrtime.bigint();
-  const project = openProject(process.cwd(), options.out);
+  const project = editionFor(options);
+  if (!project) return 1;
   const bench = new Workbench(project, { extraSchemas: options.schemas });
   // Temporary files of a run that was killed go first (the compiled-stylesheet cache's too).
   const leftovers = await removeLeftovers([...projectTempDirs(project), project.cacheDir]);
@@ -53,7 +55,7 @@ export async function buildCommand(options: CliOptions): Promise<number> {
   }
   const { removed: stale } = await commitBuild(project, build, { removeStale: options.paths.length === 0 });
   const report = makeReport(build.docs, build.diagnostics);
-  printReport(report, options);
+  printReport(report, options, project.root);
   if (!options.quiet && options.format === 'human') {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const out = projectPath(project, project.outDir);

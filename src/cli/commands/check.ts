@@ -4,10 +4,11 @@ import { buildEdition } from '../../pipeline/build.js';
 import { staleOutputs } from '../../pipeline/commit.js';
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import { LineIndex } from '../../core/line-index.js';
-import { openProject, projectPath } from '../../core/project.js';
+import { projectPath } from '../../core/project.js';
 import { findLeftovers, projectTempDirs } from '../../pipeline/leftovers.js';
 import { Workbench } from '../../pipeline/workbench.js';
 import type { CliOptions } from '../options.js';
+import { editionFor } from '../edition.js';
 import { printReport } from '../output.js';
 import { makeReport } from '../report.js';
 import { staleDiff } from '../stale-diff.js';
@@ -27,7 +28,8 @@ function firstDifference(committed: string, fresh: string): { line: number; colu
  * output that is missing, different or left over is a diagnostic; any of them means exit 1.
  */
 export async function checkCommand(options: CliOptions): Promise<number> {
-  const project = openProject(process.cwd(), options.out);
+  const project = editionFor(options);
+  if (!project) return 1;
   // A proof, not a shortcut: everything is validated and rendered afresh, the cache is not read.
   const build = await buildEdition(project, new Workbench(project, { extraSchemas: options.schemas }), { force: true });
   const out = projectPath(project, project.outDir);
@@ -48,7 +50,7 @@ export async function checkCommand(options: CliOptions): Promise<number> {
     problems.push(diagnostic({ file: projectPath(project, l.path) + (l.kind === 'folder' ? '/' : ''), at: { line: 1, column: 1 }, severity: 'error', source: 'transform', ruleId: 'build/leftover', message: `Unexpected temporary ${l.kind} left by process ${l.pid}, which was interrupted and is no longer running: the next \`build\` or \`deposit\` removes it` }));
   }
   const report = makeReport(build.docs, [...build.diagnostics, ...problems]);
-  printReport(report, options);
+  printReport(report, options, project.root);
   // How each stale file differs, after the diagnostics (human format: the others are for machines).
   if (options.format === 'human' && diffs.length > 0) {
     const shown = diffs.slice(0, MAX_DIFFS);

@@ -3,8 +3,8 @@ import { relative, resolve, sep } from 'node:path';
 import { depositEdition } from '../../deposit/deposit-edition.js';
 import { readBag, verifyBag } from '../../deposit/verify.js';
 import { diagnostic } from '../../core/diagnostic.js';
-import { openProject } from '../../core/project.js';
 import type { CliOptions } from '../options.js';
+import { editionFor } from '../edition.js';
 import { printReport } from '../output.js';
 import { makeReport } from '../report.js';
 import { UsageError } from '../usage.js';
@@ -23,10 +23,11 @@ export async function depositCommand(options: CliOptions): Promise<number> {
     return verifyCommand(options.verify, options);
   }
   const started = process.hrtime.bigint();
-  const project = openProject(process.cwd(), options.out);
+  const project = editionFor(options);
+  if (!project) return 1;
   const run = await depositEdition(project, { ids: options.paths, schemas: options.schemas, jobs: options.jobs, agent: `tei-pipeline ${toolVersion()}` });
   const report = makeReport(run.files, run.diagnostics);
-  printReport(report, options);
+  printReport(report, options, project.root);
   if (!options.quiet && options.format === 'human') {
     for (const line of run.lines) process.stdout.write(line + '\n');
     process.stdout.write(`${run.summary} in ${seconds(started)} s\n`);

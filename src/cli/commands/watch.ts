@@ -1,7 +1,8 @@
 import { describeIoFailure } from '../../core/io-failure.js';
-import { openProject, projectPath } from '../../core/project.js';
+import { projectPath } from '../../core/project.js';
 import { watchEdition } from '../../pipeline/watch.js';
 import type { CliOptions } from '../options.js';
+import { editionFor } from '../edition.js';
 import { printReport } from '../output.js';
 import { makeReport } from '../report.js';
 import { buildProgress } from '../progress.js';
@@ -9,7 +10,8 @@ import { onCompile } from '../../transform/compile-stylesheet.js';
 
 /** `tei-pipeline watch`: rebuild on every save, serve out/ on 127.0.0.1 with live reload. Ends on Ctrl-C. */
 export async function watchCommand(options: CliOptions): Promise<number> {
-  const project = openProject(process.cwd(), options.out);
+  const project = editionFor(options);
+  if (!project) return 1;
   const port = Number(process.env['TEI_PIPELINE_PORT'] ?? 8080);
   // On a fresh checkout the first build compiles the stylesheets: say so, as `build` does.
   const progress = buildProgress(process.stderr, { quiet: options.quiet, packageDir: project.packageDir });
@@ -18,7 +20,7 @@ export async function watchCommand(options: CliOptions): Promise<number> {
     port,
     extraSchemas: options.schemas,
     onBuild: ({ build, written, ms }) => {
-      printReport(makeReport(build.docs, build.diagnostics), options);
+      printReport(makeReport(build.docs, build.diagnostics), options, project.root);
       const out = projectPath(project, project.outDir);
       if (!options.quiet) for (const p of written.written) process.stdout.write(`wrote ${out}/${p}\n`);
       process.stdout.write(`rebuilt in ${Math.round(ms)} ms (${build.stats.validated} validated, ${build.stats.rendered} rendered); watching for changes…\n`);

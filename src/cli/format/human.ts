@@ -31,7 +31,7 @@ export function summaryLine(s: Summary): string {
 }
 
 /** tei/x.xml:12:7: error: Unexpected … [rule] with the source line and a caret under the column. */
-export const human: Formatter = (report, { color }) => {
+export const human: Formatter = (report, { color, shown = (f) => f }) => {
   let stderr = '';
   // Each source is indexed once, not once per diagnostic (200 of them on a 1 MB file add up).
   const indexes = new Map<string, LineIndex>();
@@ -44,7 +44,7 @@ export const human: Formatter = (report, { color }) => {
   };
   for (const d of report.diagnostics) {
     const sev = color ? COLORS[d.severity] + d.severity + COLORS.reset : d.severity;
-    stderr += `${d.file}:${d.line}:${d.column}: ${sev}: ${d.message} [${d.ruleId}]\n`;
+    stderr += `${shown(d.file)}:${d.line}:${d.column}: ${sev}: ${d.message} [${d.ruleId}]\n`;
     stderr += codeFrame(d, linesOf(d.file), color);
   }
   return { stdout: summaryLine(report.summary) + '\n', stderr };

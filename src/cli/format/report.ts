@@ -17,4 +17,11 @@ export interface Summary {
   coverage: Record<string, { total: number; withRef: number }>;
 }
 
-export type Formatter = (report: Report, options: { color: boolean; toolVersion: string }) => { stdout: string; stderr: string };
+export interface FormatOptions {
+  color: boolean;
+  toolVersion: string;
+  /** How a human reads a diagnostic's file: relative to the working directory (default: as it is). */
+  shown?: (file: string) => string;
+}
+
+export type Formatter = (report: Report, options: FormatOptions) => { stdout: string; stderr: string };

@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import type { SourceDocument } from '../../core/document.js';
 import { sha256 } from '../../core/fingerprint.js';
 import type { Project } from '../../core/project.js';
-import { documentPool, renderCorpus, type Outputs } from '../../transform/render.js';
+import { documentPool, renderCorpus, type Outputs, type StylesheetParams } from '../../transform/render.js';
 import type { BuildCache } from '../build-cache.js';
 import type { Workbench } from '../workbench.js';
 import { unstamped, type OutputCollector } from './output-collector.js';
@@ -24,17 +24,19 @@ export async function corpusPages(
   cache: BuildCache,
   next: BuildCache,
   tool: string,
-  params: Record<string, unknown>,
+  params: StylesheetParams,
   collector: OutputCollector,
 ): Promise<boolean> {
   next.corpus = cache.corpus;
   const registers = pool.registerDocs;
+  if (!project.formats.includes('html')) return true;
   if (plan.failed.size > 0 || registers.some((d) => d.hasErrors)) return false;
   const docs = [...plan.current].sort((a, b) => (a.file < b.file ? -1 : 1));
   const stylesheetHashes = await bench.stylesheetHashes();
   const key = sha256(
     tool,
     stylesheetHashes.html,
+    JSON.stringify(params.html ?? {}),
     ...docs.map((d) => `${d.file}=${next.documents[d.file]?.corpusHash}`),
     ...registers.map((d) => `${d.file}=${hashes.get(d.file)}`),
   );

@@ -3,7 +3,7 @@ import { sha256 } from '../../core/fingerprint.js';
 import type { Project } from '../../core/project.js';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FORMATS, type Format } from '../../transform/stylesheets.js';
+import { projectFormats, stylesheetParams, type Format } from '../../transform/stylesheets.js';
 import type { BuildCache, OutputStamp } from '../build-cache.js';
 import type { Workbench } from '../workbench.js';
 import { isRegisterFile } from './read-sources.js';
@@ -41,6 +41,7 @@ export async function planRenders(
   only: readonly string[] = [],
 ): Promise<RenderPlan> {
   const stylesheetHashes = await bench.stylesheetHashes();
+  const params = stylesheetParams(project);
   const onlyIds = new Set(only.map((p) => p.replace(/^.*\//, '').replace(/\.xml$/i, '')));
   const plan: RenderPlan = { jobs: [], current: [], failed: new Set(), upToDate: 0 };
   for (const doc of docs) {
@@ -56,8 +57,9 @@ export async function planRenders(
     const entry = next.documents[doc.file]!;
     const keys: Record<string, string> = {};
     const outOfDate: Format[] = [];
-    for (const format of FORMATS) {
-      keys[format] = sha256(entry.hash, stylesheetHashes[format], registers.dependencyState(entry.deps), tool);
+    for (const format of projectFormats(project)) {
+      const formatParams = JSON.stringify(params[format] ?? {});
+      keys[format] = sha256(entry.hash, stylesheetHashes[format], registers.dependencyState(entry.deps), tool, formatParams);
       const recorded = entry.outputs[format];
       if (!recorded || recorded.key !== keys[format] || !(await stampsHold(project.outDir, recorded.files))) outOfDate.push(format);
     }

@@ -33,5 +33,5 @@ export async function readSources(project: Project): Promise<Sources> {
 }
 
 export function isRegisterFile(project: Project, file: string): boolean {
-  return file.startsWith(`${project.teiDir}/register/`);
+  return project.registersDir !== "" && file.startsWith(`${project.registersDir}/`);
 }

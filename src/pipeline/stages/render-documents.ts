@@ -1,4 +1,4 @@
-import { renderDocument, type Outputs } from '../../transform/render.js';
+import { renderDocument, type Outputs, type StylesheetParams } from '../../transform/render.js';
 import { renderInWorkers } from '../../transform/render-pool.js';
 import type { BuildCache } from '../build-cache.js';
 import type { Workbench } from '../workbench.js';
@@ -26,7 +26,7 @@ export async function renderDocuments(
   pool: SaxonPool,
   next: BuildCache,
   collector: OutputCollector,
-  params: Record<string, unknown>,
+  params: StylesheetParams,
   options: RenderOptions = {},
 ): Promise<number> {
   let rendered = 0;
