@@ -38,7 +38,7 @@ const SETTLE_MS = 30;
  * diagnostics in the open pages.
  */
 export async function watchEdition(project: Project, options: WatchOptions): Promise<EditionWatcher> {
-  const bench = new Workbench(project, { extraSchemas: options.extraSchemas ?? [] });
+  const bench = new Workbench(project, { schemas: options.extraSchemas ?? [] });
   bench.keepParsed = true;
   let cache: BuildCache = await loadCache(project.buildCacheFile, toolFingerprint());
   const server = await serve(join(project.outDir, 'html'), options.port);

@@ -61,7 +61,7 @@ export class Workbench {
     const read = (f: string) => readFile(f).catch(() => Buffer.from('absent'));
     const parts = [toolFingerprint(), await read(this.project.schemaRng), await read(this.project.schemaSch)];
     parts.push(await read(join(this.project.packageDir, 'xslt', 'schematron', 'compile.xsl')));
-    for (const extra of this.options.extraSchemas ?? []) parts.push(await read(extra));
+    for (const extra of this.options.schemas ?? []) parts.push(await read(extra));
     return sha256(...parts);
   }
 

@@ -102,6 +102,7 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
       parent: stack[stack.length - 1] ?? null,
       start: at(tagStart),
       end: at(parser.position),
+      tagEnd: at(parser.position),
     };
     if (el.parent) el.parent.children.push(el);
     else root = el;

@@ -1,6 +1,6 @@
 import { gatedFileExists, readGatedFileSync } from '../core/read-gate.js';
 import { readFile } from 'node:fs/promises';
-import { basename, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { SourceDocument } from '../core/document.js';
 import { projectPath, type Project } from '../core/project.js';
 import { createProjectIndex, type ProjectIndex } from '../tei/project-index.js';
@@ -10,7 +10,7 @@ import type { Sef } from '../transform/compile-stylesheet.js';
 import { parseForSaxon } from '../transform/saxon.js';
 import { decode, reportDecodeProblems } from './decode.js';
 import { parseXml } from './parse-xml.js';
-import { validateRelaxNg, type RelaxNgSchema } from './relaxng.js';
+import { relaxNgSchema, validateRelaxNg, type RelaxNgSchema } from './relaxng.js';
 import { checkRoot } from './root.js';
 import { compileSchematron, runSchematron } from './schematron.js';
 
@@ -39,20 +39,37 @@ function unreadable(project: Project, absolute: string, e: unknown): SourceDocum
 }
 
 /** Take bytes already read through the layers that need no other file (decode, XML, root). */
-export function documentFromBytes(project: Project, absolute: string, bytes: Uint8Array): SourceDocument {
+export function documentFromBytes(project: Project, absolute: string, bytes: Uint8Array, edition = true): SourceDocument {
   const file = projectPath(project, absolute);
   const decoded = decode(bytes);
   const doc = new SourceDocument(absolute, file, decoded.text);
   reportDecodeProblems(doc, decoded);
   if (decoded.problems.some((p) => p.fatal)) return doc;
   const tree = parseXml(doc);
-  if (tree && checkRoot(doc, tree)) doc.tree = tree;
+  // The edition's own policy (TEI root, file named by its id) only for the edition's checks.
+  if (tree && (!edition || checkRoot(doc, tree))) doc.tree = tree;
   return doc;
 }
 
 export interface ValidatorOptions {
-  /** Extra RELAX NG schemas every document must also satisfy (e.g. the official tei_all.rng). */
-  extraSchemas?: readonly string[];
+  /**
+   * RELAX NG schemas that replace the project's for this run (--schema, repeatable). Given alone
+   * (`schemaAlone`), only well-formedness and these schemas are checked: what jing checks.
+   */
+  schemas?: readonly string[];
+  schemaAlone?: boolean;
+}
+
+/** The RELAX NG schemas of a run: those given with --schema, else the project's own. */
+export function schemaFiles(project: Project, given: readonly string[] = []): string[] {
+  return given.length > 0 ? given.map((s) => resolve(project.root, s)) : [project.schemaRng];
+}
+
+/** How many files each schema accepted in a run, for the summary ("tei_all: 17 valid, 3 invalid"). */
+export interface SchemaVerdict {
+  schema: string;
+  valid: number;
+  invalid: number;
 }
 
 /**
@@ -60,30 +77,43 @@ export interface ValidatorOptions {
  * as often as needed: a watch process keeps it warm.
  */
 export class Validator {
+  /** Per schema, how many files of the last validate() it accepted and refused. */
+  verdicts: SchemaVerdict[] = [];
+
   private constructor(
     readonly project: Project,
     private readonly schemas: RelaxNgSchema[],
     private readonly schematron: Sef | null,
+    /** Only well-formedness and the schemas (--schema given to validate): no edition policy, Schematron or rules. */
+    readonly alone: boolean,
   ) {}
 
   static async create(project: Project, options: ValidatorOptions = {}): Promise<Validator> {
-    const schemas: RelaxNgSchema[] = [
-      { label: 'project schema', fileName: 'project.rng', text: await readFile(project.schemaRng, 'utf8') },
-    ];
-    for (const [i, extra] of (options.extraSchemas ?? []).entries()) {
-      schemas.push({ label: basename(extra), fileName: `extra${i}.rng`, text: await readFile(extra, 'utf8') });
-    }
+    const alone = (options.schemaAlone ?? false) && (options.schemas ?? []).length > 0;
+    // Each grammar starts compiling (in the libxml2 worker) as soon as it is read.
+    const schemas = await Promise.all(schemaFiles(project, options.schemas).map(async (f) => relaxNgSchema(f, await readFile(f, 'utf8'))));
     const compiler = join(project.packageDir, 'xslt', 'schematron', 'compile.xsl');
-    const schematron = await readFile(project.schemaSch).then(
-      () => compileSchematron(project.schemaSch, compiler, project.cacheDir),
-      () => null,
+    const schematron = alone
+      ? null
+      : await readFile(project.schemaSch).then(
+          () => compileSchematron(project.schemaSch, compiler, project.cacheDir),
+          () => null,
+        );
+    return new Validator(project, schemas, schematron, alone);
+  }
+
+  /** Read and parse a file as this validator's layers need it. */
+  load(absolute: string): Promise<SourceDocument> {
+    if (!this.alone) return loadDocument(this.project, absolute);
+    return readFile(absolute).then(
+      (bytes) => documentFromBytes(this.project, absolute, bytes, false),
+      (e) => unreadable(this.project, absolute, e),
     );
-    return new Validator(project, schemas, schematron);
   }
 
   /** Validate files (absolute paths); returns one document per file, each carrying its diagnostics. */
   async validate(files: readonly string[]): Promise<SourceDocument[]> {
-    return this.validateDocuments(await Promise.all(files.map((f) => loadDocument(this.project, f))));
+    return this.validateDocuments(await Promise.all(files.map((f) => this.load(f))));
   }
 
   /** Validate documents already read (documentFromBytes): the schema, Schematron and rule layers. */
@@ -92,13 +122,17 @@ export class Validator {
     // libxml2 runs in its own worker thread: let it work while this thread runs Schematron and rules.
     const relaxng = Promise.all(this.schemas.map((schema) => validateRelaxNg(parsed, schema)));
     const index = this.projectIndex(docs);
-    for (const doc of parsed) {
+    for (const doc of this.alone ? [] : parsed) {
       doc.saxonDoc ??= await parseForSaxon(doc.text, doc.path);
       if (this.schematron) runSchematron(doc, doc.saxonDoc, this.schematron);
       runRules(doc, doc.tree!, index);
       doc.coverage = referenceCoverage(doc.tree!);
     }
-    await relaxng;
+    const accepted = await relaxng;
+    this.verdicts = this.schemas.map((schema, i) => {
+      const valid = docs.filter((d) => accepted[i]!.has(d.file)).length;
+      return { schema: schema.label, valid, invalid: docs.length - valid };
+    });
     return docs;
   }
 

@@ -30,7 +30,7 @@ function progressBar(options: CliOptions): ((done: number, total: number) => voi
 export async function buildCommand(options: CliOptions): Promise<number> {
   const started = process.hrtime.bigint();
   const project = openProject(process.cwd(), options.out);
-  const bench = new Workbench(project, { extraSchemas: options.schemas });
+  const bench = new Workbench(project, { schemas: options.schemas });
   // Outputs are written as documents are rendered, so a large edition is never held in memory whole.
   const written: WriteResult = { written: [], unchanged: [] };
   const sink = async (outputs: Outputs) => {

@@ -23,7 +23,7 @@ function firstDifference(committed: string, fresh: string): { line: number; colu
 export async function checkCommand(options: CliOptions): Promise<number> {
   const project = openProject(process.cwd(), options.out);
   // A proof, not a shortcut: everything is validated and rendered afresh, the cache is not read.
-  const build = await buildEdition(project, new Workbench(project, { extraSchemas: options.schemas }), { force: true });
+  const build = await buildEdition(project, new Workbench(project, { schemas: options.schemas }), { force: true });
   const out = projectPath(project, project.outDir);
   const problems: Diagnostic[] = [];
   const stale = (file: string, at: { line: number; column: number }, message: string) =>

@@ -31,7 +31,7 @@ export async function depositCommand(options: CliOptions): Promise<number> {
   const started = process.hrtime.bigint();
   const project = openProject(process.cwd(), options.out);
   const ids = options.paths.map((p) => p.replace(/^.*[\\/]/, '').replace(/\.xml$/i, ''));
-  const bench = new Workbench(project, { extraSchemas: options.schemas });
+  const bench = new Workbench(project, { schemas: options.schemas });
   // Like `check`, a proof rather than a shortcut: everything is validated and rendered afresh (no
   // build cache), so the bag holds exactly what this run checked, byte for byte.
   const [build, sef] = await Promise.all([

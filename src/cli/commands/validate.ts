@@ -8,9 +8,10 @@ import { makeReport } from '../report.js';
 export async function validateCommand(options: CliOptions): Promise<number> {
   const project = openProject(process.cwd(), options.out);
   const found = await discover(project, options.paths);
-  const validator = await Validator.create(project, { extraSchemas: options.schemas });
+  const validator = await Validator.create(project, { schemas: options.schemas, schemaAlone: true });
   const docs = await validator.validate(found.files);
   const report = makeReport(docs, found.diagnostics);
+  report.summary.schemas = validator.verdicts;
   printReport(report, options);
   return report.summary.errors > 0 ? 1 : 0;
 }
