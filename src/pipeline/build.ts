@@ -166,7 +166,7 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
   const built: SourceDocument[] = [];
   const registerDocs = docs.filter((d) => isRegisterFile(project, d.file));
   const ensureSaxon = async (doc: SourceDocument) => {
-    doc.saxonDoc ??= await bench.parse(doc.text, doc.path, hashes.get(doc.file)!);
+    doc.saxonDoc ??= await bench.parse(doc.xmlText ?? doc.text, doc.path, hashes.get(doc.file)!);
   };
   let pool: Promise<Record<string, unknown>> | undefined;
   const saxonPool = () => (pool ??= Promise.all(registerDocs.map((d) => ensureSaxon(d))).then(() => documentPool(registerDocs)));

@@ -38,7 +38,7 @@ export async function renderInWorkers(
         if (next >= jobs.length) return resolve();
         const id = next++;
         const { doc, formats } = jobs[id]!;
-        const job: RenderJob = { id, path: doc.path, file: doc.file, text: doc.text, formats };
+        const job: RenderJob = { id, path: doc.path, file: doc.file, text: doc.xmlText ?? doc.text, formats };
         worker.postMessage(job);
       };
       worker.on('message', (reply: RenderReply) => {

@@ -42,7 +42,7 @@ export async function validateRelaxNg(docs: readonly SourceDocument[], schema: R
   }
   await Promise.all(
     docs.map(async (doc) => {
-      const { details, error } = await validateWithGrammar(schema.grammar.key, doc.text);
+      const { details, error } = await validateWithGrammar(schema.grammar.key, doc.xmlText ?? doc.text);
       if (error) {
         doc.report({ line: 1, column: 1 }, 'error', 'schema', schema.ruleId, `Unexpected failure of the schema check against ${schema.label}: ${error}`);
         return;

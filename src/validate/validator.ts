@@ -123,7 +123,7 @@ export class Validator {
     const relaxng = Promise.all(this.schemas.map((schema) => validateRelaxNg(parsed, schema)));
     const index = this.projectIndex(docs);
     for (const doc of this.alone ? [] : parsed) {
-      doc.saxonDoc ??= await parseForSaxon(doc.text, doc.path);
+      doc.saxonDoc ??= await parseForSaxon(doc.xmlText ?? doc.text, doc.path);
       if (this.schematron) runSchematron(doc, doc.saxonDoc, this.schematron);
       runRules(doc, doc.tree!, index);
       doc.coverage = referenceCoverage(doc.tree!);
