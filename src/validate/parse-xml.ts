@@ -35,7 +35,7 @@ function describe(raw: string, near: string): string {
 }
 
 // Parsing goes in slices so that it stops soon after the first fatal error, whatever follows.
-const SLICE = 1 << 16;
+const SLICE = 1 << 12;
 
 /**
  * Layer 1b: well-formedness and namespaces, building the positioned tree in the same single pass.
@@ -175,7 +175,7 @@ interface InternalSubset {
 export const MAX_ENTITY_DEPTH = 8;
 export const MAX_ENTITY_CHARS = 1 << 20;
 
-const ENTITY_DECL = /<!ENTITY\s+(%\s+)?([^\s%]+)\s+(?:"([^"]*)"|'([^']*)'|(SYSTEM|PUBLIC)\s+(?:"[^"]*"|'[^']*')?\s*("[^"]*"|'[^']*')?[^>]*)\s*>/g;
+const ENTITY_DECL = /<!ENTITY\s+(%\s+)?([^\s%]+)\s+(?:"([^"]*)"|'([^']*)'|(SYSTEM|PUBLIC)\s+("[^"]*"|'[^']*')\s*("[^"]*"|'[^']*')?[^>]*)\s*>/g;
 
 /**
  * The DOCTYPE's internal subset: general entities with literal values, expanded (references to other
@@ -196,9 +196,9 @@ function readInternalSubset(body: string): InternalSubset {
   const raw = new Map<string, string>();
   ENTITY_DECL.lastIndex = 0;
   for (let m = ENTITY_DECL.exec(inner); m; m = ENTITY_DECL.exec(inner)) {
-    const [, percent, name, dq, sq, external, system] = m;
+    const [, percent, name, dq, sq, external, first, second] = m;
     if (external) {
-      const uri = (system ?? '""').slice(1, -1);
+      const uri = ((external === 'PUBLIC' ? second : first) ?? '""').slice(1, -1);
       result.findings.push({ severity: 'warning', source: 'rules', ruleId: 'policy/external-entity', message: `Unexpected external entity ${percent ? '%' : '&'}${name}; ("${uri.slice(0, 200)}"): it is never fetched; references to it are left out` });
       if (percent) result.external = true;
       else raw.set(name!, '');
