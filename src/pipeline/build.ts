@@ -133,7 +133,7 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
     const batch = fresh.slice(i, i + VALIDATION_BATCH).map((s) => parsedRegisters.get(s.file) ?? documentFromBytes(project, s.absolute, s.bytes));
     for (const doc of batch) byFile.set(doc.file, doc);
     // Parse for saxon-js through the workbench, so a warm process reuses what it parsed before.
-    await Promise.all(batch.filter((d) => d.tree).map(async (d) => (d.saxonDoc = await bench.parse(d.text, d.path, hashes.get(d.file)!))));
+    await Promise.all(batch.filter((d) => d.tree).map(async (d) => (d.saxonDoc = await bench.parse(d.xmlText ?? d.text, d.path, hashes.get(d.file)!))));
     await (await bench.validator()).validateDocuments(batch);
     for (const doc of batch) {
       const deps = dependenciesOf(doc, project.teiDir);

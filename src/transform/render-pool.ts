@@ -26,7 +26,7 @@ export async function renderInWorkers(
   threads: number,
   onResult: (index: number, outputs: Outputs | null) => Promise<void>,
 ): Promise<void> {
-  const setup: WorkerSetup = { sefs, readRoots: [...allowedReadRoots()], registers: registers.map((r) => ({ path: r.path, file: r.file, text: r.text })) };
+  const setup: WorkerSetup = { sefs, readRoots: [...allowedReadRoots()], registers: registers.map((r) => ({ path: r.path, file: r.file, text: r.xmlText ?? r.text })) };
   let next = 0;
   // Results are handed on one at a time, in the order they arrive.
   let handed = Promise.resolve();

@@ -130,7 +130,7 @@ function isInside(inner: XmlElement, outer: XmlElement): boolean {
 }
 
 function describe(d: Libxml2Detail, el: XmlElement | undefined, index: SchemaIndex): Finding {
-  const at = el?.start ?? { line: d.line, column: 1 };
+  const at = el?.start ?? { line: Math.max(1, d.line), column: 1 };
   const end = el?.tagEnd;
   const plain = (message: string, summary = false): Finding => ({ at, end, message, el, summary });
   let m: RegExpExecArray | null;
