@@ -27,6 +27,7 @@ const LAYER_RULES: RuleInfo[] = [
   { id: 'tei/namespace', severity: 'error', docs: 'The root element is in the TEI namespace.' },
   { id: 'tei/file-named-by-id', severity: 'error', docs: 'The root has an xml:id equal to the file name (outputs are named after it).' },
   { id: 'schema/tei-project', severity: 'error', docs: 'A document is valid against the project RELAX NG schema, tei/schema/tei-project.rng (each schema\'s rule id is schema/<its file stem>).' },
+  { id: 'schematron/tei_all', severity: 'error', docs: 'With --schema tei_all.rng: the Schematron constraints the official schema carries (TEI\'s own, e.g. on pointers and attribute co-occurrence), extracted and run with it; role="nonfatal" ones are warnings.' },
   { id: 'schema/tei_all', severity: 'error', docs: 'With --schema tei_all.rng: a document is valid against the official TEI P5 schema.' },
   { id: 'tei/stamp-typed', severity: 'error', docs: 'A <stamp> has @type from the documented list (Schematron).' },
   { id: 'tei/pb-sequence', severity: 'error', docs: 'Page breaks in the text carry whole numbers that go up by one (Schematron).' },

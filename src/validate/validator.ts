@@ -13,6 +13,7 @@ import { parseXml } from './parse-xml.js';
 import { relaxNgSchema, validateRelaxNg, type RelaxNgSchema } from './relaxng.js';
 import { checkRoot } from './root.js';
 import { compileSchematron, runSchematron } from './schematron.js';
+import { compileEmbeddedSchematron } from './embedded-schematron.js';
 
 /** Read a file and take it through the layers that need no other file: bytes, XML, root. */
 export async function loadDocument(project: Project, absolute: string): Promise<SourceDocument> {
@@ -93,6 +94,8 @@ export class Validator {
     // Each grammar starts compiling (in the libxml2 worker) as soon as it is read.
     const schemas = await Promise.all(schemaFiles(project, options.schemas).map(async (f) => relaxNgSchema(f, await readFile(f, 'utf8'))));
     const compiler = join(project.packageDir, 'xslt', 'schematron', 'compile.xsl');
+    // A grammar's own Schematron runs with it, as oXygen and the TEI's tools run it.
+    for (const schema of schemas) schema.schematron = await compileEmbeddedSchematron(schema.text, compiler, project.cacheDir);
     const schematron = alone
       ? null
       : await readFile(project.schemaSch).then(
@@ -122,8 +125,12 @@ export class Validator {
     // libxml2 runs in its own worker thread: let it work while this thread runs Schematron and rules.
     const relaxng = Promise.all(this.schemas.map((schema) => validateRelaxNg(parsed, schema)));
     const index = this.projectIndex(docs);
-    for (const doc of this.alone ? [] : parsed) {
+    const embedded = this.schemas.filter((s) => s.schematron);
+    for (const doc of parsed) {
+      if (this.alone && embedded.length === 0) break;
       doc.saxonDoc ??= await parseForSaxon(doc.xmlText ?? doc.text, doc.path);
+      for (const s of embedded) runSchematron(doc, doc.saxonDoc, s.schematron!, () => `schematron/${s.label}`);
+      if (this.alone) continue;
       if (this.schematron) runSchematron(doc, doc.saxonDoc, this.schematron);
       runRules(doc, doc.tree!, index);
       doc.coverage = referenceCoverage(doc.tree!);
