@@ -59,6 +59,8 @@ export interface ValidatorOptions {
    */
   schemas?: readonly string[];
   schemaAlone?: boolean;
+  /** Run the Schematron a schema carries (default true); off for measuring the RELAX NG layer alone. */
+  embeddedSchematron?: boolean;
 }
 
 /** The RELAX NG schemas of a run: those given with --schema, else the project's own. */
@@ -95,7 +97,7 @@ export class Validator {
     const schemas = await Promise.all(schemaFiles(project, options.schemas).map(async (f) => relaxNgSchema(f, await readFile(f, 'utf8'))));
     const compiler = join(project.packageDir, 'xslt', 'schematron', 'compile.xsl');
     // A grammar's own Schematron runs with it, as oXygen and the TEI's tools run it.
-    for (const schema of schemas) schema.schematron = await compileEmbeddedSchematron(schema.text, compiler, project.cacheDir);
+    if (options.embeddedSchematron !== false) for (const schema of schemas) schema.schematron = await compileEmbeddedSchematron(schema.text, compiler, project.cacheDir);
     const schematron = alone
       ? null
       : await readFile(project.schemaSch).then(
