@@ -1,14 +1,14 @@
 import type { Diagnostic, Position, Severity, DiagnosticSource } from './diagnostic.js';
-import { boundMessage, diagnostic } from './diagnostic.js';
+import { diagnostic } from './diagnostic.js';
 import { LineIndex } from './line-index.js';
+import { quote, QUOTE_MAX } from './quote.js';
 import type { XmlTree } from './xml-tree.js';
+
+/** How many diagnostics of one rule a file reports before one info says how many more there are. */
+export const MAX_PER_RULE = 100;
 
 /** A document as saxon-js holds it (opaque here); parsed once per run and reused by every stylesheet. */
 export type SaxonDocument = unknown;
-
-/** Diagnostics listed one by one per rule and file; the rest are counted in one more. */
-export const MAX_PER_RULE = 200;
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
  * One source file travelling through the pipeline: read and parsed once, it carries its own
@@ -18,6 +18,11 @@ export class SourceDocument {
   readonly diagnostics: Diagnostic[] = [];
   readonly lines: LineIndex;
   tree: XmlTree | null = null;
+  /**
+   * What other XML processors (libxml2, saxon-js) are given when it differs from the text: the
+   * DOCTYPE blanked and internal entities expanded (parse-xml.ts), never anything external.
+   */
+  xmlText: string | undefined = undefined;
   /** The same document parsed for saxon-js (Schematron and the stylesheets), once. */
   saxonDoc: SaxonDocument | null = null;
   /** How many names in the text point to a register, per element name (set by validation). */
@@ -39,26 +44,29 @@ export class SourceDocument {
     return this.file.replace(/^.*\//, '').replace(/\.xml$/i, '');
   }
 
-  /** Per rule: how many it reported, and the one diagnostic standing for those beyond the limit. */
-  private readonly perRule = new Map<string, { count: number; more?: Diagnostic; first?: string }>();
+  /** Per rule: how many were reported, and the info that counts those left out. */
+  private readonly perRule = new Map<string, { count: number; more?: Diagnostic }>();
 
+  /**
+   * Add a diagnostic. Output stays bounded whatever the input: at most MAX_PER_RULE per rule, then
+   * one info "and N more"; a quoted value longer than QUOTE_MAX characters is cut.
+   */
   report(at: Position, severity: Severity, source: DiagnosticSource, ruleId: string, message: string, end?: Position): void {
     const seen = this.perRule.get(ruleId) ?? { count: 0 };
     this.perRule.set(ruleId, seen);
-    if (++seen.count <= MAX_PER_RULE) {
-      this.diagnostics.push(diagnostic({ file: this.file, at, severity, source, ruleId, message, end }));
+    seen.count++;
+    if (seen.count > MAX_PER_RULE) {
+      const more = seen.count - MAX_PER_RULE;
+      const text = `… and ${more} more [${ruleId}] finding${more === 1 ? '' : 's'} in this file, not shown`;
+      if (seen.more) seen.more.message = text;
+      else {
+        seen.more = diagnostic({ file: this.file, at, severity: 'info', source, ruleId, message: text });
+        this.diagnostics.push(seen.more);
+      }
       return;
     }
-    // One diagnostic, at the first one left out, counts the rest: a pointer list of 300,000 "#a"
-    // gives 201 diagnostics, not 300,000 (output, the build cache and the terminal stay bounded).
-    if (!seen.more) {
-      seen.more = diagnostic({ file: this.file, at, severity, source, ruleId, message: '' });
-      seen.first = message;
-      this.diagnostics.push(seen.more);
-    }
-    if (SEVERITY_RANK[severity] < SEVERITY_RANK[seen.more.severity]) seen.more.severity = severity;
-    const more = seen.count - MAX_PER_RULE;
-    seen.more.message = boundMessage(`Unexpected ${more} more ${ruleId} ${more === 1 ? 'problem' : 'problems'} in this file from here on, not listed one by one (only the first ${MAX_PER_RULE} are); the first: ${seen.first}`);
+    const bounded = message.length > 2 * QUOTE_MAX ? message.replace(new RegExp(`"([^"]{${QUOTE_MAX + 1},})"`, 'g'), (_m, v: string) => quote(v)) : message;
+    this.diagnostics.push(diagnostic({ file: this.file, at, severity, source, ruleId, message: bounded.length > 8 * QUOTE_MAX ? bounded.slice(0, 8 * QUOTE_MAX) + '…' : bounded, end }));
   }
 
   get hasErrors(): boolean {

@@ -29,6 +29,8 @@ export interface XmlElement {
   start: Position;
   /** Just after the '>' of the end tag (or of the empty-element tag). */
   end: Position;
+  /** Just after the '>' of the start tag: where jing and libxml2 place findings about it. */
+  tagEnd?: Position;
 }
 
 export interface XmlText {

@@ -50,7 +50,7 @@ export function depositDir(project: Project): string {
 export async function depositDocument(ctx: DepositContext, doc: SourceDocument): Promise<Deposited | null> {
   if (!doc.tree) return null; // not even well-formed: the validator has said why
   // The validator's parse, when this thread made it; a document rendered in a worker is parsed here, once.
-  doc.saxonDoc ??= await parseForSaxon(doc.text, doc.path);
+  doc.saxonDoc ??= await parseForSaxon(doc.xmlText ?? doc.text, doc.path);
   const payload = await depositPayload(ctx.project, doc, ctx.registers, ctx.outputs, ctx.extraSchemas, ctx.documents.map((d) => d.id));
   const listing = [...payload.files].map(([path, f]) => `${path}\t${f.what}`);
   listing.push('README.txt\tThis file: what the package holds, how it was made, and its licence.');

@@ -39,7 +39,7 @@ export interface DepositRun {
  */
 export async function depositEdition(project: Project, options: DepositOptions): Promise<DepositRun> {
   const ids = options.ids.map((p) => p.replace(/^.*[\\/]/, '').replace(/\.xml$/i, ''));
-  const bench = new Workbench(project, { extraSchemas: [...options.schemas] });
+  const bench = new Workbench(project, { schemas: [...options.schemas] });
   // Half-written bags and files of a deposit or build that was killed go first.
   const leftovers = await removeLeftovers([...projectTempDirs(project), project.cacheDir]);
   const [build, sef] = await Promise.all([

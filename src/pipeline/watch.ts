@@ -41,7 +41,7 @@ const SETTLE_MS = 30;
  * diagnostics in the open pages.
  */
 export async function watchEdition(project: Project, options: WatchOptions): Promise<EditionWatcher> {
-  const bench = new Workbench(project, { extraSchemas: options.extraSchemas ?? [] });
+  const bench = new Workbench(project, { schemas: options.extraSchemas ?? [] });
   bench.keepParsed = true;
   // Temporary files of a build or watch that was killed go first.
   await removeLeftovers([...projectTempDirs(project), project.cacheDir]);

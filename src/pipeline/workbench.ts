@@ -62,7 +62,7 @@ export class Workbench {
     const parts: (string | Buffer)[] = [toolFingerprint(), JSON.stringify([this.project.rules, this.project.idEqualsFileName, this.project.isEdition])];
     for (const f of [...this.project.schemas, ...this.project.schematrons]) parts.push(Buffer.from(f), await read(f));
     parts.push(await read(join(this.project.packageDir, 'xslt', 'schematron', 'compile.xsl')));
-    for (const extra of this.options.extraSchemas ?? []) parts.push(await read(extra));
+    for (const extra of this.options.schemas ?? []) parts.push(await read(extra));
     return sha256(...parts);
   }
 

@@ -4,6 +4,7 @@ import { idMap } from '../tei/project-index.js';
 import { POINTER_ATTRIBUTES, prefixDefsOf, resolvePointer } from '../tei/pointers.js';
 import type { Rule, RuleContext } from './rule.js';
 import { exampleTei, PREFIX_DEFS } from './example-tei.js';
+import { quote } from '../core/quote.js';
 
 
 // Examples are whole documents; the header declares the edition's prefixes. The body starts on line 12.
@@ -19,10 +20,12 @@ export const refResolves: Rule = {
         name: 'prefixed, relative and local pointers',
         xml: example('<p xml:id="p1"><persName ref="per:brezhnev">Brezhnev</persName> wrote to <persName ref="register/persons.xml#carter per:carter">Carter</persName> from <placeName ref="pla:moscow">Moscow</placeName>.</p>\n<p corresp="#p1">See <ref target="https://history.state.gov/ mailto:editor@example.org">the original</ref>.</p>'),
       },
+      { name: 'pointer schemes through ids that exist', xml: example('<p xml:id="a">One</p>\n<p xml:id="b"><ref target="#range(a,b) #string-range(a,0,3) #left(b) #right(a)">both</ref></p>') },
       { name: 'a whole file and a pointer that climbs back into the edition', xml: example('<p><ref target="register/orgs.xml">Organisations</ref>: <orgName ref="../tei/register/orgs.xml#nato">NATO</orgName></p>') },
     ],
     notOk: [
       { name: 'dangling pointer into a register', xml: example('<p><persName ref="per:brezhnew">Brezhnev</persName></p>'), line: 12, column: 14, message: "Unexpected pointer \"per:brezhnew\" in @ref: no xml:id \"brezhnew\" in register/persons.xml" },
+      { name: 'a range() whose end names no id', xml: example('<p xml:id="a"><ref target="#range(a,zz)">x</ref></p>'), line: 12, column: 20 },
       { name: 'undeclared prefix', xml: example('<p><persName ref="pers:brezhnev">Brezhnev</persName></p>'), line: 12, column: 14, message: "Unexpected pointer \"pers:brezhnev\" in @ref: undeclared prefix \"pers\", expected one declared in listPrefixDef or an absolute URI" },
       { name: 'no such file', xml: example('<p><persName ref="register/people.xml#brezhnev">Brezhnev</persName></p>'), line: 12, column: 14, message: "Unexpected pointer \"register/people.xml#brezhnev\" in @ref: no such file register/people.xml (or it is not well-formed)" },
       { name: 'no such local id, second of a list', xml: example('<p xml:id="p1" corresp="#p1 #p2">Text</p>'), line: 12, column: 16, message: "Unexpected pointer \"#p2\" in @corresp: no xml:id \"p2\" in this document" },
@@ -43,9 +46,18 @@ export const refResolves: Rule = {
         for (const pointer of pointers) {
           const target = resolvePointer(pointer, ctx.doc.file, prefixDefs, ctx.project.teiDir);
           if ('external' in target) continue;
+          if ('file' in target && target.scheme !== undefined) {
+            // A pointer scheme: each id it names must exist; one that names none is said, not judged.
+            if (target.ids!.length === 0) ctx.report(a, `Unexpected ${target.scheme}() pointer ${quote(pointer)} in @${a.name}: it names no xml:id, so it is not followed`, 'info');
+            for (const id of target.ids!) {
+              const why = missing(ctx, localIds, target.file, id);
+              if (why !== undefined) ctx.report(a, `Unexpected pointer ${quote(pointer)} in @${a.name}: ${why}`);
+            }
+            continue;
+          }
           const why = 'error' in target ? target.error : missing(ctx, localIds, target.file, target.id);
           if (why === undefined) continue;
-          const what = 'error' in target && target.what !== undefined ? target.what : `pointer ${JSON.stringify(pointer)}`;
+          const what = 'error' in target && target.what !== undefined ? target.what : `pointer ${quote(pointer)}`;
           ctx.report(a, `Unexpected ${what} in @${a.name}: ${why}`);
         }
       }

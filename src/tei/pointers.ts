@@ -16,8 +16,12 @@ export interface PrefixDef {
 }
 
 export type PointerTarget =
-  /** A place in the project: `id` is null when the pointer names a whole file ("persons.xml"). */
-  | { file: string; id: string | null }
+  /**
+   * A place in the project: `id` is null when the pointer names a whole file ("persons.xml"). A TEI
+   * pointer scheme ("#range(a,b)") names `scheme` and every id it points through in `ids` (`id` is the
+   * first); a scheme that names no id (xpath()) gives `ids: []`.
+   */
+  | { file: string; id: string | null; scheme?: string; ids?: string[] }
   /** An absolute URI (https:, mailto:, doi:, …): not a pointer into the project, so not checked. */
   | { external: string }
   /** Why the pointer cannot be followed; `what` names it when the pointer itself should not be echoed. */
@@ -102,11 +106,71 @@ function resolveRelative(pointer: string, docFile: string, teiDir: string): Poin
   if (filePart.includes('\\')) return { error: 'backslash in the path, expected / between folders' };
   if (filePart.startsWith('/')) return { error: 'absolute path, expected a path relative to the document' };
   if (fragment === '') return { error: 'empty fragment after "#", expected an xml:id' };
-  if (fragment !== null && !isNCName(fragment)) return { error: `fragment ${JSON.stringify(fragment)} is not an xml:id` };
-  if (filePart === '') return { file: docFile, id: fragment };
-  const file = posix.normalize(posix.join(posix.dirname(docFile), filePart));
-  if (!isInside(file, teiDir)) return { error: `the path leads outside ${posix.normalize(teiDir)}/` };
+  const scheme = fragment === null ? undefined : pointerScheme(fragment);
+  if (fragment !== null && !scheme && !isNCName(fragment)) return { error: `fragment ${JSON.stringify(fragment)} is not an xml:id` };
+  const file = filePart === '' ? docFile : posix.normalize(posix.join(posix.dirname(docFile), filePart));
+  if (filePart !== '' && !isInside(file, teiDir)) return { error: `the path leads outside ${posix.normalize(teiDir)}/` };
+  if (scheme) return { file, id: scheme.ids[0] ?? null, scheme: scheme.name, ids: scheme.ids };
   return { file, id: fragment };
+}
+
+// TEI P5 §16.2.4 pointer schemes, and XPointer's xpointer() and element() schemes.
+const SCHEMES = /^(range|string-range|xpath|left|right|match|xpointer|element)\((.*)\)$/s;
+
+/**
+ * The ids a pointer-scheme fragment points through: range(a,b) both ends, string-range(a,o,l),
+ * left(a), right(a), match(a,'s') their first argument, element(a/1/2) its leading id, xpointer()
+ * and xpath() the ids named by id('…') in them. Undefined when the fragment is no scheme.
+ */
+export function pointerScheme(fragment: string): { name: string; ids: string[] } | undefined {
+  const m = SCHEMES.exec(fragment);
+  if (!m) return undefined;
+  const name = m[1]!;
+  const args = m[2]!;
+  const idsIn = (s: string) => [...s.matchAll(/\bid\(\s*["']([^"']+)["']\s*\)/g)].map((x) => x[1]!).filter(isNCName);
+  // An argument is a bare id, or itself a pointer such as "#a" or another scheme.
+  const asId = (arg: string): string[] => {
+    const a = arg.trim().replace(/^#/, '');
+    if (isNCName(a)) return [a];
+    return pointerScheme(a)?.ids ?? idsIn(a);
+  };
+  switch (name) {
+    case 'range':
+      return { name, ids: splitArgs(args).flatMap(asId) };
+    case 'string-range':
+    case 'left':
+    case 'right':
+    case 'match':
+      return { name, ids: asId(splitArgs(args)[0] ?? '') };
+    case 'element': {
+      const first = args.split('/')[0] ?? '';
+      return { name, ids: isNCName(first) ? [first] : [] };
+    }
+    default:
+      return { name, ids: idsIn(args) };
+  }
+}
+
+/** Arguments split at top-level commas (not inside parentheses or quotes). */
+function splitArgs(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(s.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(s.slice(start));
+  return out;
 }
 
 function isInside(file: string, dir: string): boolean {

@@ -27,7 +27,7 @@ export async function renderInWorkers(
   params: StylesheetParams,
   onResult: (index: number, outputs: Outputs | null) => Promise<void>,
 ): Promise<void> {
-  const setup: WorkerSetup = { sefs, params, readRoots: [...allowedReadRoots()], registers: registers.map((r) => ({ path: r.path, file: r.file, text: r.text })) };
+  const setup: WorkerSetup = { sefs, params, readRoots: [...allowedReadRoots()], registers: registers.map((r) => ({ path: r.path, file: r.file, text: r.xmlText ?? r.text })) };
   let next = 0;
   // Results are handed on one at a time, in the order they arrive.
   let handed = Promise.resolve();
@@ -39,7 +39,7 @@ export async function renderInWorkers(
         if (next >= jobs.length) return resolve();
         const id = next++;
         const { doc, formats } = jobs[id]!;
-        const job: RenderJob = { id, path: doc.path, file: doc.file, text: doc.text, formats };
+        const job: RenderJob = { id, path: doc.path, file: doc.file, text: doc.xmlText ?? doc.text, formats };
         worker.postMessage(job);
       };
       worker.on('message', (reply: RenderReply) => {

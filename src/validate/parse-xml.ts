@@ -10,7 +10,7 @@ export const MAX_DEPTH = 256;
 
 // saxes says what went wrong in its own words; these say it in ours ("Unexpected X, expected Y").
 const MESSAGES: [RegExp, (m: RegExpMatchArray, near: string) => string][] = [
-  [/undefined entity/, (_m, near) => `Unexpected entity ${near || 'reference'}: only &lt; &gt; &amp; &quot; &apos; and character references are defined (no DTD is read)`],
+  [/undefined entity/, (_m, near) => `Unexpected entity ${near || 'reference'}: it is not declared (the predefined ones are &lt; &gt; &amp; &quot; &apos;; others need an <!ENTITY> in the DOCTYPE)`],
   [/disallowed character in (tag|attribute|processing instruction) name/, (m, near) => `Unexpected character ${near} in ${m[1] === 'tag' ? 'an element' : `a${m[1] === 'attribute' ? 'n' : ''} ${m[1]}`} name, expected a name character`],
   [/disallowed character/, (_m, near) =>
     near === 'U+003C'
@@ -35,10 +35,14 @@ function describe(raw: string, near: string): string {
   return `Unexpected markup: ${msg.replace(/\.$/, '')}`;
 }
 
+// Parsing goes in slices so that it stops soon after the first fatal error, whatever follows.
+const SLICE = 1 << 12;
+
 /**
  * Layer 1b: well-formedness and namespaces, building the positioned tree in the same single pass.
- * saxes is a conformant XML 1.0 + Namespaces parser that never reads a DTD, so external entities
- * and entity expansion bombs cannot happen; a DOCTYPE is reported and otherwise ignored.
+ * saxes is a conformant XML 1.0 + Namespaces parser that never reads a DTD; the internal subset's
+ * entity declarations are read here (internal ones expanded, within bounds; external ones never
+ * fetched, and said so).
  */
 export function parseXml(doc: SourceDocument): XmlTree | null {
   const text = doc.text;
@@ -48,7 +52,7 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
   const stack: XmlElement[] = [];
   let root: XmlElement | null = null;
   let failed = false;
-  let doctype = false;
+  let subset: InternalSubset | null = null;
   let lastEnd = 0;
   let tagStart = 0;
 
@@ -68,6 +72,11 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
     if (/undefined entity/.test(e.message)) {
       offset = text.lastIndexOf('&', pos);
       near = text.slice(offset, pos + 1);
+      // With a DTD that is not read, an undeclared entity may be declared there: not a well-formedness error.
+      if (subset?.external) {
+        doc.report(at(offset), 'warning', 'rules', 'policy/external-entity', `Unexpected entity ${near.slice(0, 60)}: it may be declared in the external DTD, which is never read; it is left out`);
+        return;
+      }
     } else if (/disallowed character/.test(e.message)) {
       const cp = text.codePointAt(pos) ?? 0;
       near = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
@@ -86,18 +95,21 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
     fail(describe(e.message, near), offset);
     throw STOP;
   });
-  parser.on('doctype', () => {
-    doctype = true;
-    const start = text.indexOf('<!DOCTYPE');
-    doc.report(at(Math.max(0, start)), 'error', 'xml', 'xml/doctype', 'Unexpected DOCTYPE: DTDs and entities are never read, expected no DOCTYPE (the schema is RELAX NG)');
+  parser.on('doctype', (body) => {
+    const start = Math.max(0, text.indexOf('<!DOCTYPE'));
+    subset = readInternalSubset(body);
+    for (const f of subset.findings) doc.report(at(start), f.severity, f.source, f.ruleId, f.message);
+    if (subset.fatal) failed = true;
+    for (const [name, value] of subset.entities) parser.ENTITIES[name] = value;
+    doc.xmlText = prepareForProcessors(text, start, parser.position, subset);
     lastEnd = parser.position;
   });
   parser.on('xmldecl', () => (lastEnd = parser.position));
   parser.on('opentagstart', () => {
     tagStart = text.lastIndexOf('<', parser.position - 1);
-    if (stack.length >= MAX_DEPTH) {
-      fail(`Unexpected nesting deeper than ${MAX_DEPTH} elements`, tagStart);
-      throw STOP;
+    if (stack.length >= MAX_DEPTH && !failed) {
+      failed = true;
+      doc.report(at(tagStart), 'error', 'xml', 'xml/too-deep', `Unexpected nesting deeper than ${MAX_DEPTH} elements, expected at most ${MAX_DEPTH} (the schema layer and the stylesheets go no deeper)`);
     }
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
@@ -112,6 +124,7 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
       parent: stack[stack.length - 1] ?? null,
       start: at(tagStart),
       end: at(parser.position),
+      tagEnd: at(parser.position),
     };
     if (el.parent) el.parent.children.push(el);
     else root = el;
@@ -143,14 +156,107 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
   parser.on('processinginstruction', (pi) => other('pi', pi.target, pi.body));
 
   try {
-    parser.write(text).close();
+    for (let i = 0; i < text.length && !failed; i += SLICE) parser.write(text.slice(i, i + SLICE));
+    if (!failed) parser.close();
   } catch (e) {
     // Besides STOP, saxes throws only when no error handler is set; keep a located diagnostic regardless.
     if (e !== STOP) fail(describe(String((e as Error).message), ''), parser.position);
   }
-  // A document with a DOCTYPE goes no further: no later layer may be tempted to read its DTD.
-  if (failed || doctype || !root) return null;
+  if (failed || !root) return null;
+  // The text is already decoded: other processors must not decode it again by its declaration.
+  const base = doc.xmlText ?? text;
+  const declared = /^(<\?xml[^>]*?encoding\s*=\s*["'])([^"']+)/.exec(base);
+  if (declared && !/^utf-?8$/i.test(declared[2]!)) doc.xmlText = declared[1] + 'UTF-8' + base.slice(declared[0].length);
   return { root, prolog };
+}
+
+interface InternalSubset {
+  entities: Map<string, string>;
+  /** An external DTD or parameter entity is named: declarations may be missing. */
+  external: boolean;
+  fatal: boolean;
+  findings: { severity: 'error' | 'warning'; source: 'xml' | 'rules'; ruleId: string; message: string }[];
+}
+
+// Bounds on entity expansion: far above real use, far below a billion laughs.
+export const MAX_ENTITY_DEPTH = 8;
+export const MAX_ENTITY_CHARS = 1 << 20;
+
+const ENTITY_DECL = /<!ENTITY\s+(%\s+)?([^\s%]+)\s+(?:"([^"]*)"|'([^']*)'|(SYSTEM|PUBLIC)\s+("[^"]*"|'[^']*')\s*("[^"]*"|'[^']*')?[^>]*)\s*>/g;
+
+/**
+ * The DOCTYPE's internal subset: general entities with literal values, expanded (references to other
+ * entities and character references resolved) within MAX_ENTITY_DEPTH levels and MAX_ENTITY_CHARS.
+ * External DTDs and entities are never fetched: each is reported with its URI.
+ */
+function readInternalSubset(body: string): InternalSubset {
+  const result: InternalSubset = { entities: new Map(), external: false, fatal: false, findings: [] };
+  const open = body.indexOf('[');
+  const head = open === -1 ? body : body.slice(0, open);
+  const externalId = /\b(?:SYSTEM\s+("[^"]*"|'[^']*')|PUBLIC\s+(?:"[^"]*"|'[^']*')\s*("[^"]*"|'[^']*')?)/.exec(head);
+  if (externalId) {
+    result.external = true;
+    const uri = (externalId[1] ?? externalId[2] ?? '""').slice(1, -1);
+    result.findings.push({ severity: 'warning', source: 'rules', ruleId: 'policy/external-dtd', message: `Unexpected external DTD "${uri.slice(0, 200)}": it is never fetched; the rest of the document is checked without it` });
+  }
+  const inner = open === -1 ? '' : body.slice(open + 1, body.lastIndexOf(']'));
+  const raw = new Map<string, string>();
+  ENTITY_DECL.lastIndex = 0;
+  for (let m = ENTITY_DECL.exec(inner); m; m = ENTITY_DECL.exec(inner)) {
+    const [, percent, name, dq, sq, external, first, second] = m;
+    if (external) {
+      const uri = ((external === 'PUBLIC' ? second : first) ?? '""').slice(1, -1);
+      result.findings.push({ severity: 'warning', source: 'rules', ruleId: 'policy/external-entity', message: `Unexpected external entity ${percent ? '%' : '&'}${name}; ("${uri.slice(0, 200)}"): it is never fetched; references to it are left out` });
+      if (percent) result.external = true;
+      else raw.set(name!, '');
+      continue;
+    }
+    // The first declaration binds (XML 1.0 §4.2); parameter entities are not expanded here.
+    if (!percent && !raw.has(name!)) raw.set(name!, dq ?? sq ?? '');
+  }
+  if (/%[^\s;]+;/.test(inner.replace(ENTITY_DECL, ''))) result.external = true;
+  const expanded = new Map<string, string>();
+  const expand = (name: string, depth: number): string => {
+    const done = expanded.get(name);
+    if (done !== undefined) return done;
+    if (depth > MAX_ENTITY_DEPTH) throw new RangeError(`entities nested deeper than ${MAX_ENTITY_DEPTH}`);
+    let out = '';
+    for (const part of raw.get(name)!.split(/(&[^;\s]+;)/)) {
+      const ref = /^&([^#;][^;]*);$/.exec(part);
+      if (ref && raw.has(ref[1]!)) out += expand(ref[1]!, depth + 1);
+      else if (/^&#x[0-9a-f]+;$/i.test(part)) out += String.fromCodePoint(parseInt(part.slice(3, -1), 16));
+      else if (/^&#[0-9]+;$/.test(part)) out += String.fromCodePoint(parseInt(part.slice(2, -1), 10));
+      else out += part;
+      if (out.length > MAX_ENTITY_CHARS) throw new RangeError(`an entity expands to more than ${MAX_ENTITY_CHARS} characters`);
+    }
+    expanded.set(name, out);
+    return out;
+  };
+  try {
+    for (const name of raw.keys()) result.entities.set(name, expand(name, 0));
+  } catch (e) {
+    result.fatal = true;
+    result.entities.clear();
+    result.findings.push({ severity: 'error', source: 'xml', ruleId: 'xml/entity-limit', message: `Unexpected entity expansion: ${(e as Error).message}, expected at most ${MAX_ENTITY_DEPTH} levels and ${MAX_ENTITY_CHARS} characters (entity bombs are refused)` });
+  }
+  for (const [name, value] of result.entities) {
+    if (value.includes('<')) result.findings.push({ severity: 'warning', source: 'xml', ruleId: 'xml/entity-markup', message: `Unexpected markup in entity &${name};: its replacement text is read as characters, not as elements` });
+  }
+  return result;
+}
+
+/**
+ * The text other XML processors (libxml2, saxon-js) are given: the DOCTYPE blanked out and the
+ * declared entities' references replaced by their (escaped) text. Newlines are kept, so lines agree.
+ */
+function prepareForProcessors(text: string, start: number, end: number, subset: InternalSubset): string {
+  const blank = text.slice(start, end).replace(/[^\n]/g, ' ');
+  const escape = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  const rest = text.slice(end).replace(/&([^#;\s&<]+);/g, (whole, name: string) => {
+    const v = subset.entities.get(name);
+    return v === undefined ? (['lt', 'gt', 'amp', 'quot', 'apos'].includes(name) ? whole : '') : escape(v);
+  });
+  return text.slice(0, start) + blank + rest;
 }
 
 // Attribute names as written in a start tag, with where each begins.

@@ -1,141 +1,233 @@
-import { validateXML, memoryPages } from 'xmllint-wasm';
+import { basename } from 'node:path';
 import type { SourceDocument } from '../core/document.js';
 import type { Position } from '../core/diagnostic.js';
-import { elementNamesOf, pruneSchema } from './prune-schema.js';
-import { elements, type XmlElement } from '../core/xml-tree.js';
+import { childElements, type XmlElement } from '../core/xml-tree.js';
+import { compileGrammar, GrammarError, validateWithGrammar } from './libxml2.js';
+import type { Libxml2Detail } from './libxml2-worker.js';
+import { SchemaIndex, type AllowedValues } from './schema-index.js';
+import { quote } from '../core/quote.js';
+import type { Sef } from '../transform/compile-stylesheet.js';
 
 export interface RelaxNgSchema {
-  /** What messages call it: 'project schema' or the file name of an extra schema. */
+  /** What messages and the summary call it: the file's stem ('tei_all', 'tei-project'). */
   label: string;
-  /** File name of the schema (for xmllint's virtual file system). */
-  fileName: string;
+  /** The ruleId its diagnostics carry: schema/<file stem>. */
+  ruleId: string;
   text: string;
-  /** Element and attribute names the schema declares, read once from its text. */
-  declared?: { elements: Set<string>; attributes: Set<string> };
-  /** The last pruned form of a large schema, for the element names it was pruned to. */
-  pruned?: { key: string; text: string };
+  /** libxml2's compiled grammar (in the worker) and when it is ready. */
+  grammar: { key: string; ready: Promise<void> };
+  index?: SchemaIndex;
+  /** The Schematron the grammar carries (TEI's constraints), compiled; null when it carries none. */
+  schematron?: Sef | null;
 }
 
-// Above this size libxml2's compilation of the grammar dominates a run (tei_all.rng: 1.1 MB, ~5 s).
-const PRUNE_ABOVE = 100_000;
-
-/** The grammar to hand libxml2: a large one pruned to the elements the batch uses (same verdicts). */
-function grammarFor(schema: RelaxNgSchema, docs: readonly SourceDocument[]): string {
-  if (schema.text.length <= PRUNE_ABOVE) return schema.text;
-  const names = elementNamesOf(docs);
-  const key = [...names].sort().join(' ');
-  if (schema.pruned?.key !== key) schema.pruned = { key, text: pruneSchema(schema.text, names) };
-  return schema.pruned.text;
+/** Read a schema for use: its grammar starts compiling at once, in the libxml2 worker. */
+export function relaxNgSchema(path: string, text: string): RelaxNgSchema {
+  const stem = basename(path).replace(/\.rng$/i, '');
+  return { label: stem, ruleId: `schema/${stem}`, text, grammar: compileGrammar(text) };
 }
 
 export class SchemaError extends Error {}
 
 /**
- * Layer 3: RELAX NG with libxml2 (xmllint-wasm). All documents of a run go to one xmllint call per
- * schema, so each schema is compiled once per run, not once per file.
+ * Layer 3: RELAX NG with libxml2, the full grammar compiled once per process, each document validated
+ * on its own. Returns the files the schema accepts. libxml2 gives a line and the node's path; the
+ * diagnostic stands at that node's own place (the attribute, the element, the text) and says what the
+ * grammar allowed there.
  */
-export async function validateRelaxNg(docs: readonly SourceDocument[], schema: RelaxNgSchema): Promise<void> {
-  if (docs.length === 0) return;
-  // Neutral names: a document's own path never reaches xmllint's command line.
-  const names = docs.map((_, i) => `doc${i}.xml`);
-  const result = await validateXML({
-    xml: docs.map((d, i) => ({ fileName: names[i]!, contents: d.text })),
-    schema: [{ fileName: schema.fileName, contents: grammarFor(schema, docs) }],
-    extension: 'relaxng',
-    initialMemoryPages: 64 * memoryPages.MiB,
-    maxMemoryPages: 2 * memoryPages.GiB,
-  });
-  if (/Relax-NG schema .* failed to compile|Relax-NG parser error|failed to compile/.test(result.rawOutput) && !result.errors.some((e) => e.loc && names.includes(e.loc.fileName))) {
-    throw new SchemaError(`Cannot use ${schema.label}: ${result.rawOutput.trim().split('\n').slice(0, 3).join(' ')}`);
+export async function validateRelaxNg(docs: readonly SourceDocument[], schema: RelaxNgSchema): Promise<Set<string>> {
+  const valid = new Set<string>();
+  if (docs.length === 0) return valid;
+  try {
+    await schema.grammar.ready;
+  } catch (e) {
+    throw new SchemaError(`Cannot use ${schema.label}: ${e instanceof GrammarError ? e.message : String(e)}`);
   }
-  const byName = new Map(names.map((n, i) => [n, docs[i]!]));
+  await Promise.all(
+    docs.map(async (doc) => {
+      const { details, error } = await validateWithGrammar(schema.grammar.key, doc.xmlText ?? doc.text);
+      if (error) {
+        doc.report({ line: 1, column: 1 }, 'error', 'schema', schema.ruleId, `Unexpected failure of the schema check against ${schema.label}: ${error}`);
+        return;
+      }
+      if (details.length === 0) {
+        valid.add(doc.file);
+        return;
+      }
+      reportDetails(doc, schema, details);
+    }),
+  );
+  return valid;
+}
+
+interface Finding {
+  at: Position;
+  end?: Position;
+  message: string;
+  el: XmlElement | undefined;
+  /** A finding about an element's content as a whole: dropped when a finding below it says more. */
+  summary: boolean;
+}
+
+function reportDetails(doc: SourceDocument, schema: RelaxNgSchema, details: readonly Libxml2Detail[]): void {
+  schema.index ??= new SchemaIndex(schema.text);
+  const findings: Finding[] = [];
+  for (const d of details) {
+    const el = doc.tree ? elementByPath(doc.tree.root, d.xpath) : undefined;
+    const f = describe(d, el, schema.index);
+    findings.push(f);
+    // libxml2 names an element whose content failed: find the fault below it that the grammar forbids
+    // wherever the element stands (an undeclared attribute, a value outside its list, a child never allowed).
+    if (el && (f.summary || /^Did not expect element/.test(d.message))) {
+      const below = faultsBelow(el, schema.index);
+      if (below.length > 0) {
+        f.summary = true;
+        findings.push(...below);
+      }
+    }
+  }
+  // No error at an ancestor when the fault is below it.
+  const specific = findings.filter((f) => !f.summary);
+  const kept = findings.filter((f) => !f.summary || !specific.some((s) => s.el && f.el && isInside(s.el, f.el)));
   const seen = new Set<string>();
-  const invalid = new Set(result.errors.map((e) => e.loc?.fileName));
-  for (const [name, doc] of byName) if (invalid.has(name)) reportUndeclared(doc, schema);
-  for (const e of result.errors) {
-    const doc = e.loc && byName.get(e.loc.fileName);
-    if (!doc || !doc.tree || !e.loc) continue;
-    const m = /^element ([^:\s]+(?::[^:\s]+)?): Relax-NG validity error : (.*)$/.exec(e.message);
-    if (!m) continue;
-    const { at, message } = locate(doc, e.loc.lineNumber, m[1]!, m[2]!);
-    const key = `${doc.file}:${at.line}:${at.column}:${message}`;
+  for (const f of kept) {
+    const key = `${f.at.line}:${f.at.column}:${f.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    doc.report(at, 'error', 'schema', 'schema/rng', `${message} (${schema.label})`);
+    doc.report(f.at, 'error', 'schema', schema.ruleId, `${f.message} (${schema.label})`, f.end);
   }
 }
 
-/**
- * libxml2 reports an error deep in mixed content at some ancestor ("failed to validate content").
- * An element or attribute name the schema declares nowhere is certainly wrong, so say so at its place.
- */
-function reportUndeclared(doc: SourceDocument, schema: RelaxNgSchema): void {
-  const declared = (schema.declared ??= {
-    elements: new Set([...schema.text.matchAll(/<element\s+name="([^"]+)"/g)].map((m) => m[1]!)),
-    attributes: new Set([...schema.text.matchAll(/<attribute\s+name="([^"]+)"/g)].map((m) => m[1]!)),
-  });
-  // A schema with name classes (anyName, nsName) may accept names it does not list: stay silent.
-  if (/<(anyName|nsName)\b/.test(schema.text)) return;
-  // Each undeclared name once per document, at its first occurrence, with how often it occurs.
-  const found = new Map<string, { at: Position; message: string; count: number }>();
-  const note = (key: string, at: Position, message: string) => {
-    const f = found.get(key);
-    if (f) f.count++;
-    else found.set(key, { at, message, count: 1 });
-  };
-  for (const el of elements(doc.tree!.root)) {
-    if (!declared.elements.has(el.local)) note(`<${el.name}`, el.start, `Unexpected element <${el.name}>: ${schema.label} declares no such element`);
+/** Faults in an element and below it that the grammar forbids wherever that element stands. */
+function faultsBelow(top: XmlElement, index: SchemaIndex): Finding[] {
+  const found: Finding[] = [];
+  const stack = [top];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    const attributes = index.attributes(el.local);
+    if (!index.knows(el.local)) continue;
     for (const a of el.attributes) {
-      if (a.name.startsWith('xmlns') || declared.attributes.has(a.name)) continue;
-      note(`@${a.name}`, a.start, `Unexpected attribute ${a.name} on <${el.name}>: ${schema.label} declares no such attribute`);
+      if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) continue;
+      const spec = attributes.get(a.local);
+      if (!spec) {
+        found.push({ at: a.start, end: el.tagEnd, el, summary: false, message: `Unexpected attribute ${a.name} on <${el.name}>, expected ${listOf([...attributes.keys()].sort(), (n) => n, 'no attributes')}` });
+      } else if (spec.types.length === 0 && !spec.anyText && !spec.values.includes(normalize(a.value))) {
+        found.push({ at: a.start, end: el.tagEnd, el, summary: false, message: badValue(a.name, el.name, a.value, spec) });
+      }
+    }
+    const children = index.children(el.local);
+    for (const c of childElements(el)) {
+      if (!children.open && !children.elements.includes(c.local)) {
+        found.push({ at: c.start, end: c.tagEnd, el: c, summary: false, message: `Unexpected element <${c.name}> in <${el.name}>, expected ${expected(index, el.local, 'no element')}` });
+      } else stack.push(c);
     }
   }
-  for (const { at, message, count } of found.values()) {
-    doc.report(at, 'error', 'schema', 'schema/rng', count > 1 ? `${message} (${count - 1} more in this file)` : message);
+  return found.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column);
+}
+
+const normalize = (v: string) => v.trim().replace(/\s+/g, ' ');
+
+function isInside(inner: XmlElement, outer: XmlElement): boolean {
+  for (let p: XmlElement | null = inner; p; p = p.parent) if (p === outer) return true;
+  return false;
+}
+
+function describe(d: Libxml2Detail, el: XmlElement | undefined, index: SchemaIndex): Finding {
+  const at = el?.start ?? { line: Math.max(1, d.line), column: 1 };
+  const end = el?.tagEnd;
+  const plain = (message: string, summary = false): Finding => ({ at, end, message, el, summary });
+  let m: RegExpExecArray | null;
+  if ((m = /^Invalid attribute (\S+) for element (\S+)$/.exec(d.message))) {
+    const a = el?.attributes.find((x) => x.local === m![1] || x.name === m![1]);
+    const allowed = index.attributes(el?.local ?? m[2]!);
+    const spec = allowed.get(a?.local ?? m[1]!);
+    const message = spec ? badValue(m[1]!, m[2]!, a?.value ?? '', spec) : `Unexpected attribute ${m[1]} on <${m[2]}>, expected ${listOf([...allowed.keys()].sort(), (n) => n, 'no attributes')}`;
+    return { at: a?.start ?? at, end, message, el, summary: false };
   }
+  if ((m = /^Did not expect text in element (\S+) content$/.exec(d.message))) {
+    const text = el?.children.find((c) => c.type === 'text' && c.value.trim() !== '');
+    const where = text?.type === 'text' ? { ...text.start } : at;
+    if (text?.type === 'text') {
+      // Point at the first character that is not white space.
+      const lead = /^\s*/.exec(text.value)![0];
+      const nl = lead.lastIndexOf('\n');
+      if (nl === -1) where.column += lead.length;
+      else {
+        where.line += lead.split('\n').length - 1;
+        where.column = lead.length - nl;
+      }
+    }
+    return { at: where, end: undefined, message: `Unexpected text in <${m[1]}>, expected ${expected(index, m[1]!, 'only elements')}`, el, summary: false };
+  }
+  if ((m = /^Did not expect element (\S+) there$/.exec(d.message))) {
+    const parent = el?.parent?.local;
+    const allowedHere = parent ? index.children(parent) : undefined;
+    const known = allowedHere?.elements.includes(m[1]!);
+    const message = parent
+      ? known
+        ? `Unexpected element <${m[1]}> at this point in <${parent}>: <${parent}> allows it, but not in this order or this often`
+        : `Unexpected element <${m[1]}> in <${parent}>, expected ${expected(index, parent, 'no element')}`
+      : `Unexpected element <${m[1]}> here`;
+    return plain(message);
+  }
+  if ((m = /^Expecting element (\S+), got (\S+)$/.exec(d.message))) return plain(`Unexpected element <${m[2]}>, expected <${m[1]}>`);
+  if ((m = /^Expecting an element (\S+), got nothing$/.exec(d.message))) {
+    return plain(`Unexpected end of <${el?.local ?? '?'}>, expected <${m[1]}>`);
+  }
+  if ((m = /^Extra element (\S+) in interleave$/.exec(d.message))) return plain(`Unexpected element <${m[1]}> in <${el?.parent?.local ?? '?'}>`);
+  if ((m = /^Element (\S+) has extra content: (\S+)$/.exec(d.message))) {
+    return plain(m[2] === 'text' ? `Unexpected text in <${m[1]}>` : `Unexpected element <${m[2]}> in <${m[1]}>`, true);
+  }
+  if ((m = /^Element (\S+) failed to validate content$/.exec(d.message))) return plain(`Unexpected content in <${m[1]}>`, true);
+  if ((m = /^Element (\S+) failed to validate attributes$/.exec(d.message))) return plain(`Unexpected attributes on <${m[1]}>`, true);
+  if ((m = /^Expecting a namespace for element (\S+)$/.exec(d.message))) return plain(`Unexpected element <${m[1]}> in no namespace, expected the TEI namespace`);
+  if ((m = /^Element (\S+) has wrong namespace: expecting (\S+)$/.exec(d.message))) return plain(`Unexpected namespace of <${m[1]}>, expected ${m[2]}`);
+  if ((m = /^Expecting element (\S+) to be empty$/.exec(d.message))) return plain(`Unexpected content in <${m[1]}>, expected it to be empty`);
+  if ((m = /^Error validating datatype (\S+)$/.exec(d.message))) return plain(`Unexpected value in <${el?.local ?? '?'}>: not a valid ${m[1]}`);
+  if ((m = /^Type (\S+) doesn't allow value '(.*)'$/s.exec(d.message))) return plain(`Unexpected value ${quote(m[2]!)} in <${el?.local ?? '?'}>, expected a ${m[1]}`);
+  if (/^Invalid sequence in interleave$/.test(d.message)) return plain(`Unexpected order of elements in <${el?.local ?? '?'}>`, true);
+  return plain(`Unexpected content in <${el?.local ?? '?'}>: ${d.message}`, /failed to validate/.test(d.message));
+}
+
+function badValue(attribute: string, element: string, value: string, spec: AllowedValues): string {
+  const wants: string[] = [];
+  if (spec.values.length > 0) wants.push(`one of ${[...spec.values].sort().map((v) => `"${v}"`).join(', ')}`);
+  for (const t of spec.types) wants.push(t === 'list' ? 'a list of values' : `a value of type ${t}`);
+  if (spec.anyText) wants.push('text');
+  return `Unexpected value ${quote(value)} of attribute ${attribute} on <${element}>, expected ${wants.join(' or ') || 'no value'}`;
+}
+
+function expected(index: SchemaIndex, element: string, none: string): string {
+  const c = index.children(element);
+  return listOf(c.elements, (n) => `<${n}>`, none) + (c.open ? ' (or elements of other namespaces)' : '');
+}
+
+const LIST_MAX = 12;
+
+function listOf(names: readonly string[], show: (n: string) => string, none: string): string {
+  if (names.length === 0) return none;
+  const shown = names.slice(0, LIST_MAX).map(show).join(', ');
+  return names.length > LIST_MAX ? `one of ${shown} (and ${names.length - LIST_MAX} more)` : names.length === 1 ? shown : `one of ${shown}`;
 }
 
 /**
- * libxml2 names an element and a line; point at that element's start tag (or the attribute it
- * names) and say it in the diagnostic wording.
+ * The element at libxml2's node path: "/*" is the root, "*[3]" the third element child, "x[2]" or
+ * "p:x[2]" the second child named x (libxml2 writes "*" for elements in a namespace without prefix).
  */
-function locate(doc: SourceDocument, line: number, elementName: string, detail: string): { at: Position; message: string } {
-  const el = elementAt(doc, line, elementName);
-  const at = el?.start ?? { line, column: 1 };
-  const rewrite: [RegExp, (m: RegExpExecArray) => { at?: Position; message: string }][] = [
-    [/^Invalid attribute (\S+) for element (\S+)$/, (m) => {
-      const a = el?.attributes.find((x) => x.name === m[1]);
-      return { at: a?.start, message: `Unexpected attribute ${m[1]}${a ? `="${a.value}"` : ''} on <${m[2]}>: not allowed here or not a valid value` };
-    }],
-    // libxml2 says this of an element whose own content failed too, deep inside mixed content.
-    [/^Did not expect element (\S+) there$/, (m) => ({ message: `Unexpected element <${m[1]}> here, or unexpected content inside it` })],
-    [/^Expecting element (\S+), got (\S+)$/, (m) => ({ message: `Unexpected element <${m[2]}>, expected <${m[1]}>` })],
-    [/^Expecting an element (\S+), got nothing$/, (m) => ({ message: `Unexpected end of <${elementName}>, expected <${m[1]}>` })],
-    [/^Extra element (\S+) in interleave$/, (m) => ({ message: `Unexpected element <${m[1]}> in <${elementName}>` })],
-    [/^Element (\S+) has extra content: (\S+)$/, (m) => ({ message: `Unexpected content ${m[2] === 'text' ? 'text' : `<${m[2]}>`} in <${m[1]}>` })],
-    [/^Element (\S+) failed to validate content$/, (m) => ({ message: `Unexpected content in <${m[1]}>` })],
-    [/^Element (\S+) failed to validate attributes$/, (m) => ({ message: `Unexpected attributes on <${m[1]}>` })],
-    [/^Expecting a namespace for element (\S+)$/, (m) => ({ message: `Unexpected element <${m[1]}> in no namespace, expected the TEI namespace` })],
-    [/^Expecting element (\S+) to be empty$/, (m) => ({ message: `Unexpected content in <${m[1]}>, expected it to be empty` })],
-    [/^Error validating datatype (\S+)$/, (m) => ({ message: `Unexpected value in <${elementName}>: not a valid ${m[1]}` })],
-    [/^Element (\S+) failed to validate/, (m) => ({ message: `Unexpected <${m[1]}>: it does not match the schema` })],
-  ];
-  for (const [re, f] of rewrite) {
-    const m = re.exec(detail);
-    if (m) {
-      const r = f(m);
-      return { at: r.at ?? at, message: r.message };
-    }
+export function elementByPath(root: XmlElement, xpath: string): XmlElement | undefined {
+  const steps = xpath.split('/').filter((s) => s !== '');
+  if (steps.length === 0) return undefined;
+  let el: XmlElement | undefined = root;
+  for (const step of steps.slice(1)) {
+    if (!el) return undefined;
+    // A text node or attribute step: the element holding it is the place.
+    if (step.includes('(') || step.startsWith('@')) break;
+    const m = /^([^[]+)(?:\[(\d+)\])?$/.exec(step);
+    if (!m) return el;
+    const name = m[1]!;
+    const n = Number(m[2] ?? 1);
+    const kids: XmlElement[] = childElements(el).filter((c) => name === '*' || c.name === name || c.local === name.replace(/^.*:/, ''));
+    el = kids[n - 1];
   }
-  return { at, message: `Unexpected <${elementName}>: ${detail}` };
-}
-
-/** The element of that name whose start tag is on, or last before, the line libxml2 reports. */
-function elementAt(doc: SourceDocument, line: number, name: string): XmlElement | undefined {
-  let best: XmlElement | undefined;
-  for (const el of elements(doc.tree!.root)) {
-    if (el.start.line > line) break;
-    if (el.name === name || el.local === name) best = el;
-  }
-  return best;
+  return el;
 }

@@ -1,6 +1,6 @@
 import { gatedFileExists, readGatedFileSync } from '../core/read-gate.js';
 import { readFile } from 'node:fs/promises';
-import { basename, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { SourceDocument } from '../core/document.js';
 import { projectPath, type Project, type RuleSetting } from '../core/project.js';
 import { createProjectIndex, type ProjectIndex } from '../tei/project-index.js';
@@ -11,9 +11,10 @@ import type { Sef } from '../transform/compile-stylesheet.js';
 import { parseForSaxon } from '../transform/saxon.js';
 import { decode, reportDecodeProblems } from './decode.js';
 import { parseXml } from './parse-xml.js';
-import { validateRelaxNg, type RelaxNgSchema } from './relaxng.js';
+import { relaxNgSchema, validateRelaxNg, type RelaxNgSchema } from './relaxng.js';
 import { checkRoot } from './root.js';
 import { compileSchematron, runSchematron } from './schematron.js';
+import { compileEmbeddedSchematron } from './embedded-schematron.js';
 
 /** Rules that need no edition (no registers, no configuration): what `validate FILES` runs anywhere. */
 function genericRuleList(): readonly Rule[] {
@@ -65,20 +66,39 @@ function unreadable(project: Project, absolute: string, e: unknown): SourceDocum
 }
 
 /** Take bytes already read through the layers that need no other file (decode, XML, root). */
-export function documentFromBytes(project: Project, absolute: string, bytes: Uint8Array): SourceDocument {
+export function documentFromBytes(project: Project, absolute: string, bytes: Uint8Array, edition = true): SourceDocument {
   const file = projectPath(project, absolute);
   const decoded = decode(bytes);
   const doc = new SourceDocument(absolute, file, decoded.text);
   reportDecodeProblems(doc, decoded);
   if (decoded.problems.some((p) => p.fatal)) return doc;
   const tree = parseXml(doc);
-  if (tree && checkRoot(doc, tree)) doc.tree = tree;
+  // The edition's own policy (TEI root, file named by its id) only for the edition's checks.
+  if (tree && (!edition || checkRoot(doc, tree))) doc.tree = tree;
   return doc;
 }
 
 export interface ValidatorOptions {
-  /** Extra RELAX NG schemas every document must also satisfy (e.g. the official tei_all.rng). */
-  extraSchemas?: readonly string[];
+  /**
+   * RELAX NG schemas that replace the project's for this run (--schema, repeatable). Given alone
+   * (`schemaAlone`), only well-formedness and these schemas are checked: what jing checks.
+   */
+  schemas?: readonly string[];
+  schemaAlone?: boolean;
+  /** Run the Schematron a schema carries (default true); off for measuring the RELAX NG layer alone. */
+  embeddedSchematron?: boolean;
+}
+
+/** The RELAX NG schemas of a run: those given with --schema, else the project's own. */
+export function schemaFiles(project: Project, given: readonly string[] = []): string[] {
+  return given.length > 0 ? given.map((s) => resolve(project.root, s)) : [...project.schemas];
+}
+
+/** How many files each schema accepted in a run, for the summary ("tei_all: 17 valid, 3 invalid"). */
+export interface SchemaVerdict {
+  schema: string;
+  valid: number;
+  invalid: number;
 }
 
 /**
@@ -86,37 +106,47 @@ export interface ValidatorOptions {
  * as often as needed: a watch process keeps it warm.
  */
 export class Validator {
+  /** Per schema, how many files of the last validate() it accepted and refused. */
+  verdicts: SchemaVerdict[] = [];
+
   private constructor(
     readonly project: Project,
     private readonly schemas: RelaxNgSchema[],
     private readonly schematrons: Sef[],
+    /** Only well-formedness and the schemas (--schema given to validate): no edition policy, Schematron or rules. */
+    readonly alone: boolean,
   ) {}
 
   static async create(project: Project, options: ValidatorOptions = {}): Promise<Validator> {
-    const schemas: RelaxNgSchema[] = [];
-    for (const [i, file] of project.schemas.entries()) {
-      // The edition's own schema keeps its familiar label; any other is named by its file.
-      const label = file.endsWith('tei-project.rng') ? 'project schema' : basename(file);
-      schemas.push({ label, fileName: i === 0 ? 'project.rng' : `project${i}.rng`, text: await readFile(file, 'utf8') });
-    }
-    for (const [i, extra] of (options.extraSchemas ?? []).entries()) {
-      schemas.push({ label: basename(extra), fileName: `extra${i}.rng`, text: await readFile(extra, 'utf8') });
-    }
+    const alone = (options.schemaAlone ?? false) && (options.schemas ?? []).length > 0;
+    // Each grammar starts compiling (in the libxml2 worker) as soon as it is read.
+    const schemas = await Promise.all(schemaFiles(project, options.schemas).map(async (f) => relaxNgSchema(f, await readFile(f, 'utf8'))));
     const compiler = join(project.packageDir, 'xslt', 'schematron', 'compile.xsl');
+    // A grammar's own Schematron runs with it, as oXygen and the TEI's tools run it.
+    if (options.embeddedSchematron !== false) for (const schema of schemas) schema.schematron = await compileEmbeddedSchematron(schema.text, compiler, project.cacheDir);
     const schematrons: Sef[] = [];
-    for (const sch of project.schematrons) {
+    for (const sch of alone ? [] : project.schematrons) {
       const sef = await readFile(sch).then(
         () => compileSchematron(sch, compiler, project.cacheDir),
         () => null,
       );
       if (sef) schematrons.push(sef);
     }
-    return new Validator(project, schemas, schematrons);
+    return new Validator(project, schemas, schematrons, alone);
+  }
+
+  /** Read and parse a file as this validator's layers need it. */
+  load(absolute: string): Promise<SourceDocument> {
+    if (!this.alone) return loadDocument(this.project, absolute);
+    return readFile(absolute).then(
+      (bytes) => documentFromBytes(this.project, absolute, bytes, false),
+      (e) => unreadable(this.project, absolute, e),
+    );
   }
 
   /** Validate files (absolute paths); returns one document per file, each carrying its diagnostics. */
   async validate(files: readonly string[]): Promise<SourceDocument[]> {
-    return this.validateDocuments(await Promise.all(files.map((f) => loadDocument(this.project, f))));
+    return this.validateDocuments(await Promise.all(files.map((f) => this.load(f))));
   }
 
   /** Validate documents already read (documentFromBytes): the schema, Schematron and rule layers. */
@@ -125,14 +155,22 @@ export class Validator {
     // libxml2 runs in its own worker thread: let it work while this thread runs Schematron and rules.
     const relaxng = Promise.all(this.schemas.map((schema) => validateRelaxNg(parsed, schema)));
     const index = this.projectIndex(docs);
+    const embedded = this.schemas.filter((s) => s.schematron);
     for (const doc of parsed) {
-      doc.saxonDoc ??= await parseForSaxon(doc.text, doc.path);
+      if (this.alone && embedded.length === 0) break;
+      doc.saxonDoc ??= await parseForSaxon(doc.xmlText ?? doc.text, doc.path);
+      for (const s of embedded) runSchematron(doc, doc.saxonDoc, s.schematron!, () => `schematron/${s.label}`);
+      if (this.alone) continue;
       for (const sef of this.schematrons) runSchematron(doc, doc.saxonDoc, sef);
       runRules(doc, doc.tree!, index, this.project.isEdition ? rules : genericRuleList());
       doc.coverage = referenceCoverage(doc.tree!);
     }
-    await relaxng;
+    const accepted = await relaxng;
     for (const doc of docs) applyRuleSettings(doc, this.project);
+    this.verdicts = this.schemas.map((schema, i) => {
+      const valid = docs.filter((d) => accepted[i]!.has(d.file)).length;
+      return { schema: schema.label, valid, invalid: docs.length - valid };
+    });
     return docs;
   }
 

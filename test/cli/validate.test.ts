@@ -65,7 +65,7 @@ describe('tei-pipeline validate', () => {
     expect(r.code).toBe(1);
     const lines = broken.split('\n');
     const at = (d: { line: number; column: number }) => lines[d.line - 1]!.slice(d.column - 1);
-    const schema = json(r).diagnostics.filter((x) => x.ruleId === 'schema/rng');
+    const schema = json(r).diagnostics.filter((x) => x.ruleId === 'schema/tei-project');
     // libxml2 names <bogus> itself in the header's fixed sequence...
     expect(schema.some((d) => /^Unexpected element <bogus>/.test(d.message) && at(d).startsWith('<bogus/>'))).toBe(true);
     // ...but only an ancestor deep in mixed content: the undeclared attribute is pointed at all the same.
@@ -83,7 +83,7 @@ describe('tei-pipeline validate', () => {
     const by = (f: string) => json(r).diagnostics.filter((d) => d.file === f).map((d) => `${d.ruleId}@${d.line}:${d.column}`);
     expect(by('tei/wrong-ns.xml')).toEqual(['tei/namespace@1:1']);
     expect(by('tei/html-root.xml')).toEqual(['tei/root@1:1']);
-    expect(by('tei/no-header.xml')).toEqual(expect.arrayContaining(['schema/rng@2:3', 'tei/header-complete@1:1']));
+    expect(by('tei/no-header.xml')).toEqual(expect.arrayContaining(['schema/tei-project@2:3', 'tei/header-complete@1:1']));
   });
 
   it('never reads a file through an external entity or DTD', () => {
@@ -107,7 +107,7 @@ describe('tei-pipeline validate', () => {
     const root = tempProject({ 'tei/dobrynin-vance-1977-02-26.xml': record.replace(/<p xml:id="p1"/, '<p xml:id="../../x"') });
     const r = cli(root, ['build', '--format', 'json']);
     expect(r.code).toBe(1);
-    expect(json(r).diagnostics.some((d) => d.ruleId === 'schema/rng' || d.ruleId === 'tei/id-unique')).toBe(true);
+    expect(json(r).diagnostics.some((d) => d.ruleId === 'schema/tei-project' || d.ruleId === 'tei/id-unique')).toBe(true);
     expect(readdirSync(join(root, '..')).includes('x')).toBe(false);
   });
 
@@ -133,5 +133,60 @@ describe('real TEI from other projects', () => {
       expect(d.line).toBeGreaterThan(0);
       expect(d.column).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('schema diagnostics and --schema', () => {
+  it('reports cert="very high" at the attribute, with the values the project schema allows', () => {
+    const broken = record.replace('cert="high" xml:id="renegade"', 'cert="very high" xml:id="renegade"');
+    expect(broken).not.toBe(record);
+    const root = tempProject({ 'tei/dobrynin-vance-1977-02-26.xml': broken });
+    const r = cli(root, ['validate', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const schema = json(r).diagnostics.filter((d) => d.ruleId.startsWith('schema/'));
+    const line = broken.split('\n').findIndex((l) => l.includes('cert="very high"')) + 1;
+    const column = broken.split('\n')[line - 1]!.indexOf('cert="very high"') + 1;
+    // One finding, at the attribute itself: nothing at <text> or <div> above it.
+    expect(schema.map((d) => `${d.ruleId}@${d.line}:${d.column} ${d.message}`)).toEqual([
+      `schema/tei-project@${line}:${column} Unexpected value "very high" of attribute cert on <rs>, expected one of "high", "low", "medium", "unknown" (tei-project)`,
+    ]);
+  });
+
+  it('--schema alone checks well-formedness and that schema only, named by its stem, with its verdict in the summary', () => {
+    const root = tempProject({
+      'tei/valid.xml': '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="another-name"><text><body><p>x</p></body></text></TEI>\n',
+      'tei/invalid.xml': '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p colour="red">x</p></body></text></TEI>\n',
+      'tei/schema/tiny.rng': '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element><anyName/><ref name="any"/></element></start><define name="any"><zeroOrMore><choice><attribute><anyName><except><name>colour</name></except></anyName></attribute><text/><element><anyName/><ref name="any"/></element></choice></zeroOrMore></define></grammar>\n',
+    });
+    const r = cli(root, ['validate', '--schema', 'tei/schema/tiny.rng', 'tei/valid.xml', 'tei/invalid.xml', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const out = json(r) as ReturnType<typeof json> & { summary: { schemas: unknown } };
+    // No teiHeader, a file named unlike its id: the edition's rules and the project schema did not run.
+    expect(out.diagnostics.map((d) => `${d.file} ${d.ruleId}`)).toEqual(['tei/invalid.xml schema/tiny']);
+    expect(out.summary.schemas).toEqual([{ schema: 'tiny', valid: 1, invalid: 1 }]);
+    const human = cli(root, ['validate', '--schema', 'tei/schema/tiny.rng', 'tei/valid.xml', 'tei/invalid.xml']);
+    expect(human.stdout).toContain('tiny: 1 valid, 1 invalid');
+  });
+
+  it('bounds the output: a 1 MB @ref gives at most 100 findings of a rule and one "and N more", under 100 KB of JSON', () => {
+    const refs = Array.from({ length: 170_000 }, (_, i) => `x:${i}`).join(' ');
+    expect(refs.length).toBeGreaterThan(1_000_000);
+    const root = tempProject({ 'tei/dobrynin-vance-1977-02-26.xml': record.replace('<rs type="person" ref="per:sakharov"', `<rs type="person" ref="${refs}"`) });
+    const r = cli(root, ['validate', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.length).toBeLessThan(100_000);
+    const refs2 = json(r).diagnostics.filter((d) => d.ruleId === 'tei/ref-resolves');
+    expect(refs2).toHaveLength(101);
+    expect(refs2.filter((d) => d.severity === 'info').map((d) => d.message)).toEqual(['… and 169900 more [tei/ref-resolves] findings in this file, not shown']);
+    for (const d of json(r).diagnostics) expect(d.message.length).toBeLessThan(2000);
+  });
+
+  it('never suggests an illegal xml:id for a file name that is not one', () => {
+    const root = tempProject({ 'tei/1980-07-28-white-to-trask.xml': '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>x</p></body></text></TEI>\n' });
+    const r = cli(root, ['validate', 'tei/1980-07-28-white-to-trask.xml', '--format', 'json']);
+    const d = json(r).diagnostics.find((x) => x.ruleId === 'tei/file-named-by-id')!;
+    expect(d.message).toContain('"1980-07-28-white-to-trask": it is not a legal xml:id');
+    expect(d.message).toContain('xml:id="doc-1980-07-28-white-to-trask"');
+    expect(d.message).not.toContain('xml:id="1980-07-28-white-to-trask"');
   });
 });

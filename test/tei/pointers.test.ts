@@ -28,6 +28,19 @@ describe('resolvePointer', () => {
   });
 
   it.each<[string, PointerTarget]>([
+    ['#range(b_446-start,b_446-end)', { file: DOC, id: 'b_446-start', scheme: 'range', ids: ['b_446-start', 'b_446-end'] }],
+    ['#range(#a,#b)', { file: DOC, id: 'a', scheme: 'range', ids: ['a', 'b'] }],
+    ['other.xml#string-range(p1,4,10)', { file: 'tei/letters/other.xml', id: 'p1', scheme: 'string-range', ids: ['p1'] }],
+    ['#left(x1)', { file: DOC, id: 'x1', scheme: 'left', ids: ['x1'] }],
+    ['#right(x1)', { file: DOC, id: 'x1', scheme: 'right', ids: ['x1'] }],
+    ['#range(left(a),right(b))', { file: DOC, id: 'a', scheme: 'range', ids: ['a', 'b'] }],
+    ["#xpointer(id('n2')/p[1])", { file: DOC, id: 'n2', scheme: 'xpointer', ids: ['n2'] }],
+    ['#xpath(//p[2])', { file: DOC, id: null, scheme: 'xpath', ids: [] }],
+  ])('pointer scheme %s: the ids it names', (pointer, expected) => {
+    expect(resolvePointer(pointer, DOC, EDITION, 'tei')).toStrictEqual(expected);
+  });
+
+  it.each<[string, PointerTarget]>([
     ['per:brezhnev', { file: 'tei/register/persons.xml', id: 'brezhnev' }],
     ['pla:moscow', { file: 'tei/register/places.xml', id: 'moscow' }],
     ['org:nato', { file: 'tei/register/orgs.xml', id: 'nato' }],
@@ -50,7 +63,7 @@ describe('resolvePointer', () => {
     ['..\\..\\x.xml', /backslash/],
     ['x.xml#', /empty fragment/],
     ['#', /empty fragment/],
-    ['#xpath(//p)', /not an xml:id/],
+    ['#xpath//p', /not an xml:id/],
     ['#1977', /not an xml:id/],
     ['x%zz.xml', /malformed/],
   ])('refuses %s', (pointer, why) => {

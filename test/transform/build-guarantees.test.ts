@@ -39,6 +39,21 @@ describe('build guarantees', () => {
     }
   });
 
+  it('a source with CRLF line endings (as Windows editors write) validates and builds the same bytes as with LF', () => {
+    const crlf = (t: string) => t.replace(/\r?\n/g, '\r\n');
+    const files: Record<string, string> = { [`tei/${RECORD_ID}.xml`]: crlf(readFileSync(join(repoRoot, 'tei', `${RECORD_ID}.xml`), 'utf8')) };
+    for (const r of ['persons', 'places', 'orgs']) files[`tei/register/${r}.xml`] = crlf(readFileSync(join(repoRoot, 'tei', 'register', `${r}.xml`), 'utf8'));
+    const root = tempProject(files);
+    const r = cli(root, ['build', '--format', 'json']);
+    expectNoCrash(r);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).diagnostics.filter((d: { severity: string }) => d.severity !== 'info')).toEqual([]);
+    const built = tree(join(root, 'out'));
+    const committed = tree(join(repoRoot, 'out'));
+    expect(built.size).toBeGreaterThan(5);
+    for (const [k, v] of built) expect(v.equals(committed.get(k) ?? Buffer.alloc(0)), `out/${k} differs from the LF build`).toBe(true);
+  });
+
   it('a document that stops validating keeps its last good outputs, untouched; nothing half-written is left', () => {
     const root = tempProject({}, { withRecord: true });
     expect(cli(root, ['build', '--quiet']).code).toBe(0);

@@ -33,10 +33,14 @@ describe('the positioned tree', () => {
     expect(tree!.prolog.map((n) => [n.type, n.name])).toEqual([['pi', 'xml-model']]);
   });
 
-  it('survives 10,000 levels of nesting with a located error, no stack overflow', () => {
-    const { tree, first } = load('<a>'.repeat(10_000) + '</a>'.repeat(10_000));
+  it('stops at 100,000 levels of nesting with one located diagnostic, not a well-formedness error', () => {
+    const started = performance.now();
+    const { tree, first, doc } = load('<a>'.repeat(100_000) + '</a>'.repeat(100_000));
+    // A generous bound for a shared machine; the bench measures the real time.
+    expect(performance.now() - started).toBeLessThan(1000);
     expect(tree).toBeNull();
-    expect(first).toMatchObject({ ruleId: 'xml/not-well-formed', line: 1, column: 256 * 3 + 1 });
+    expect(doc.diagnostics).toHaveLength(1);
+    expect(first).toMatchObject({ ruleId: 'xml/too-deep', line: 1, column: 256 * 3 + 1 });
     expect(first!.message).toMatch(/^Unexpected nesting deeper than 256/);
   });
 });
@@ -47,10 +51,7 @@ const BAD: [string, string | Uint8Array, string, number, number, RegExp][] = [
   ['binary file', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), 'xml/binary', 3, 1, /NUL byte at byte 8/],
   ['binary with NUL after text', '<TEI>\nab\u0000cd</TEI>', 'xml/binary', 2, 3, /NUL byte/],
   ['invalid UTF-8', new Uint8Array([...new TextEncoder().encode('<TEI>\n  caf'), 0xe9, ...new TextEncoder().encode('</TEI>')]), 'xml/encoding', 2, 6, /byte 0xE9 .* not valid UTF-8/],
-  ['byte-order mark', '\uFEFF<TEI/>', 'xml/encoding', 1, 1, /byte-order mark/],
-  ['UTF-16 file', new Uint8Array([0xff, 0xfe, 0x3c, 0x00]), 'xml/encoding', 1, 1, /UTF-16/],
-  ['CRLF line endings', '<TEI>\r\n</TEI>', 'xml/line-endings', 1, 6, /CRLF/],
-  ['declared Latin-1', '<?xml version="1.0" encoding="ISO-8859-1"?><TEI/>', 'xml/encoding', 1, 31, /encoding declaration "ISO-8859-1"/],
+  ['declared Shift_JIS', '<?xml version="1.0" encoding="Shift_JIS"?><TEI/>', 'xml/encoding', 1, 31, /encoding declaration "Shift_JIS"/],
   ['unclosed tag', '<TEI>\n<p>text</TEI>', 'xml/not-well-formed', 2, 8, /end tag <\/TEI>/],
   ['mismatched tags', '<TEI><p></div></TEI>', 'xml/not-well-formed', 1, 9, /Unexpected end tag <\/div>/],
   ['truncated file', '<TEI><teiHeader><fileDesc>', 'xml/not-well-formed', 1, 27, /Unexpected end of file/],
@@ -59,8 +60,6 @@ const BAD: [string, string | Uint8Array, string, number, number, RegExp][] = [
   ['unquoted attribute', '<TEI n=1/>', 'xml/not-well-formed', 1, 8, /unquoted attribute/],
   ['undefined entity', '<TEI>\n  &nbsp;</TEI>', 'xml/not-well-formed', 2, 3, /entity &nbsp;/],
   ['control character', '<TEI>a\u0001b</TEI>', 'xml/not-well-formed', 1, 7, /control character U\+0001/],
-  ['DOCTYPE with an external entity', '<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<TEI>&x;</TEI>', 'xml/doctype', 1, 1, /DOCTYPE/],
-  ['external DTD', '<!DOCTYPE TEI SYSTEM "http://example.org/tei.dtd">\n<TEI/>', 'xml/doctype', 1, 1, /DOCTYPE/],
   ['undeclared prefix', '<TEI>\n <x:p/></TEI>', 'xml/not-well-formed', 2, 2, /prefix "x"/],
   ['"<" in a start tag', '<TEI>\n<p n="1"<hi/></p></TEI>', 'xml/not-well-formed', 2, 9, /character "<" \(U\+003C\) in an attribute name/],
   ['"!" in an element name', '<TEI>\n<p!/></TEI>', 'xml/not-well-formed', 2, 3, /character "!" \(U\+0021\) in an element name/],
@@ -72,17 +71,17 @@ describe('bad input gets a located diagnostic', () => {
     expect(first, JSON.stringify(doc.diagnostics)).toMatchObject({ ruleId, line, column, severity: 'error' });
     expect(first!.message).toMatch(message);
     expect(first!.message).toMatch(/^Unexpected/);
-    if (ruleId !== 'xml/line-endings' && !/byte-order/.test(first!.message)) expect(tree).toBeNull();
+    expect(tree).toBeNull();
   });
 
-  it('never expands entities: billion laughs is an undefined entity, at once', () => {
+  it('refuses billion laughs at once, by the bound on entity expansion', () => {
     const lol = '<!DOCTYPE lolz [<!ENTITY lol "lol">' + Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('') + ']>\n<lolz>&lol9;</lolz>';
     const started = Date.now();
     const { tree, doc } = load(lol);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(1000);
     expect(tree).toBeNull();
-    expect(doc.diagnostics.map((d) => d.ruleId)).toEqual(['xml/doctype', 'xml/not-well-formed']);
-    expect(doc.diagnostics[1]!.message).toMatch(/entity &lol9;/);
+    expect(doc.diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['xml/entity-limit error']);
+    expect(doc.diagnostics[0]!.message).toMatch(/more than 1048576 characters/);
   });
 
   it('stops at the first error: 100,000 unclosed elements in the TEI namespace take well under a second', () => {
@@ -110,5 +109,62 @@ describe('bad input gets a located diagnostic', () => {
     expect(tree).toBeNull();
     expect(first).toMatchObject({ ruleId: 'xml/too-large', line: 1, column: 1 });
     expect(first!.message).toMatch(/50\.0 MiB, expected at most 32 MiB/);
+  });
+});
+
+// Well-formed XML that real TEI from other projects uses: never called malformed.
+describe('XML as the XML 1.0 specification defines it', () => {
+  it('expands internal entities declared in the internal DTD subset', () => {
+    const { tree, doc } = load('<!DOCTYPE TEI [\n<!ENTITY e "Ende">\n<!ENTITY both "&e; &#x263A;">\n]>\n<TEI n="&e;">&both;</TEI>');
+    expect(doc.diagnostics).toEqual([]);
+    expect(textContent(tree!.root)).toBe('Ende \u263A');
+    expect(attr(tree!.root, 'n')).toBe('Ende');
+    // Other processors get the same content, on the same lines, with nothing to read.
+    expect(doc.xmlText!.split('\n').map((l) => l.trim())).toEqual(['', '', '', '', '<TEI n="Ende">Ende \u263A</TEI>']);
+  });
+
+  it('never fetches an external DTD or entity: each is said with its URI, and the rest is checked', () => {
+    const { tree, doc } = load('<!DOCTYPE TEI SYSTEM "http://example.org/tei.dtd" [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<TEI>&x;<p>&nbsp;</p></TEI>');
+    expect(tree).not.toBeNull();
+    expect(doc.diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.source}`)).toEqual([
+      'policy/external-dtd warning rules',
+      'policy/external-entity warning rules',
+      'policy/external-entity warning rules',
+    ]);
+    expect(doc.diagnostics[0]!.message).toContain('"http://example.org/tei.dtd"');
+    expect(doc.diagnostics[1]!.message).toContain('"file:///etc/passwd"');
+    expect(doc.diagnostics[2]!.message).toContain('&nbsp;');
+    expect(doc.xmlText).not.toContain('passwd');
+  });
+
+  it('an undeclared entity without an external DTD is a well-formedness error', () => {
+    const { first } = load('<!DOCTYPE TEI [<!ENTITY a "b">]>\n<TEI>&c;</TEI>');
+    expect(first).toMatchObject({ ruleId: 'xml/not-well-formed', line: 2, column: 6 });
+  });
+
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ])('accepts %s line endings without a word', (_name, nl) => {
+    const { tree, doc } = load(['<TEI>', '<p n="1">a</p>', '</TEI>'].join(nl));
+    expect(doc.diagnostics).toEqual([]);
+    expect(tree!.root.local).toBe('TEI');
+  });
+
+  it('decodes UTF-16 (both byte orders) and ISO-8859-1, with a policy warning each', () => {
+    const text = '<?xml version="1.0" encoding="UTF-16"?><TEI>café ☺</TEI>';
+    const le = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))]);
+    const be = new Uint8Array([0xfe, 0xff, ...new Uint8Array(Buffer.from(text, 'utf16le').swap16())]);
+    for (const bytes of [le, be]) {
+      const { tree, doc } = load(bytes);
+      expect(textContent(tree!.root)).toBe('café ☺');
+      expect(doc.diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.source}`)).toEqual(['policy/encoding warning rules']);
+      expect(doc.xmlText).toContain('encoding="UTF-8"');
+    }
+    const latin1 = new Uint8Array(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><TEI>caf\u00e9 \u0093</TEI>', 'latin1'));
+    const { tree, doc } = load(latin1);
+    expect(textContent(tree!.root)).toBe('caf\u00e9 \u0093');
+    expect(doc.diagnostics.map((d) => d.ruleId)).toEqual(['policy/encoding']);
   });
 });

@@ -35,7 +35,7 @@ export async function buildCommand(options: CliOptions): Promise<number> {
   const started = process.hrtime.bigint();
   const project = editionFor(options);
   if (!project) return 1;
-  const bench = new Workbench(project, { extraSchemas: options.schemas });
+  const bench = new Workbench(project, { schemas: options.schemas });
   // Temporary files of a run that was killed go first (the compiled-stylesheet cache's too).
   const leftovers = await removeLeftovers([...projectTempDirs(project), project.cacheDir]);
   // Outputs are written as documents are rendered, so a large edition is never held in memory whole.

@@ -31,7 +31,7 @@ export async function checkCommand(options: CliOptions): Promise<number> {
   const project = editionFor(options);
   if (!project) return 1;
   // A proof, not a shortcut: everything is validated and rendered afresh, the cache is not read.
-  const build = await buildEdition(project, new Workbench(project, { extraSchemas: options.schemas }), { force: true });
+  const build = await buildEdition(project, new Workbench(project, { schemas: options.schemas }), { force: true });
   const out = projectPath(project, project.outDir);
   const problems: Diagnostic[] = [];
   const diffs: string[] = [];

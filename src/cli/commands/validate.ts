@@ -10,9 +10,10 @@ export async function validateCommand(options: CliOptions): Promise<number> {
   const project = editionFor(options, true);
   if (!project) return 1;
   const found = await discover(project, options.paths);
-  const validator = await Validator.create(project, { extraSchemas: options.schemas });
+  const validator = await Validator.create(project, { schemas: options.schemas, schemaAlone: true });
   const docs = await validator.validate(found.files);
   const report = makeReport(docs, found.diagnostics);
+  report.summary.schemas = validator.verdicts;
   printReport(report, options, project.root);
   // Outside an edition nothing is configured: say what was checked, so a clean result is not over-read.
   if (!project.isEdition && options.format === 'human' && !options.quiet) {

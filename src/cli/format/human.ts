@@ -27,7 +27,8 @@ export function summaryLine(s: Summary): string {
     .filter(([, c]) => c.total > 0)
     .map(([name, c]) => `${name} ${c.withRef}/${c.total}`)
     .join(', ');
-  return `${plural(s.files, 'file')}: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${s.infos ? `, ${s.infos} info` : ''}${refs ? `; references: ${refs}` : ''}`;
+  const schemas = (s.schemas ?? []).map((v) => `; ${v.schema}: ${v.valid} valid, ${v.invalid} invalid`).join('');
+  return `${plural(s.files, 'file')}: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${s.infos ? `, ${s.infos} info` : ''}${refs ? `; references: ${refs}` : ''}${schemas}`;
 }
 
 /** tei/x.xml:12:7: error: Unexpected … [rule] with the source line and a caret under the column. */

@@ -52,7 +52,7 @@ export async function validateChanged(
     const batch = changed.slice(i, i + VALIDATION_BATCH).map((s) => registers.parsed.get(s.file) ?? documentFromBytes(project, s.absolute, s.bytes));
     for (const doc of batch) byFile.set(doc.file, doc);
     // Parsed for saxon-js through the workbench, so a warm process reuses what it parsed before.
-    await Promise.all(batch.filter((d) => d.tree).map(async (d) => (d.saxonDoc = await bench.parse(d.text, d.path, sources.hashes.get(d.file)!))));
+    await Promise.all(batch.filter((d) => d.tree).map(async (d) => (d.saxonDoc = await bench.parse(d.xmlText ?? d.text, d.path, sources.hashes.get(d.file)!))));
     await (await bench.validator()).validateDocuments(batch);
     for (const doc of batch) {
       const hash = sources.hashes.get(doc.file)!;
