@@ -6,6 +6,7 @@ import type { XmlTree } from './xml-tree.js';
 
 /** How many diagnostics of one rule a file reports before one info says how many more there are. */
 export const MAX_PER_RULE = 100;
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** A document as saxon-js holds it (opaque here); parsed once per run and reused by every stylesheet. */
 export type SaxonDocument = unknown;
@@ -63,6 +64,9 @@ export class SourceDocument {
         seen.more = diagnostic({ file: this.file, at, severity: 'info', source, ruleId, message: text });
         this.diagnostics.push(seen.more);
       }
+      // An info as long as it stands for warnings and infos; an error among those left out makes it an
+      // error, so a file never passes because its errors came after the hundredth finding.
+      if (RANK[severity] < RANK[seen.more.severity]) seen.more.severity = severity;
       return;
     }
     const bounded = message.length > 2 * QUOTE_MAX ? message.replace(new RegExp(`"([^"]{${QUOTE_MAX + 1},})"`, 'g'), (_m, v: string) => quote(v)) : message;

@@ -38,9 +38,9 @@ export const documentDated: Rule = {
       { name: 'a register needs no date', xml: exampleTei('<listPerson><person xml:id="a"><persName>A</persName></person></listPerson>') },
     ],
     notOk: [
-      { name: 'no date anywhere', xml: exampleTei('<p>Text.</p>'), line: 2, column: 1 },
-      { name: 'a received date is not the date of writing', xml: exampleTei('<p>Text.</p>', { afterFileDesc: '<profileDesc><correspDesc><correspAction type="received"><date when="1977-03-01"/></correspAction></correspDesc></profileDesc>' }), line: 2, column: 1 },
-      { name: 'a date without a value', xml: exampleTei('<p>Text.</p><closer><dateline><date>Tuesday</date></dateline></closer>'), line: 2, column: 1 },
+      { name: 'no date anywhere', xml: exampleTei('<p>Text.</p>'), line: 2, column: 1, message: "Unexpected document without a date, expected a @when on an origDate in msDesc/history/origin, on the date of a correspDesc sent action, or on a date in a dateline (the index orders documents by it and citations give it)" },
+      { name: 'a received date is not the date of writing', xml: exampleTei('<p>Text.</p>', { afterFileDesc: '<profileDesc><correspDesc><correspAction type="received"><date when="1977-03-01"/></correspAction></correspDesc></profileDesc>' }), line: 2, column: 1, message: "Unexpected document without a date, expected a @when on an origDate in msDesc/history/origin, on the date of a correspDesc sent action, or on a date in a dateline (the index orders documents by it and citations give it)" },
+      { name: 'a date without a value', xml: exampleTei('<p>Text.</p><closer><dateline><date>Tuesday</date></dateline></closer>'), line: 2, column: 1, message: "Unexpected document without a date, expected a @when on an origDate in msDesc/history/origin, on the date of a correspDesc sent action, or on a date in a dateline (the index orders documents by it and citations give it)" },
     ],
   },
   check(ctx) {
