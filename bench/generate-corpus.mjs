@@ -23,8 +23,12 @@ export function generateCorpus(n, dir) {
       .replaceAll('per:vance', `per:envoy-${i}`)
       .replaceAll('pla:vladivostok', `pla:city-${i}`);
     writeFileSync(join(dir, 'tei', `${id}.xml`), doc);
-    persons.push(`        <person xml:id="envoy-${i}">\n          <persName type="standard">Envoy ${i}, Cyrus</persName>\n          <persName type="source">Vance</persName>\n        </person>`);
-    places.push(`        <place xml:id="city-${i}" type="city">\n          <placeName type="standard">City ${i}</placeName>\n        </place>`);
+    persons.push(
+      `        <person xml:id="envoy-${i}">\n          <persName type="standard">Envoy ${i}, Cyrus</persName>\n          <persName type="source">Vance</persName>\n        </person>`,
+    );
+    places.push(
+      `        <place xml:id="city-${i}" type="city">\n          <placeName type="standard">City ${i}</placeName>\n        </place>`,
+    );
   }
   const grow = (file, closing, entries) => {
     const text = readFileSync(join(repo, 'tei', 'register', file), 'utf8');

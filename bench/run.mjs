@@ -11,7 +11,9 @@ import { parseArgs } from 'node:util';
 import { generateCorpus } from './generate-corpus.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { reps: { type: 'string' }, n: { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { reps: { type: 'string' }, n: { type: 'string' }, only: { type: 'string' } },
+});
 const reps = Number(values.reps ?? 3);
 const corpusSize = Number(values.n ?? 1000);
 const only = new Set((values.only ?? 'P1,P2,P3,P4').split(','));
@@ -34,7 +36,8 @@ function timed(cmd, args, opts = {}) {
   const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
   const ms = performance.now() - started;
   const rssKb = Number(r.stderr.trim().split('\n').at(-1));
-  if (r.status !== 0 && !opts.allowFail) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stderr.slice(-2000)}`);
+  if (r.status !== 0 && !opts.allowFail)
+    throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stderr.slice(-2000)}`);
   return { ms, rssMb: rssKb / 1024 };
 }
 
@@ -51,7 +54,8 @@ const recordProject = () =>
     cpSync(join(repo, 'tei'), join(dir, 'tei'), { recursive: true });
   });
 
-const ours = (dir, extra = [], env = {}) => timed(process.execPath, [bin, 'build', '--quiet', ...extra], { cwd: dir, env: { ...process.env, CI: '1', ...env } });
+const ours = (dir, extra = [], env = {}) =>
+  timed(process.execPath, [bin, 'build', '--quiet', ...extra], { cwd: dir, env: { ...process.env, CI: '1', ...env } });
 
 /** The Java reference: jing with the project schema, then Saxon-HE running our entry stylesheets. */
 function javaReference(dir, docs) {
@@ -64,37 +68,80 @@ function javaReference(dir, docs) {
     ms += r.ms;
     rss = Math.max(rss, r.rssMb);
   };
-  step('jing', [join(dir, 'tei', 'schema', 'tei-project.rng'), ...docs.map((d) => join(dir, 'tei', d)), ...readdirSync(join(dir, 'tei', 'register')).map((f) => join(dir, 'tei', 'register', f))]);
+  step('jing', [
+    join(dir, 'tei', 'schema', 'tei-project.rng'),
+    ...docs.map((d) => join(dir, 'tei', d)),
+    ...readdirSync(join(dir, 'tei', 'register')).map((f) => join(dir, 'tei', 'register', f)),
+  ]);
   const source = docs.length === 1 ? join(dir, 'tei', docs[0]) : join(dir, 'tei');
   for (const f of ['html', 'text', 'cite']) {
     mkdirSync(join(out, f), { recursive: true });
     const target = docs.length === 1 ? join(out, f, 'principal.out') : join(out, f);
-    step('java', ['-cp', SAXON, 'net.sf.saxon.Transform', `-s:${source}`, `-o:${target}`, `-xsl:${join(repo, 'xslt', f, `${f}.xsl`)}`]);
+    step('java', [
+      '-cp',
+      SAXON,
+      'net.sf.saxon.Transform',
+      `-s:${source}`,
+      `-o:${target}`,
+      `-xsl:${join(repo, 'xslt', f, `${f}.xsl`)}`,
+    ]);
   }
   const uris = docs.map((d) => d).join(' ');
-  step('java', ['-cp', SAXON, 'net.sf.saxon.Transform', `-o:${join(out, 'html', 'corpus.out')}`, `-xsl:${join(repo, 'xslt', 'html', 'html.xsl')}`, '-it:corpus', `document-uris=${uris}`, `corpus-base=file://${join(dir, 'tei')}/`]);
+  step('java', [
+    '-cp',
+    SAXON,
+    'net.sf.saxon.Transform',
+    `-o:${join(out, 'html', 'corpus.out')}`,
+    `-xsl:${join(repo, 'xslt', 'html', 'html.xsl')}`,
+    '-it:corpus',
+    `document-uris=${uris}`,
+    `corpus-base=file://${join(dir, 'tei')}/`,
+  ]);
   return { ms, rssMb: rss };
 }
 
 /** The C floor: xmllint --relaxng (xsltproc runs XSLT 1.0 only, so it cannot run our stylesheets). */
 function cFloor(dir, docs) {
-  return timed('xmllint', ['--noout', '--relaxng', join(dir, 'tei', 'schema', 'tei-project.rng'), ...docs.map((d) => join(dir, 'tei', d))], { cwd: dir });
+  return timed(
+    'xmllint',
+    ['--noout', '--relaxng', join(dir, 'tei', 'schema', 'tei-project.rng'), ...docs.map((d) => join(dir, 'tei', d))],
+    { cwd: dir },
+  );
 }
 
 // Measures of earlier runs stay unless this run measures them again (run P3 alone, say).
-const previous = existsSync(join(repo, 'bench', 'results.json')) ? JSON.parse(readFileSync(join(repo, 'bench', 'results.json'), 'utf8')).measures ?? {} : {};
-const results = { machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version }, reps, corpusSize, measures: { ...previous } };
+const previous = existsSync(join(repo, 'bench', 'results.json'))
+  ? (JSON.parse(readFileSync(join(repo, 'bench', 'results.json'), 'utf8')).measures ?? {})
+  : {};
+const results = {
+  machine: {
+    cpus: cpus().length,
+    model: cpus()[0]?.model,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
+  reps,
+  corpusSize,
+  measures: { ...previous },
+};
 const row = (id, label, value, unit, reference, target) => {
   results.measures[id] = { label, value, unit, reference, ratio: reference ? value / reference : null, target };
   const ratio = reference ? `${(value / reference).toFixed(3)}×` : '';
-  console.log(`${id.padEnd(22)} ${label.padEnd(58)} ${value.toFixed(1).padStart(10)} ${unit.padEnd(5)} ${reference ? reference.toFixed(1).padStart(10) : ''.padStart(10)} ${ratio.padStart(8)}  ${target ?? ''}`);
+  console.log(
+    `${id.padEnd(22)} ${label.padEnd(58)} ${value.toFixed(1).padStart(10)} ${unit.padEnd(5)} ${reference ? reference.toFixed(1).padStart(10) : ''.padStart(10)} ${ratio.padStart(8)}  ${target ?? ''}`,
+  );
 };
-console.log(`${'measure'.padEnd(22)} ${'what'.padEnd(58)} ${'ours'.padStart(10)} ${'unit'.padEnd(5)} ${'reference'.padStart(10)} ${'ratio'.padStart(8)}  target`);
+console.log(
+  `${'measure'.padEnd(22)} ${'what'.padEnd(58)} ${'ours'.padStart(10)} ${'unit'.padEnd(5)} ${'reference'.padStart(10)} ${'ratio'.padStart(8)}  target`,
+);
 
 if (only.has('P1')) {
   const dir = recordProject();
   const doc = ['dobrynin-vance-1977-02-26.xml'];
-  const cold = [], warmCompiled = [], java = [], c = [];
+  const cold = [],
+    warmCompiled = [],
+    java = [],
+    c = [];
   const sef = join(work, 'sef-cache');
   for (let i = 0; i < reps; i++) {
     // Alternate the tools within each repetition.
@@ -105,8 +152,22 @@ if (only.has('P1')) {
     warmCompiled.push(ours(dir, ['--force'], { TEI_PIPELINE_CACHE: sef }).ms);
     c.push(cFloor(dir, doc).ms);
   }
-  row('P1.cold', 'record: validate + all outputs, nothing cached (first build)', median(cold), 'ms', median(java), '≤ 0.3× Java');
-  row('P1.compiled', 'record: new process, no build cache, stylesheets compiled', median(warmCompiled), 'ms', median(java), '≤ 0.3× Java');
+  row(
+    'P1.cold',
+    'record: validate + all outputs, nothing cached (first build)',
+    median(cold),
+    'ms',
+    median(java),
+    '≤ 0.3× Java',
+  );
+  row(
+    'P1.compiled',
+    'record: new process, no build cache, stylesheets compiled',
+    median(warmCompiled),
+    'ms',
+    median(java),
+    '≤ 0.3× Java',
+  );
   row('P1.java', 'Java reference: jing + Saxon-HE 9.9 (our stylesheets)', median(java), 'ms', null);
   row('P1.c-floor', 'C floor: xmllint --relaxng (xsltproc cannot run XSLT 3.0)', median(c), 'ms', median(java));
 }
@@ -122,7 +183,11 @@ if (only.has('P2')) {
   }
   process.env.TEI_PIPELINE_CACHE = join(work, 'sef-p2');
   const builds = [];
-  const watcher = await watchEdition(openProject(dir), { port: 0, onBuild: (b) => builds.push(b), onError: (e) => console.error(e) });
+  const watcher = await watchEdition(openProject(dir), {
+    port: 0,
+    onBuild: (b) => builds.push(b),
+    onError: (e) => console.error(e),
+  });
   const waitFor = async (n) => {
     while (builds.length < n) await new Promise((r) => setTimeout(r, 5));
   };
@@ -141,7 +206,14 @@ if (only.has('P2')) {
   await waitFor(builds.length + 1);
   await watcher.close();
   delete process.env.TEI_PIPELINE_CACHE;
-  row('P2.watch', 'watch: save of the record to all outputs written', median(latencies), 'ms', median(cold), '≤ 0.05× cold');
+  row(
+    'P2.watch',
+    'watch: save of the record to all outputs written',
+    median(latencies),
+    'ms',
+    median(cold),
+    '≤ 0.05× cold',
+  );
 }
 
 if (only.has('P3')) {
@@ -149,7 +221,11 @@ if (only.has('P3')) {
   const docs = readdirSync(join(dir, 'tei')).filter((f) => f.endsWith('.xml'));
   const sef = join(work, 'sef-p3');
   ours(dir, ['--force'], { TEI_PIPELINE_CACHE: sef }); // compile the stylesheets once, outside the timing
-  const cold = [], java = [], none = [], one = [], rss = [];
+  const cold = [],
+    java = [],
+    none = [],
+    one = [],
+    rss = [];
   for (let i = 0; i < reps; i++) {
     rmSync(join(dir, '.cache'), { recursive: true, force: true });
     const c = ours(dir, ['--force'], { TEI_PIPELINE_CACHE: sef });
@@ -163,7 +239,14 @@ if (only.has('P3')) {
     one.push(ours(dir, [], { TEI_PIPELINE_CACHE: sef }).ms);
   }
   const throughput = (ms) => (docs.length / ms) * 1000;
-  row('P3.throughput', `${docs.length} documents: cold build throughput (docs/s)`, throughput(median(cold)), 'doc/s', throughput(median(java)), '≥ 0.5× Saxon-HE');
+  row(
+    'P3.throughput',
+    `${docs.length} documents: cold build throughput (docs/s)`,
+    throughput(median(cold)),
+    'doc/s',
+    throughput(median(java)),
+    '≥ 0.5× Saxon-HE',
+  );
   row('P3.no-change', 'no-change rebuild vs our cold build', median(none), 'ms', median(cold), '≤ 0.02× cold');
   row('P3.one-change', 'one document changed vs our cold build', median(one), 'ms', median(cold), '≤ 0.05× cold');
   row('P3.rss', 'peak RSS of the cold build', Math.max(...rss), 'MB', 512, '≤ 512 MB');
@@ -173,13 +256,24 @@ if (only.has('P4') && existsSync(TEI_ALL)) {
   // `validate --schema tei_all.rng` checks what jing checks (well-formedness + the schema), in one process
   // each: ours compiles the full grammar once per process, as jing does.
   const corpus = join(repo, '..', 'shared', 'corpus');
-  const xmlUnder = (d) => readdirSync(d, { recursive: true }).filter((f) => String(f).endsWith('.xml')).map((f) => join(d, String(f))).sort();
+  const xmlUnder = (d) =>
+    readdirSync(d, { recursive: true })
+      .filter((f) => String(f).endsWith('.xml'))
+      .map((f) => join(d, String(f)))
+      .sort();
   const sets = [['P4.record', 'the record alone', [join(repo, 'tei', 'dobrynin-vance-1977-02-26.xml')]]];
-  if (existsSync(corpus)) sets.unshift(['P4.corpus', `../shared/corpus (${xmlUnder(corpus).length} files)`, xmlUnder(corpus)]);
+  if (existsSync(corpus))
+    sets.unshift(['P4.corpus', `../shared/corpus (${xmlUnder(corpus).length} files)`, xmlUnder(corpus)]);
   for (const [id, what, files] of sets) {
-    const oursP4 = [], jingP4 = [];
+    const oursP4 = [],
+      jingP4 = [];
     for (let i = 0; i < reps; i++) {
-      oursP4.push(timed(process.execPath, [bin, 'validate', '--quiet', '--format', 'json', '--schema', TEI_ALL, ...files], { cwd: repo, allowFail: true }).ms);
+      oursP4.push(
+        timed(process.execPath, [bin, 'validate', '--quiet', '--format', 'json', '--schema', TEI_ALL, ...files], {
+          cwd: repo,
+          allowFail: true,
+        }).ms,
+      );
       jingP4.push(timed('jing', [TEI_ALL, ...files], { allowFail: true }).ms);
     }
     row(id, `validate --schema tei_all.rng, ${what}, vs jing`, median(oursP4), 'ms', median(jingP4), '≤ 1.0× jing');
@@ -188,4 +282,6 @@ if (only.has('P4') && existsSync(TEI_ALL)) {
 
 writeFileSync(join(repo, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
 rmSync(work, { recursive: true, force: true });
-console.log(`\nwrote bench/results.json (${results.machine.cpus} × ${results.machine.model}, ${results.machine.memoryGb} GB, Node ${results.machine.node})`);
+console.log(
+  `\nwrote bench/results.json (${results.machine.cpus} × ${results.machine.model}, ${results.machine.memoryGb} GB, Node ${results.machine.node})`,
+);

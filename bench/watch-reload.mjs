@@ -22,7 +22,14 @@ const doc = join(root, 'tei', 'dobrynin-vance-1977-02-26.xml');
 const original = readFileSync(doc, 'utf8');
 
 let built = 0;
-const watcher = await watchEdition(project, { port: 0, onBuild: () => built++, onError: (e) => { console.error(e); process.exit(2); } });
+const watcher = await watchEdition(project, {
+  port: 0,
+  onBuild: () => built++,
+  onError: (e) => {
+    console.error(e);
+    process.exit(2);
+  },
+});
 while (built === 0) await new Promise((r) => setTimeout(r, 50));
 
 // A client of the live-reload stream, timing each reload event.
@@ -30,11 +37,12 @@ const reloads = [];
 const res = await fetch(watcher.server.url + '__tei-pipeline/events');
 const reader = res.body.getReader();
 void (async () => {
-  for (let text = ''; ; ) {
+  for (let text = ''; ;) {
     const { value, done } = await reader.read();
     if (done) return;
     text += new TextDecoder().decode(value);
-    for (let i; (i = text.indexOf('\n\n')) !== -1; text = text.slice(i + 2)) if (text.slice(0, i).startsWith('event: reload')) reloads.push(performance.now());
+    for (let i; (i = text.indexOf('\n\n')) !== -1; text = text.slice(i + 2))
+      if (text.slice(0, i).startsWith('event: reload')) reloads.push(performance.now());
   }
 })();
 
@@ -54,4 +62,6 @@ await watcher.close();
 rmSync(root, { recursive: true, force: true });
 const sorted = [...times].sort((a, b) => a - b);
 console.log(`save to reload, ${saves} saves (ms): ${times.map((t) => t.toFixed(0)).join(', ')}`);
-console.log(`median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms, min ${sorted[0].toFixed(0)} ms, max ${sorted.at(-1).toFixed(0)} ms`);
+console.log(
+  `median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms, min ${sorted[0].toFixed(0)} ms, max ${sorted.at(-1).toFixed(0)} ms`,
+);

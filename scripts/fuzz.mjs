@@ -6,7 +6,11 @@ import { parseArgs } from 'node:util';
 import { runFuzz } from '../dist/fuzz/run-fuzz.js';
 
 const { values } = parseArgs({
-  options: { count: { type: 'string', default: '500' }, seed: { type: 'string', default: '20260226' }, start: { type: 'string', default: '0' } },
+  options: {
+    count: { type: 'string', default: '500' },
+    seed: { type: 'string', default: '20260226' },
+    start: { type: 'string', default: '0' },
+  },
 });
 const number = (name, v) => {
   if (!/^\d+$/.test(v)) {
@@ -32,5 +36,6 @@ process.stdout.write(
   `fuzz: seed ${seed}, mutants ${start}..${start + count - 1}: ${s.failures.length} failing, ${s.clean} without errors; ` +
     `slowest #${s.slowest.index} ${s.slowest.ms} ms; ${(s.ms / 1000).toFixed(1)} s\n`,
 );
-for (const f of s.failures) process.stdout.write(`  seed ${f.seed} mutant ${f.index} (${f.mutators.join(', ')}): saved ${f.file}\n`);
+for (const f of s.failures)
+  process.stdout.write(`  seed ${f.seed} mutant ${f.index} (${f.mutators.join(', ')}): saved ${f.file}\n`);
 process.exitCode = s.failures.length > 0 ? 1 : 0;

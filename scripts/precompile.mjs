@@ -9,7 +9,13 @@ import { compileSchematron } from '../dist/validate/schematron.js';
 
 const root = resolve(import.meta.dirname, '..');
 const compiler = join(root, 'xslt', 'schematron', 'compile.xsl');
-const entries = ['html/html.xsl', 'text/text.xsl', 'cite/cite.xsl', 'deposit/deposit.xsl', 'schematron/compile.xsl'].map((e) => join(root, 'xslt', e));
+const entries = [
+  'html/html.xsl',
+  'text/text.xsl',
+  'cite/cite.xsl',
+  'deposit/deposit.xsl',
+  'schematron/compile.xsl',
+].map((e) => join(root, 'xslt', e));
 const schematron = readdirSync(join(root, 'tei', 'schema'), { withFileTypes: true })
   .filter((e) => e.isFile() && e.name.endsWith('.sch'))
   .map((e) => join(e.parentPath, e.name));
@@ -32,5 +38,7 @@ try {
   await Promise.all([worker(), worker()]);
   process.stderr.write(`tei-pipeline: stylesheets ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 } catch (e) {
-  process.stderr.write(`tei-pipeline: cannot precompile the stylesheets (${e.message}); they will be compiled on first use\n`);
+  process.stderr.write(
+    `tei-pipeline: cannot precompile the stylesheets (${e.message}); they will be compiled on first use\n`,
+  );
 }

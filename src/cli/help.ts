@@ -58,6 +58,9 @@ Without a command, lists the commands and options; with one, explains that comma
 export function helpText(command: string | undefined): string {
   if (!command) return USAGE;
   const text = COMMAND_HELP[command];
-  if (!text) throw new UsageError(`Unexpected command "${command}" after help, expected one of ${Object.keys(COMMAND_HELP).join(', ')}`);
+  if (!text)
+    throw new UsageError(
+      `Unexpected command "${command}" after help, expected one of ${Object.keys(COMMAND_HELP).join(', ')}`,
+    );
   return text;
 }

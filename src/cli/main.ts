@@ -34,7 +34,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     // `help`, `help COMMAND` and `COMMAND --help` print to stdout and succeed.
     if (options.command === 'help' || options.help) {
-      process.stdout.write(helpText(options.command === 'help' ? options.paths[0] : options.command || undefined) + '\n');
+      process.stdout.write(
+        helpText(options.command === 'help' ? options.paths[0] : options.command || undefined) + '\n',
+      );
       return 0;
     }
     if (!options.command) {
@@ -42,14 +44,20 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     const run = COMMANDS[options.command];
-    if (!run) throw new UsageError(`Unexpected command "${options.command}", expected one of ${Object.keys(COMMANDS).join(', ')}`);
+    if (!run)
+      throw new UsageError(
+        `Unexpected command "${options.command}", expected one of ${Object.keys(COMMANDS).join(', ')}`,
+      );
     return await run(options);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (e instanceof UsageError) process.stderr.write(`tei-pipeline: ${err.message}\n${'Run tei-pipeline --help for usage.'}\n`);
-    else if (err.code === 'ENOENT' && err.path && ['open', 'read', 'scandir', 'stat'].includes(err.syscall ?? '')) process.stderr.write(`tei-pipeline: cannot read ${err.path}: no such file\n`);
+    if (e instanceof UsageError)
+      process.stderr.write(`tei-pipeline: ${err.message}\n${'Run tei-pipeline --help for usage.'}\n`);
+    else if (err.code === 'ENOENT' && err.path && ['open', 'read', 'scandir', 'stat'].includes(err.syscall ?? ''))
+      process.stderr.write(`tei-pipeline: cannot read ${err.path}: no such file\n`);
     // A disk that is full or a folder that cannot be written: the output named, the cause in words.
-    else if (describeIoFailure(e, process.cwd())) process.stderr.write(`tei-pipeline: ${describeIoFailure(e, process.cwd())}\n`);
+    else if (describeIoFailure(e, process.cwd()))
+      process.stderr.write(`tei-pipeline: ${describeIoFailure(e, process.cwd())}\n`);
     else process.stderr.write(`tei-pipeline: internal error: ${err.message ?? String(e)}\n`);
     if (process.env['TEI_PIPELINE_DEBUG']) process.stderr.write(String(err.stack) + '\n');
     return 2;

@@ -43,9 +43,11 @@ export function parseOptions(argv: readonly string[]): CliOptions {
   }
   const { values, positionals } = parsed;
   const format = (values.format ?? 'human') as FormatName;
-  if (!FORMATS.includes(format)) throw new UsageError(`Unexpected --format "${values.format}", expected one of ${FORMATS.join(', ')}`);
+  if (!FORMATS.includes(format))
+    throw new UsageError(`Unexpected --format "${values.format}", expected one of ${FORMATS.join(', ')}`);
   const jobs = values.jobs === undefined ? cpus().length : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`Unexpected --jobs "${values.jobs}", expected a whole number ≥ 1`);
+  if (!Number.isInteger(jobs) || jobs < 1)
+    throw new UsageError(`Unexpected --jobs "${values.jobs}", expected a whole number ≥ 1`);
   return {
     command: positionals[0] ?? '',
     paths: positionals.slice(1),

@@ -19,8 +19,14 @@ export function useColor(stream: NodeJS.WriteStream): boolean {
 export function printReport(report: Report, options: CliOptions, root?: string): void {
   // Machine formats keep paths relative to the edition's root (CONVENTIONS.md §3); people read them
   // relative to where they are, so a path can be pasted into the next command.
-  const shown = root ? (file: string) => relative(process.cwd(), resolve(root, file)).split(sep).join('/') || file : undefined;
-  const { stdout, stderr } = FORMATTERS[options.format](report, { color: useColor(process.stderr), toolVersion: toolVersion(), ...(shown ? { shown } : {}) });
+  const shown = root
+    ? (file: string) => relative(process.cwd(), resolve(root, file)).split(sep).join('/') || file
+    : undefined;
+  const { stdout, stderr } = FORMATTERS[options.format](report, {
+    color: useColor(process.stderr),
+    toolVersion: toolVersion(),
+    ...(shown ? { shown } : {}),
+  });
   if (stderr) process.stderr.write(stderr);
   if (stdout && !(options.quiet && options.format === 'human')) process.stdout.write(stdout);
 }

@@ -17,7 +17,10 @@ interface Terminal {
  * build spends a minute there), files validating, documents rendering. Nothing when stderr is not a
  * terminal, in CI, or with --quiet: logs and pipes get the summary only.
  */
-export function buildProgress(stream: Terminal, options: { quiet: boolean; packageDir: string; env?: NodeJS.ProcessEnv }): BuildProgress | undefined {
+export function buildProgress(
+  stream: Terminal,
+  options: { quiet: boolean; packageDir: string; env?: NodeJS.ProcessEnv },
+): BuildProgress | undefined {
   const env = options.env ?? process.env;
   if (options.quiet || !stream.isTTY || env['CI']) return undefined;
   const name = (file: string) => {
@@ -30,12 +33,15 @@ export function buildProgress(stream: Terminal, options: { quiet: boolean; packa
     compile: (e) => {
       if (e.phase === 'start') {
         running++;
-        if (compiled === 0 && running === 1) stream.write('compiling stylesheets (once; later builds take them from .cache/)\n');
+        if (compiled === 0 && running === 1)
+          stream.write('compiling stylesheets (once; later builds take them from .cache/)\n');
         stream.write(`  compiling ${name(e.stylesheet)}…\n`);
       } else {
         running--;
         compiled++;
-        stream.write(`  compiled ${name(e.stylesheet)} in ${((e.ms ?? 0) / 1000).toFixed(1)} s (${compiled} done, ${running} still compiling)\n`);
+        stream.write(
+          `  compiled ${name(e.stylesheet)} in ${((e.ms ?? 0) / 1000).toFixed(1)} s (${compiled} done, ${running} still compiling)\n`,
+        );
       }
     },
     validating: (files) => {
@@ -44,7 +50,9 @@ export function buildProgress(stream: Terminal, options: { quiet: boolean; packa
     rendering: (done, total) => {
       const width = 30;
       const filled = Math.round((done / total) * width);
-      stream.write(`\rrendering [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+      stream.write(
+        `\rrendering [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`,
+      );
     },
   };
 }

@@ -20,7 +20,10 @@ const clip = (line: string, width: number) => (line.length > width ? line.slice(
  */
 export function staleDiff(path: string, committed: string, fresh: string, limits: StaleDiffLimits = LIMITS): string {
   const head = `--- ${path} (committed)\n+++ ${path} (fresh build)\n`;
-  const patch = structuredPatch(path, path, committed, fresh, undefined, undefined, { context: 2, maxEditLength: MAX_EDITS });
+  const patch = structuredPatch(path, path, committed, fresh, undefined, undefined, {
+    context: 2,
+    maxEditLength: MAX_EDITS,
+  });
   if (!patch) return head + '(the files differ too much for a short diff; run `npm run build` and read `git diff`)\n';
   const out: string[] = [];
   let left = limits.lines;

@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import {
+  findNodeAtLocation,
+  getNodeValue,
+  parseTree,
+  printParseErrorCode,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { LineIndex } from '../core/line-index.js';
 import { packageDir, type ProjectSettings } from '../core/project.js';
@@ -35,13 +42,24 @@ export function parseConfig(text: string, shownAs: string, root: string): Loaded
   const at = (offset: number) => lines.position(offset);
   const diagnostics: Diagnostic[] = [];
   const report = (offset: number, message: string, end?: number) =>
-    diagnostics.push(diagnostic({ file: shownAs, at: at(offset), severity: 'error', source: 'config', ruleId: 'config/invalid', message, end: end === undefined ? undefined : at(end) }));
+    diagnostics.push(
+      diagnostic({
+        file: shownAs,
+        at: at(offset),
+        severity: 'error',
+        source: 'config',
+        ruleId: 'config/invalid',
+        message,
+        end: end === undefined ? undefined : at(end),
+      }),
+    );
 
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   // One problem per place: a missing value and its stray token are the same mistake.
   const seen = new Set<number>();
-  for (const e of errors.filter((x) => !seen.has(x.offset) && seen.add(x.offset))) report(e.offset, `Unexpected ${describeSyntax(text, e)}, expected valid JSON (${printParseErrorCode(e.error)})`);
+  for (const e of errors.filter((x) => !seen.has(x.offset) && seen.add(x.offset)))
+    report(e.offset, `Unexpected ${describeSyntax(text, e)}, expected valid JSON (${printParseErrorCode(e.error)})`);
   if (errors.length > 0 || !tree) {
     if (diagnostics.length === 0) report(0, 'Unexpected empty file, expected a JSON object');
     return { settings: {}, diagnostics };
@@ -60,7 +78,10 @@ export function parseConfig(text: string, shownAs: string, root: string): Loaded
   for (const id of Object.keys(settings.rules ?? {})) {
     if (known.has(id)) continue;
     const node = findNodeAtLocation(tree, ['rules', id])?.parent?.children?.[0];
-    report(node?.offset ?? 0, `Unexpected rule "${id}", expected a rule id of the pipeline (README, "Validation layers and rules")`);
+    report(
+      node?.offset ?? 0,
+      `Unexpected rule "${id}", expected a rule id of the pipeline (README, "Validation layers and rules")`,
+    );
   }
   const mustExist = (key: string, paths: readonly string[] | undefined, index?: boolean) =>
     (paths ?? []).forEach((p, i) => {
@@ -82,7 +103,19 @@ export function loadConfig(file: string, shownAs: string, root: string): LoadedC
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    return { settings: {}, diagnostics: [diagnostic({ file: shownAs, at: { line: 1, column: 1 }, severity: 'error', source: 'config', ruleId: 'config/invalid', message: `Unexpected read failure (${code}), expected a readable file` })] };
+    return {
+      settings: {},
+      diagnostics: [
+        diagnostic({
+          file: shownAs,
+          at: { line: 1, column: 1 },
+          severity: 'error',
+          source: 'config',
+          ruleId: 'config/invalid',
+          message: `Unexpected read failure (${code}), expected a readable file`,
+        }),
+      ],
+    };
   }
   return parseConfig(text, shownAs, root);
 }
@@ -95,7 +128,11 @@ function describeSyntax(text: string, e: ParseError): string {
 
 /** The JSON node an Ajv error is about: the unknown key itself for additionalProperties. */
 function nodeOf(tree: Node, e: ErrorObject): Node | undefined {
-  const path = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  const path = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   const node = findNodeAtLocation(tree, path) ?? tree;
   if (e.keyword === 'additionalProperties') {
     const key = (e.params as { additionalProperty: string }).additionalProperty;
@@ -106,13 +143,25 @@ function nodeOf(tree: Node, e: ErrorObject): Node | undefined {
 }
 
 function schemaMessage(e: ErrorObject, node: Node | undefined): string {
-  const path = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const where = path.length > 0 ? `"${path.map((s) => (/^\d+$/.test(s) ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[')}"` : 'the configuration';
-  const found = node && node.type !== 'object' && node.type !== 'array' ? JSON.stringify(node.value) : node?.type ?? 'value';
+  const path = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const where =
+    path.length > 0
+      ? `"${path
+          .map((s) => (/^\d+$/.test(s) ? `[${s}]` : s))
+          .join('.')
+          .replace(/\.\[/g, '[')}"`
+      : 'the configuration';
+  const found =
+    node && node.type !== 'object' && node.type !== 'array' ? JSON.stringify(node.value) : (node?.type ?? 'value');
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'additionalProperties': {
-      const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}).filter((k) => k !== '$schema');
+      const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}).filter(
+        (k) => k !== '$schema',
+      );
       return `Unexpected key "${String(p['additionalProperty'])}" in ${where}, expected one of ${allowed.join(', ')}`;
     }
     case 'enum':

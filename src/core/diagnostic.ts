@@ -47,7 +47,10 @@ const QUOTED_MAX = 80;
 /** The message with long quoted values cut to their start and length, and at most MESSAGE_MAX characters. */
 export function boundMessage(message: string): string {
   if (message.length <= MESSAGE_MAX) return message;
-  const cut = message.replace(/"([^"]{81,})"/g, (_m, v: string) => `"${head(v, QUOTED_MAX)}…" (${v.length} characters)`);
+  const cut = message.replace(
+    /"([^"]{81,})"/g,
+    (_m, v: string) => `"${head(v, QUOTED_MAX)}…" (${v.length} characters)`,
+  );
   return cut.length <= MESSAGE_MAX ? cut : head(cut, MESSAGE_MAX - 1) + '…';
 }
 
@@ -69,7 +72,16 @@ export interface DiagnosticInit {
 }
 
 export function diagnostic({ file, at, end, severity, source, ruleId, message }: DiagnosticInit): Diagnostic {
-  const d: Diagnostic = { file, line: at.line, column: at.column, severity, ruleId, source, message: boundMessage(message), url: ruleUrl(ruleId) };
+  const d: Diagnostic = {
+    file,
+    line: at.line,
+    column: at.column,
+    severity,
+    ruleId,
+    source,
+    message: boundMessage(message),
+    url: ruleUrl(ruleId),
+  };
   if (end) {
     d.endLine = end.line;
     d.endColumn = end.column;

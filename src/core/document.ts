@@ -52,7 +52,14 @@ export class SourceDocument {
    * Add a diagnostic. Output stays bounded whatever the input: at most MAX_PER_RULE per rule, then
    * one info "and N more"; a quoted value longer than QUOTE_MAX characters is cut.
    */
-  report(at: Position, severity: Severity, source: DiagnosticSource, ruleId: string, message: string, end?: Position): void {
+  report(
+    at: Position,
+    severity: Severity,
+    source: DiagnosticSource,
+    ruleId: string,
+    message: string,
+    end?: Position,
+  ): void {
     const seen = this.perRule.get(ruleId) ?? { count: 0 };
     this.perRule.set(ruleId, seen);
     seen.count++;
@@ -69,8 +76,21 @@ export class SourceDocument {
       if (RANK[severity] < RANK[seen.more.severity]) seen.more.severity = severity;
       return;
     }
-    const bounded = message.length > 2 * QUOTE_MAX ? message.replace(new RegExp(`"([^"]{${QUOTE_MAX + 1},})"`, 'g'), (_m, v: string) => quote(v)) : message;
-    this.diagnostics.push(diagnostic({ file: this.file, at, severity, source, ruleId, message: bounded.length > 8 * QUOTE_MAX ? bounded.slice(0, 8 * QUOTE_MAX) + '…' : bounded, end }));
+    const bounded =
+      message.length > 2 * QUOTE_MAX
+        ? message.replace(new RegExp(`"([^"]{${QUOTE_MAX + 1},})"`, 'g'), (_m, v: string) => quote(v))
+        : message;
+    this.diagnostics.push(
+      diagnostic({
+        file: this.file,
+        at,
+        severity,
+        source,
+        ruleId,
+        message: bounded.length > 8 * QUOTE_MAX ? bounded.slice(0, 8 * QUOTE_MAX) + '…' : bounded,
+        end,
+      }),
+    );
   }
 
   get hasErrors(): boolean {

@@ -23,7 +23,9 @@ export function plainCause(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
   if (e?.code && CAUSES[e.code]) return CAUSES[e.code]!;
   // Node's own message without its "ECODE: " prefix and the path it names (ours is better).
-  const message = String(e?.message ?? error).replace(/^[A-Z]+: /, '').replace(/, \w+ '[^']*'( -> '[^']*')?$/, '');
+  const message = String(e?.message ?? error)
+    .replace(/^[A-Z]+: /, '')
+    .replace(/, \w+ '[^']*'( -> '[^']*')?$/, '');
   return message || 'unknown cause';
 }
 

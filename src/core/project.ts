@@ -63,7 +63,12 @@ export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..',
  * defaults reproduce CONVENTIONS.md §1: documents in tei/, registers in tei/register/, the project
  * schema and Schematron in tei/schema/, outputs in out/.
  */
-export function openProject(root: string = process.cwd(), outDir?: string, settings: ProjectSettings = {}, configFile?: string): Project {
+export function openProject(
+  root: string = process.cwd(),
+  outDir?: string,
+  settings: ProjectSettings = {},
+  configFile?: string,
+): Project {
   const r = resolve(root);
   const teiDir = posixPath(settings.documents ?? 'tei');
   const registersDir = posixPath(settings.registers ?? `${teiDir}/register`);
@@ -87,7 +92,9 @@ export function openProject(root: string = process.cwd(), outDir?: string, setti
     isEdition: true,
     outDir: outDir ? resolve(r, outDir) : resolve(r, settings.output?.dir ?? 'out'),
     // TEI_PIPELINE_CACHE lets several projects (the tests' temporary ones) share compiled stylesheets.
-    cacheDir: process.env['TEI_PIPELINE_CACHE'] ? resolve(process.env['TEI_PIPELINE_CACHE']) : join(r, '.cache', 'tei-pipeline'),
+    cacheDir: process.env['TEI_PIPELINE_CACHE']
+      ? resolve(process.env['TEI_PIPELINE_CACHE'])
+      : join(r, '.cache', 'tei-pipeline'),
     buildCacheFile: join(r, '.cache', 'tei-pipeline', 'build-cache.json'),
     packageDir,
     edition: settings.edition ?? {},
@@ -134,7 +141,17 @@ export async function discover(project: Project, paths: readonly string[]): Prom
     const st = await stat(target).catch(() => null);
     const name = projectPath(project, target);
     if (!st) {
-      if (explicit) diagnostics.push(diagnostic({ file: name, at: { line: 1, column: 1 }, severity: 'error', source: 'xml', ruleId: 'io/not-found', message: `Unexpected path "${name}": no such file or folder` }));
+      if (explicit)
+        diagnostics.push(
+          diagnostic({
+            file: name,
+            at: { line: 1, column: 1 },
+            severity: 'error',
+            source: 'xml',
+            ruleId: 'io/not-found',
+            message: `Unexpected path "${name}": no such file or folder`,
+          }),
+        );
       continue;
     }
     if (st.isFile()) {
@@ -142,7 +159,17 @@ export async function discover(project: Project, paths: readonly string[]): Prom
       continue;
     }
     const found = await xmlFilesUnder(target);
-    if (found.length === 0 && explicit) diagnostics.push(diagnostic({ file: name, at: { line: 1, column: 1 }, severity: 'error', source: 'xml', ruleId: 'io/no-documents', message: `Unexpected folder "${name}" without XML files, expected TEI documents (*.xml)` }));
+    if (found.length === 0 && explicit)
+      diagnostics.push(
+        diagnostic({
+          file: name,
+          at: { line: 1, column: 1 },
+          severity: 'error',
+          source: 'xml',
+          ruleId: 'io/no-documents',
+          message: `Unexpected folder "${name}" without XML files, expected TEI documents (*.xml)`,
+        }),
+      );
     for (const f of found) files.add(f);
   }
   return { files: [...files].sort(), diagnostics, emptyDefault: !explicit && files.size === 0 };
@@ -152,7 +179,8 @@ async function xmlFilesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   for (const e of entries) {
-    if (e.isFile() && e.name.toLowerCase().endsWith('.xml')) out.push(join(e.parentPath ?? (e as unknown as { path: string }).path, e.name));
+    if (e.isFile() && e.name.toLowerCase().endsWith('.xml'))
+      out.push(join(e.parentPath ?? (e as unknown as { path: string }).path, e.name));
   }
   return out;
 }

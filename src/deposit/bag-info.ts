@@ -7,7 +7,15 @@ export interface BagInfoField {
 }
 
 // The order the elements are written in; others (none today) follow in the order given.
-const ORDER = ['Source-Organization', 'External-Identifier', 'External-Description', 'Bagging-Date', 'Payload-Oxum', 'Bag-Size', 'Bag-Software-Agent'];
+const ORDER = [
+  'Source-Organization',
+  'External-Identifier',
+  'External-Description',
+  'Bagging-Date',
+  'Payload-Oxum',
+  'Bag-Size',
+  'Bag-Software-Agent',
+];
 // RFC 8493 recommends lines of at most 79 characters; longer values continue on indented lines.
 const WIDTH = 79;
 

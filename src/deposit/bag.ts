@@ -45,6 +45,10 @@ export function assembleBag(parts: BagParts): BagFiles {
     ...PAYLOAD_ALGORITHMS.map((a): [string, Uint8Array] => [`manifest-${a}.txt`, utf8(manifestText(payload, a))]),
     ...parts.tags,
   ]);
-  const all: BagFiles = new Map([...tags, ...payload, [`tagmanifest-${TAG_ALGORITHM}.txt`, utf8(manifestText(tags, TAG_ALGORITHM))]]);
+  const all: BagFiles = new Map([
+    ...tags,
+    ...payload,
+    [`tagmanifest-${TAG_ALGORITHM}.txt`, utf8(manifestText(tags, TAG_ALGORITHM))],
+  ]);
   return new Map([...all].sort(([a], [b]) => byPath(a, b)));
 }

@@ -53,7 +53,10 @@ export interface ManifestProblem {
 }
 
 /** Read a manifest; lines that are not "checksum whitespace path" are problems, not entries. */
-export function parseManifest(text: string, algorithm: Algorithm): { entries: ManifestEntry[]; problems: ManifestProblem[] } {
+export function parseManifest(
+  text: string,
+  algorithm: Algorithm,
+): { entries: ManifestEntry[]; problems: ManifestProblem[] } {
   const length = digest(new Uint8Array(0), algorithm).length;
   const entries: ManifestEntry[] = [];
   const problems: ManifestProblem[] = [];
@@ -62,17 +65,30 @@ export function parseManifest(text: string, algorithm: Algorithm): { entries: Ma
     if (line === '') return;
     const m = /^([0-9A-Fa-f]+)([ \t]+)(.+)$/.exec(line);
     if (!m) {
-      problems.push({ line: i + 1, column: 1, message: `Unexpected manifest line "${line.slice(0, 60)}", expected a ${algorithm} checksum, white space and a path` });
+      problems.push({
+        line: i + 1,
+        column: 1,
+        message: `Unexpected manifest line "${line.slice(0, 60)}", expected a ${algorithm} checksum, white space and a path`,
+      });
       return;
     }
     const checksum = m[1]!;
     const gap = m[2]!;
     const path = m[3]!;
     if (checksum.length !== length) {
-      problems.push({ line: i + 1, column: 1, message: `Unexpected checksum "${checksum.slice(0, 20)}" of ${checksum.length} hex digits, expected ${length} for ${algorithm}` });
+      problems.push({
+        line: i + 1,
+        column: 1,
+        message: `Unexpected checksum "${checksum.slice(0, 20)}" of ${checksum.length} hex digits, expected ${length} for ${algorithm}`,
+      });
       return;
     }
-    entries.push({ checksum: checksum.toLowerCase(), path: decodeManifestPath(path), line: i + 1, column: checksum.length + gap.length + 1 });
+    entries.push({
+      checksum: checksum.toLowerCase(),
+      path: decodeManifestPath(path),
+      line: i + 1,
+      column: checksum.length + gap.length + 1,
+    });
   });
   return { entries, problems };
 }

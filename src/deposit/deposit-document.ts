@@ -51,7 +51,14 @@ export async function depositDocument(ctx: DepositContext, doc: SourceDocument):
   if (!doc.tree) return null; // not even well-formed: the validator has said why
   // The validator's parse, when this thread made it; a document rendered in a worker is parsed here, once.
   doc.saxonDoc ??= await parseForSaxon(doc.xmlText ?? doc.text, doc.path);
-  const payload = await depositPayload(ctx.project, doc, ctx.registers, ctx.outputs, ctx.extraSchemas, ctx.documents.map((d) => d.id));
+  const payload = await depositPayload(
+    ctx.project,
+    doc,
+    ctx.registers,
+    ctx.outputs,
+    ctx.extraSchemas,
+    ctx.documents.map((d) => d.id),
+  );
   const listing = [...payload.files].map(([path, f]) => `${path}\t${f.what}`);
   listing.push('README.txt\tThis file: what the package holds, how it was made, and its licence.');
   let metadata;
@@ -59,7 +66,13 @@ export async function depositDocument(ctx: DepositContext, doc: SourceDocument):
     metadata = depositMetadata(ctx.sef, doc, ctx.pool, listing.sort(), ctx.agent, ctx.project.edition);
   } catch (e) {
     if (!(e instanceof TransformError)) throw e;
-    doc.report(doc.tree?.root.start ?? { line: 1, column: 1 }, 'error', 'transform', 'transform/failed', `Unexpected failure of the deposit stylesheet: ${e.message} [${e.code}]`);
+    doc.report(
+      doc.tree?.root.start ?? { line: 1, column: 1 },
+      'error',
+      'transform',
+      'transform/failed',
+      `Unexpected failure of the deposit stylesheet: ${e.message} [${e.code}]`,
+    );
     return null;
   }
   reportMissingFacts(doc, metadata.missing);
@@ -67,7 +80,14 @@ export async function depositDocument(ctx: DepositContext, doc: SourceDocument):
   // errors say why, and a list of missing outputs would only repeat them.
   const refused = doc.hasErrors || ctx.registers.some((r) => r.hasErrors);
   if (!refused) {
-    for (const path of payload.missing) doc.report(doc.tree?.root.start ?? { line: 1, column: 1 }, 'error', 'deposit', 'deposit/payload', `Unexpected missing output ${path}, expected the build to make it: the HTML page links to it (does another document fail to validate?)`);
+    for (const path of payload.missing)
+      doc.report(
+        doc.tree?.root.start ?? { line: 1, column: 1 },
+        'error',
+        'deposit',
+        'deposit/payload',
+        `Unexpected missing output ${path}, expected the build to make it: the HTML page links to it (does another document fail to validate?)`,
+      );
   }
   if (doc.hasErrors || refused) return null;
   // Only for a document that is deposited: a refused one has its errors to fix first.

@@ -43,7 +43,11 @@ export async function depositEdition(project: Project, options: DepositOptions):
   // Half-written bags and files of a deposit or build that was killed go first.
   const leftovers = await removeLeftovers([...projectTempDirs(project), project.cacheDir]);
   const [build, sef] = await Promise.all([
-    buildEdition(project, bench, { only: ids, force: true, ...(options.jobs !== undefined ? { jobs: options.jobs } : {}) }),
+    buildEdition(project, bench, {
+      only: ids,
+      force: true,
+      ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+    }),
     compileStylesheet(depositStylesheet(project), project.cacheDir),
   ]);
   const registers = build.docs.filter((d) => isRegisterFile(project, d.file));
@@ -52,12 +56,28 @@ export async function depositEdition(project: Project, options: DepositOptions):
   const targets = ids.length === 0 ? documents : documents.filter((d) => ids.includes(d.id));
   for (const id of ids.filter((i) => !documents.some((d) => d.id === i))) {
     const register = registers.some((r) => r.id === id);
-    diagnostics.push(diagnostic({ file: `${project.teiDir}/${id}.xml`, at: { line: 1, column: 1 }, severity: 'error', source: 'deposit', ruleId: 'deposit/unknown-id', message: register ? `Unexpected register "${id}" to deposit alone, expected a document id: registers go into every document's bag`
-        : `Unexpected document id "${id}", expected one of: ${documents.map((d) => d.id).join(', ') || 'none (tei/ holds no documents)'}` }));
+    diagnostics.push(
+      diagnostic({
+        file: `${project.teiDir}/${id}.xml`,
+        at: { line: 1, column: 1 },
+        severity: 'error',
+        source: 'deposit',
+        ruleId: 'deposit/unknown-id',
+        message: register
+          ? `Unexpected register "${id}" to deposit alone, expected a document id: registers go into every document's bag`
+          : `Unexpected document id "${id}", expected one of: ${documents.map((d) => d.id).join(', ') || 'none (tei/ holds no documents)'}`,
+      }),
+    );
   }
   const ctx: DepositContext = {
-    project, sef, pool: documentPool(build.docs), outputs: build.outputs, registers, documents,
-    extraSchemas: options.schemas.map((s) => resolve(project.root, s)), agent: options.agent,
+    project,
+    sef,
+    pool: documentPool(build.docs),
+    outputs: build.outputs,
+    registers,
+    documents,
+    extraSchemas: options.schemas.map((s) => resolve(project.root, s)),
+    agent: options.agent,
   };
   const written: string[] = [];
   const refused: string[] = [];
@@ -73,6 +93,9 @@ export async function depositEdition(project: Project, options: DepositOptions):
     written.push(`wrote ${projectPath(project, done.zipFile)} (${humanSize(done.zip.length)})`);
   }
   const summary = `deposited ${written.length / 2} of ${targets.length} document(s) in ${projectPath(project, depositDir(project))}/`;
-  const removed = leftovers.map((l) => `removed ${projectPath(project, l.path)}${l.kind === 'folder' ? '/' : ''}: left by process ${l.pid}, which was interrupted`);
+  const removed = leftovers.map(
+    (l) =>
+      `removed ${projectPath(project, l.path)}${l.kind === 'folder' ? '/' : ''}: left by process ${l.pid}, which was interrupted`,
+  );
   return { files: [...targets, ...registers], diagnostics, lines: [...removed, ...written, ...refused], summary };
 }

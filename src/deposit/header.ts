@@ -20,23 +20,28 @@ const NEEDS: Record<string, Need> = {
   },
   editors: {
     path: ['teiHeader', 'fileDesc', 'titleStmt', 'respStmt'],
-    message: 'Unexpected titleStmt without an editor or a respStmt naming who made the edition, expected <editor> or <respStmt> with a <name>: the deposit\'s creators (Zenodo, DataCite) come from it, never from a guess',
+    message:
+      "Unexpected titleStmt without an editor or a respStmt naming who made the edition, expected <editor> or <respStmt> with a <name>: the deposit's creators (Zenodo, DataCite) come from it, never from a guess",
   },
   publisher: {
     path: ['teiHeader', 'fileDesc', 'publicationStmt', 'publisher'],
-    message: 'Unexpected publicationStmt without a publisher, expected <publisher> (or <authority>): DataCite\'s Publisher and the bag\'s Source-Organization come from it',
+    message:
+      "Unexpected publicationStmt without a publisher, expected <publisher> (or <authority>): DataCite's Publisher and the bag's Source-Organization come from it",
   },
   'licence-uri': {
     path: ['teiHeader', 'fileDesc', 'publicationStmt', 'availability', 'licence'],
-    message: 'Unexpected publicationStmt without a licence, expected <availability><licence target="…">: the archive must know the licence (Zenodo license, DataCite rights)',
+    message:
+      'Unexpected publicationStmt without a licence, expected <availability><licence target="…">: the archive must know the licence (Zenodo license, DataCite rights)',
   },
   'licence-id': {
     path: ['teiHeader', 'fileDesc', 'publicationStmt', 'availability', 'licence'],
-    message: 'expected a licence whose identifier the deposit metadata know (see cite:spdx in xslt/common/csl-mapping.xsl): Zenodo and DataCite name it by identifier',
+    message:
+      'expected a licence whose identifier the deposit metadata know (see cite:spdx in xslt/common/csl-mapping.xsl): Zenodo and DataCite name it by identifier',
   },
   'date-released': {
     path: ['teiHeader', 'revisionDesc', 'change'],
-    message: 'Unexpected revisionDesc without a change whose @when is a full date (YYYY-MM-DD), expected one: the Bagging-Date, the zip\'s timestamps and the publication date come from the latest change',
+    message:
+      "Unexpected revisionDesc without a change whose @when is a full date (YYYY-MM-DD), expected one: the Bagging-Date, the zip's timestamps and the publication date come from the latest change",
   },
 };
 
@@ -62,7 +67,9 @@ export function reportMissingFacts(doc: SourceDocument, missing: readonly string
     const found = root && need ? deepest(root, need.path) : null;
     let at: Position = found?.element.start ?? root?.start ?? { line: 1, column: 1 };
     let message = need?.message ?? `Unexpected header without "${fact}", expected it for the deposit metadata`;
-    if (fact === 'licence-uri' && found?.complete) message = 'Unexpected licence without @target, expected the licence\'s URI in @target: the archive must know the licence (Zenodo license, DataCite rights)';
+    if (fact === 'licence-uri' && found?.complete)
+      message =
+        "Unexpected licence without @target, expected the licence's URI in @target: the archive must know the licence (Zenodo license, DataCite rights)";
     if (fact === 'licence-id' && found?.complete) {
       const target = attrNode(found.element, 'target');
       if (target) at = target.start;
@@ -78,13 +85,15 @@ const SKIPPED: Record<string, { severity: 'warning' | 'info'; ruleId: string; pa
     severity: 'warning',
     ruleId: 'deposit/cmif-url',
     path: ['teiHeader', 'fileDesc', 'publicationStmt'],
-    message: 'Unexpected letter to describe for correspSearch without the edition\'s public URL, expected "baseUrl" in the configuration (tei-pipeline.config.json, "edition"): CMIF must give the URL of the CMIF file itself, so metadata/cmif.xml was not written',
+    message:
+      'Unexpected letter to describe for correspSearch without the edition\'s public URL, expected "baseUrl" in the configuration (tei-pipeline.config.json, "edition"): CMIF must give the URL of the CMIF file itself, so metadata/cmif.xml was not written',
   },
   'datacite.xml': {
     severity: 'info',
     ruleId: 'deposit/no-doi',
     path: ['teiHeader', 'fileDesc', 'publicationStmt'],
-    message: 'Unexpected DataCite record without a DOI, expected <idno type="DOI"> in publicationStmt once the archive has minted one: DataCite 4.5 requires the identifier, so metadata/datacite.xml was not written (the archive that mints the DOI makes the DataCite record; Zenodo makes it from zenodo.json)',
+    message:
+      'Unexpected DataCite record without a DOI, expected <idno type="DOI"> in publicationStmt once the archive has minted one: DataCite 4.5 requires the identifier, so metadata/datacite.xml was not written (the archive that mints the DOI makes the DataCite record; Zenodo makes it from zenodo.json)',
   },
 };
 

@@ -57,13 +57,23 @@ export function biblId(documentId: string): string {
  * `payload` lists data/ as "path<TAB>what it is" for the README. Transform errors propagate
  * (TransformError) for the caller to report.
  */
-export function depositMetadata(sef: Sef, doc: SourceDocument, pool: Record<string, SaxonDocument>, payload: readonly string[], tool: string, edition: EditionFacts = {}): DepositMetadata {
+export function depositMetadata(
+  sef: Sef,
+  doc: SourceDocument,
+  pool: Record<string, SaxonDocument>,
+  payload: readonly string[],
+  tool: string,
+  edition: EditionFacts = {},
+): DepositMetadata {
   const results = runTransform(sef, {
     source: doc.saxonDoc,
     documentPool: pool,
     params: { ...editionParams(edition), payload: [...payload], tool, 'bibl-id': biblId(doc.id) },
   });
-  const lines = (results.get(PRINCIPAL) ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
+  const lines = (results.get(PRINCIPAL) ?? '')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const missing = lines.filter((l) => !l.startsWith('skipped '));
   const skipped = lines.filter((l) => l.startsWith('skipped ')).map((l) => l.slice('skipped '.length));
   const files = new Map<string, string>();

@@ -16,7 +16,12 @@ export interface Payload {
   missing: string[];
 }
 
-const REGISTERS: Record<string, string> = { persons: 'persons', places: 'places', orgs: 'organisations', events: 'agreements, negotiations and meetings' };
+const REGISTERS: Record<string, string> = {
+  persons: 'persons',
+  places: 'places',
+  orgs: 'organisations',
+  events: 'agreements, negotiations and meetings',
+};
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 
@@ -34,12 +39,15 @@ export function localLinks(html: string, folder: string): string[] {
 function outputWhat(path: string, id: string): string {
   const name = path.replace(/^.*\//, '');
   if (path === `html/${id}.html`) return 'The reading edition (HTML), made from the TEI document.';
-  if (path === 'html/index.html') return 'The edition\'s index page (HTML), which the reading edition links to; it lists the documents the edition had when this package was made.';
+  if (path === 'html/index.html')
+    return "The edition's index page (HTML), which the reading edition links to; it lists the documents the edition had when this package was made.";
   if (path.startsWith('html/assets/')) return 'Style sheet or other asset of the HTML pages.';
   const register = /^html\/(persons|places|orgs|events)\.html$/.exec(path);
-  if (register) return `The register of ${REGISTERS[register[1]!]} as an HTML page, which the reading edition links to.`;
-  if (name === `${id}.txt`) return 'The reading text (plain text, UTF-8), with the editors\' corrections.';
-  if (name === `${id}.diplomatic.txt`) return 'The diplomatic text (plain text, UTF-8): the text as the source transcription reads, its errors kept.';
+  if (register)
+    return `The register of ${REGISTERS[register[1]!]} as an HTML page, which the reading edition links to.`;
+  if (name === `${id}.txt`) return "The reading text (plain text, UTF-8), with the editors' corrections.";
+  if (name === `${id}.diplomatic.txt`)
+    return 'The diplomatic text (plain text, UTF-8): the text as the source transcription reads, its errors kept.';
   if (name === `${id}.csl.json`) return 'Citations of the document (and of a letter it quotes) in CSL-JSON.';
   if (name === `${id}.bib`) return 'The same citations in BibTeX.';
   if (name === `${id}.ris`) return 'The same citations in RIS.';
@@ -54,15 +62,24 @@ function outputWhat(path: string, id: string): string {
  * otherwise loses its href (the text stays, as an <a> without a target): nothing in a bag points
  * into the void. Links inside the page (#…) and absolute URLs are left as they are.
  */
-export function selfContained(html: string, folder: string, bag: ReadonlySet<string> | ReadonlyMap<string, unknown>, baseUrl: string | undefined): string {
-  return html.replace(/(\s)(href|src)(\s*=\s*")([^"]*)"/g, (whole: string, space: string, name: string, eq: string, value: string) => {
-    const target = value.replace(/[#?].*$/, '');
-    if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/')) return whole;
-    const path = posix.normalize(posix.join(folder, target));
-    if (bag.has(path)) return whole;
-    if (baseUrl && path.startsWith('html/')) return `${space}${name}${eq}${baseUrl}${path.slice('html/'.length)}${value.slice(target.length)}"`;
-    return name === 'href' ? '' : whole;
-  });
+export function selfContained(
+  html: string,
+  folder: string,
+  bag: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+  baseUrl: string | undefined,
+): string {
+  return html.replace(
+    /(\s)(href|src)(\s*=\s*")([^"]*)"/g,
+    (whole: string, space: string, name: string, eq: string, value: string) => {
+      const target = value.replace(/[#?].*$/, '');
+      if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/')) return whole;
+      const path = posix.normalize(posix.join(folder, target));
+      if (bag.has(path)) return whole;
+      if (baseUrl && path.startsWith('html/'))
+        return `${space}${name}${eq}${baseUrl}${path.slice('html/'.length)}${value.slice(target.length)}"`;
+      return name === 'href' ? '' : whole;
+    },
+  );
 }
 
 /**
@@ -71,28 +88,63 @@ export function selfContained(html: string, folder: string, bag: ReadonlySet<str
  * pages and assets it links to, its texts and citations, all as the build made them in memory.
  * README.txt is added by the caller, since the metadata stylesheet writes it from this list.
  */
-export async function depositPayload(project: Project, doc: SourceDocument, registers: readonly SourceDocument[], outputs: Outputs, extraSchemas: readonly string[], otherDocuments: readonly string[] = []): Promise<Payload> {
+export async function depositPayload(
+  project: Project,
+  doc: SourceDocument,
+  registers: readonly SourceDocument[],
+  outputs: Outputs,
+  extraSchemas: readonly string[],
+  otherDocuments: readonly string[] = [],
+): Promise<Payload> {
   const baseUrl = project.edition.baseUrl ? project.edition.baseUrl.replace(/\/?$/, '/') : undefined;
   const files = new Map<string, PayloadFile>();
   const missing: string[] = [];
   const id = doc.id;
   // The text that was validated, not a second read of the file: the same bytes (UTF-8, no BOM).
-  files.set(`tei/${id}.xml`, { bytes: utf8(doc.text), what: 'The TEI P5 document: the edition itself, from which every other file here was made.' });
+  files.set(`tei/${id}.xml`, {
+    bytes: utf8(doc.text),
+    what: 'The TEI P5 document: the edition itself, from which every other file here was made.',
+  });
   for (const r of registers) {
     const kind = REGISTERS[r.id] ?? r.id;
-    files.set(`tei/register/${basename(r.path)}`, { bytes: utf8(r.text), what: `The register of ${kind} (TEI), shared by the edition's documents; names in the document point into it.` });
+    files.set(`tei/register/${basename(r.path)}`, {
+      bytes: utf8(r.text),
+      what: `The register of ${kind} (TEI), shared by the edition's documents; names in the document point into it.`,
+    });
   }
-  files.set('tei/schema/tei-project.rng', { bytes: await readFile(project.schemaRng), what: 'The project\'s RELAX NG schema (a subset of TEI P5) the TEI files were validated against.' });
+  files.set('tei/schema/tei-project.rng', {
+    bytes: await readFile(project.schemaRng),
+    what: "The project's RELAX NG schema (a subset of TEI P5) the TEI files were validated against.",
+  });
   const sch = await readFile(project.schemaSch).catch(() => null);
-  if (sch) files.set('tei/schema/tei-project.sch', { bytes: sch, what: 'The project\'s Schematron rules the TEI files were checked with.' });
-  for (const extra of extraSchemas) files.set(`tei/schema/${basename(extra)}`, { bytes: await readFile(extra), what: 'A further RELAX NG schema the TEI files were validated against (--schema).' });
+  if (sch)
+    files.set('tei/schema/tei-project.sch', {
+      bytes: sch,
+      what: "The project's Schematron rules the TEI files were checked with.",
+    });
+  for (const extra of extraSchemas)
+    files.set(`tei/schema/${basename(extra)}`, {
+      bytes: await readFile(extra),
+      what: 'A further RELAX NG schema the TEI files were validated against (--schema).',
+    });
 
   // The document's own outputs and what its page links to must all be there (else the document is
   // refused); then every output those pages link to, and so on, except the pages of the edition's
   // other documents: a bag holds one document.
-  const own = [`html/${id}.html`, `text/${id}.txt`, `text/${id}.diplomatic.txt`, `cite/${id}.csl.json`, `cite/${id}.bib`, `cite/${id}.ris`, `cite/${id}.cff`];
+  const own = [
+    `html/${id}.html`,
+    `text/${id}.txt`,
+    `text/${id}.diplomatic.txt`,
+    `cite/${id}.csl.json`,
+    `cite/${id}.bib`,
+    `cite/${id}.ris`,
+    `cite/${id}.cff`,
+  ];
   const others = new Set(otherDocuments.filter((d) => d !== id).map((d) => `html/${d}.html`));
-  const required = new Set([...own, ...localLinks(outputs.get(`html/${id}.html`) ?? '', 'html').filter((p) => !others.has(p) && !files.has(p))]);
+  const required = new Set([
+    ...own,
+    ...localLinks(outputs.get(`html/${id}.html`) ?? '', 'html').filter((p) => !others.has(p) && !files.has(p)),
+  ]);
   const queue = [...required, ...[...outputs.keys()].filter((p) => p.startsWith('html/assets/'))];
   const included = new Map<string, string>();
   while (queue.length > 0) {

@@ -48,18 +48,50 @@ export function readBagZip(bytes: Uint8Array, shown: string): BagSource {
   try {
     contents = readZip(bytes);
   } catch (e) {
-    return { files: new Map(), display: (p) => `${shown}!/${p}`, diagnostics: [diagnostic({ file: shown, at: START, severity: 'error', source: 'deposit', ruleId: 'deposit/not-a-bag', message: `Unexpected file that is not a readable zip (${(e as Error).message}), expected a zipped bag` })] };
+    return {
+      files: new Map(),
+      display: (p) => `${shown}!/${p}`,
+      diagnostics: [
+        diagnostic({
+          file: shown,
+          at: START,
+          severity: 'error',
+          source: 'deposit',
+          ruleId: 'deposit/not-a-bag',
+          message: `Unexpected file that is not a readable zip (${(e as Error).message}), expected a zipped bag`,
+        }),
+      ],
+    };
   }
   const names = [...contents.files.keys()];
   // The bag's root: the zip's top level when bagit.txt is there, else the one folder that has it.
   const roots = names.filter((n) => /^[^/]+\/bagit\.txt$/.test(n)).map((n) => n.slice(0, -'bagit.txt'.length));
   const root = contents.files.has('bagit.txt') || roots.length !== 1 ? '' : roots[0]!;
   const display = (p: string) => `${shown}!/${root}${p}`;
-  const diagnostics = contents.problems.map((p) => diagnostic({ file: `${shown}!/${p.entry}`, at: START, severity: 'error', source: 'deposit', ruleId: p.ruleId, message: p.message }));
+  const diagnostics = contents.problems.map((p) =>
+    diagnostic({
+      file: `${shown}!/${p.entry}`,
+      at: START,
+      severity: 'error',
+      source: 'deposit',
+      ruleId: p.ruleId,
+      message: p.message,
+    }),
+  );
   const files = new Map<string, Uint8Array>();
   for (const n of names) {
     if (n.startsWith(root)) files.set(n.slice(root.length), contents.files.get(n)!);
-    else diagnostics.push(diagnostic({ file: `${shown}!/${n}`, at: START, severity: 'error', source: 'deposit', ruleId: 'deposit/extra', message: `Unexpected zip entry ${n} outside the bag's folder ${root}, expected every entry in it` }));
+    else
+      diagnostics.push(
+        diagnostic({
+          file: `${shown}!/${n}`,
+          at: START,
+          severity: 'error',
+          source: 'deposit',
+          ruleId: 'deposit/extra',
+          message: `Unexpected zip entry ${n} outside the bag's folder ${root}, expected every entry in it`,
+        }),
+      );
   }
   return { files, display, diagnostics };
 }
@@ -79,20 +111,40 @@ export async function readBag(path: string, shown: string): Promise<BagSource> {
 export function verifyBag(bag: BagSource): Verification {
   const diagnostics = [...bag.diagnostics];
   const sources = new Map<string, string>();
-  const report = (path: string, at: Position, ruleId: string, message: string) => diagnostics.push(diagnostic({ file: bag.display(path), at, severity: 'error', source: 'deposit', ruleId, message }));
+  const report = (path: string, at: Position, ruleId: string, message: string) =>
+    diagnostics.push(
+      diagnostic({ file: bag.display(path), at, severity: 'error', source: 'deposit', ruleId, message }),
+    );
   const result: Verification = { diagnostics, sources, checked: 0, files: bag.files.size, algorithms: [] };
   const checked = new Set<string>();
 
   const declaration = bag.files.get('bagit.txt');
   if (!declaration) {
-    report('bagit.txt', START, 'deposit/not-a-bag', 'Unexpected bag without bagit.txt, expected a BagIt bag: bagit.txt, bag-info.txt, manifest-<algorithm>.txt and data/');
+    report(
+      'bagit.txt',
+      START,
+      'deposit/not-a-bag',
+      'Unexpected bag without bagit.txt, expected a BagIt bag: bagit.txt, bag-info.txt, manifest-<algorithm>.txt and data/',
+    );
     return result;
   }
   sources.set(bag.display('bagit.txt'), text(declaration));
   const declared = parseBagInfo(text(declaration));
   const version = declared.find((f) => f.label === 'BagIt-Version');
-  if (!version || !/^\d+\.\d+$/.test(version.value)) report('bagit.txt', { line: version?.line ?? 1, column: 1 }, 'deposit/not-a-bag', `Unexpected bagit.txt without a BagIt-Version "M.N", expected "BagIt-Version: 1.0"`);
-  if (!declared.some((f) => f.label === 'Tag-File-Character-Encoding')) report('bagit.txt', START, 'deposit/not-a-bag', 'Unexpected bagit.txt without Tag-File-Character-Encoding, expected "Tag-File-Character-Encoding: UTF-8"');
+  if (!version || !/^\d+\.\d+$/.test(version.value))
+    report(
+      'bagit.txt',
+      { line: version?.line ?? 1, column: 1 },
+      'deposit/not-a-bag',
+      `Unexpected bagit.txt without a BagIt-Version "M.N", expected "BagIt-Version: 1.0"`,
+    );
+  if (!declared.some((f) => f.label === 'Tag-File-Character-Encoding'))
+    report(
+      'bagit.txt',
+      START,
+      'deposit/not-a-bag',
+      'Unexpected bagit.txt without Tag-File-Character-Encoding, expected "Tag-File-Character-Encoding: UTF-8"',
+    );
 
   const manifests = [...bag.files.keys()].filter((p) => /^(tag)?manifest-[^/]+\.txt$/.test(p)).sort(byPath);
   const payloadFiles = [...bag.files.keys()].filter((p) => p.startsWith('data/')).sort(byPath);
@@ -101,7 +153,12 @@ export function verifyBag(bag: BagSource): Verification {
     const tag = name.startsWith('tag');
     const algorithm = /manifest-([^/]+)\.txt$/.exec(name)![1]!;
     if (!isAlgorithm(algorithm)) {
-      report(name, START, 'deposit/manifest', `Unexpected manifest algorithm "${algorithm}", expected sha256, sha512, sha1 or md5`);
+      report(
+        name,
+        START,
+        'deposit/manifest',
+        `Unexpected manifest algorithm "${algorithm}", expected sha256, sha512, sha1 or md5`,
+      );
       continue;
     }
     if (!tag) result.algorithms.push(algorithm);
@@ -114,13 +171,26 @@ export function verifyBag(bag: BagSource): Verification {
       const at = { line: e.line, column: e.column };
       const unsafe = unsafeEntryName(e.path);
       if (unsafe) {
-        report(name, at, 'deposit/unsafe-path', `Unexpected path "${e.path}" with ${unsafe}, expected a path inside the bag`);
+        report(
+          name,
+          at,
+          'deposit/unsafe-path',
+          `Unexpected path "${e.path}" with ${unsafe}, expected a path inside the bag`,
+        );
         continue;
       }
-      if (listed.has(e.path)) report(name, at, 'deposit/manifest', `Unexpected second line for ${e.path}, expected each file once`);
+      if (listed.has(e.path))
+        report(name, at, 'deposit/manifest', `Unexpected second line for ${e.path}, expected each file once`);
       listed.add(e.path);
       if (tag === e.path.startsWith('data/')) {
-        report(name, at, 'deposit/manifest', tag ? `Unexpected payload file ${e.path} in a tag manifest, expected tag files only` : `Unexpected path ${e.path} in a payload manifest, expected files under data/`);
+        report(
+          name,
+          at,
+          'deposit/manifest',
+          tag
+            ? `Unexpected payload file ${e.path} in a tag manifest, expected tag files only`
+            : `Unexpected path ${e.path} in a payload manifest, expected files under data/`,
+        );
         continue;
       }
       const bytes = bag.files.get(e.path);
@@ -130,19 +200,45 @@ export function verifyBag(bag: BagSource): Verification {
       }
       checked.add(e.path);
       const actual = digest(bytes, algorithm);
-      if (actual !== e.checksum) report(name, at, 'deposit/changed', `Unexpected ${algorithm} ${actual.slice(0, 16)}… of ${e.path}, expected ${e.checksum.slice(0, 16)}… as ${name} lists: the file changed after it was bagged`);
+      if (actual !== e.checksum)
+        report(
+          name,
+          at,
+          'deposit/changed',
+          `Unexpected ${algorithm} ${actual.slice(0, 16)}… of ${e.path}, expected ${e.checksum.slice(0, 16)}… as ${name} lists: the file changed after it was bagged`,
+        );
     }
     if (!tag) for (const [p, missingFrom] of unlisted) if (!listed.has(p)) missingFrom.push(name);
   }
-  if (result.algorithms.length === 0) report('bagit.txt', START, 'deposit/manifest', 'Unexpected bag without a payload manifest, expected manifest-sha256.txt or another manifest-<algorithm>.txt');
-  else for (const [p, missingFrom] of unlisted) if (missingFrom.length > 0) report(p, START, 'deposit/extra', `Unexpected file ${p}, expected every payload file in every manifest: ${missingFrom.join(' and ')} ${missingFrom.length > 1 ? 'do' : 'does'} not list it`);
+  if (result.algorithms.length === 0)
+    report(
+      'bagit.txt',
+      START,
+      'deposit/manifest',
+      'Unexpected bag without a payload manifest, expected manifest-sha256.txt or another manifest-<algorithm>.txt',
+    );
+  else
+    for (const [p, missingFrom] of unlisted)
+      if (missingFrom.length > 0)
+        report(
+          p,
+          START,
+          'deposit/extra',
+          `Unexpected file ${p}, expected every payload file in every manifest: ${missingFrom.join(' and ')} ${missingFrom.length > 1 ? 'do' : 'does'} not list it`,
+        );
 
   const info = bag.files.get('bag-info.txt');
   const oxum = info ? parseBagInfo(text(info)).find((f) => f.label === 'Payload-Oxum') : undefined;
   if (info && oxum) {
     sources.set(bag.display('bag-info.txt'), text(info));
     const actual = payloadOxum(new Map(payloadFiles.map((p) => [p, bag.files.get(p)!])));
-    if (actual !== oxum.value) report('bag-info.txt', { line: oxum.line ?? 1, column: 'Payload-Oxum: '.length + 1 }, 'deposit/oxum', `Unexpected payload of ${actual.replace('.', ' bytes in ')} files, expected ${oxum.value.replace('.', ' bytes in ')} files as Payload-Oxum says`);
+    if (actual !== oxum.value)
+      report(
+        'bag-info.txt',
+        { line: oxum.line ?? 1, column: 'Payload-Oxum: '.length + 1 },
+        'deposit/oxum',
+        `Unexpected payload of ${actual.replace('.', ' bytes in ')} files, expected ${oxum.value.replace('.', ' bytes in ')} files as Payload-Oxum says`,
+      );
   }
   result.checked = checked.size;
   return result;

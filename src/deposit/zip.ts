@@ -23,7 +23,8 @@ export function zipBag(folder: string, files: ReadonlyMap<string, Uint8Array>, b
   const mtime = zipTime(baggingDate);
   const entries: Zippable = {};
   // Insertion order is entry order (the keys all contain "/", so none is an array index).
-  for (const path of [...files.keys()].sort(byPath)) entries[`${folder}/${path}`] = [files.get(path)!, { mtime, level: 9 }];
+  for (const path of [...files.keys()].sort(byPath))
+    entries[`${folder}/${path}`] = [files.get(path)!, { mtime, level: 9 }];
   return zipSync(entries);
 }
 
@@ -66,14 +67,34 @@ export function readZip(bytes: Uint8Array): ZipContents {
       total += f.originalSize;
       if (f.name.endsWith('/')) return false;
       const unsafe = unsafeEntryName(f.name);
-      if (unsafe) problems.push({ entry: f.name, ruleId: 'deposit/unsafe-path', message: `Unexpected zip entry "${f.name}" with ${unsafe}, expected a relative path inside the bag: it is not read` });
-      else if (seen.has(f.name)) problems.push({ entry: f.name, ruleId: 'deposit/unsafe-path', message: `Unexpected second zip entry "${f.name}", expected each path once` });
+      if (unsafe)
+        problems.push({
+          entry: f.name,
+          ruleId: 'deposit/unsafe-path',
+          message: `Unexpected zip entry "${f.name}" with ${unsafe}, expected a relative path inside the bag: it is not read`,
+        });
+      else if (seen.has(f.name))
+        problems.push({
+          entry: f.name,
+          ruleId: 'deposit/unsafe-path',
+          message: `Unexpected second zip entry "${f.name}", expected each path once`,
+        });
       else names.push(f.name);
       seen.add(f.name);
       return false;
     },
   });
-  if (total > MAX_TOTAL) return { files: new Map(), problems: [{ entry: '', ruleId: 'deposit/not-a-bag', message: `Unexpected zip of ${total} bytes uncompressed, expected at most ${MAX_TOTAL}` }] };
+  if (total > MAX_TOTAL)
+    return {
+      files: new Map(),
+      problems: [
+        {
+          entry: '',
+          ruleId: 'deposit/not-a-bag',
+          message: `Unexpected zip of ${total} bytes uncompressed, expected at most ${MAX_TOTAL}`,
+        },
+      ],
+    };
   const files = new Map<string, Uint8Array>();
   for (const name of names) {
     try {
@@ -81,7 +102,11 @@ export function readZip(bytes: Uint8Array): ZipContents {
       const content = one[name];
       if (content) files.set(name, content);
     } catch (e) {
-      problems.push({ entry: name, ruleId: 'deposit/not-a-bag', message: `Unexpected damaged zip entry "${name}" (${(e as Error).message}), expected one that inflates` });
+      problems.push({
+        entry: name,
+        ruleId: 'deposit/not-a-bag',
+        message: `Unexpected damaged zip entry "${name}" (${(e as Error).message}), expected one that inflates`,
+      });
     }
   }
   return { files, problems };

@@ -43,8 +43,10 @@ export function problemsWith(result: MutantResult, file: string, text: string): 
   }
   const diagnostics = (parsed as { diagnostics?: unknown }).diagnostics;
   if (!Array.isArray(diagnostics)) return [...problems, 'JSON without a diagnostics array'];
-  if (diagnostics.length > LIMITS.diagnostics) problems.push(`${diagnostics.length} diagnostics, expected at most ${LIMITS.diagnostics}`);
-  if (result.humanChars > (diagnostics.length + 1) * LIMITS.humanCharsPer) problems.push(`human output of ${result.humanChars} characters for ${diagnostics.length} diagnostics`);
+  if (diagnostics.length > LIMITS.diagnostics)
+    problems.push(`${diagnostics.length} diagnostics, expected at most ${LIMITS.diagnostics}`);
+  if (result.humanChars > (diagnostics.length + 1) * LIMITS.humanCharsPer)
+    problems.push(`human output of ${result.humanChars} characters for ${diagnostics.length} diagnostics`);
   const lines = text.split('\n');
   for (const d of diagnostics as Record<string, unknown>[]) {
     const where = `${String(d['line'])}:${String(d['column'])} [${String(d['ruleId'])}]`;
@@ -56,14 +58,16 @@ export function problemsWith(result: MutantResult, file: string, text: string): 
     } else if ((line as number) > lines.length || (column as number) > lines[(line as number) - 1]!.length + 1) {
       problems.push(`diagnostic outside the file (${lines.length} lines) ${where}`);
     }
-    if (!SEVERITIES.has(d['severity'] as string) || !SOURCES.has(d['source'] as string)) problems.push(`diagnostic of an unknown severity or source ${where}`);
+    if (!SEVERITIES.has(d['severity'] as string) || !SOURCES.has(d['source'] as string))
+      problems.push(`diagnostic of an unknown severity or source ${where}`);
     const message = d['message'];
     if (typeof message !== 'string' || message.length === 0) problems.push(`diagnostic without a message ${where}`);
     else {
       if (message.length > LIMITS.messageChars) problems.push(`message of ${message.length} characters ${where}`);
       if (STACK_FRAME.test(message)) problems.push(`stack trace in a message ${where}`);
     }
-    if (typeof d['ruleId'] !== 'string' || d['ruleId'].startsWith('internal/')) problems.push(`internal error ${where}: ${String(message).slice(0, 200)}`);
+    if (typeof d['ruleId'] !== 'string' || d['ruleId'].startsWith('internal/'))
+      problems.push(`internal error ${where}: ${String(message).slice(0, 200)}`);
   }
   return problems;
 }

@@ -30,7 +30,9 @@ const ATTRIBUTE = /\s([A-Za-z_][\w:.-]*)\s*=\s*"([^"]*)"/;
 /** A byte offset just after some tag inside <text>: where character content may go. */
 function textPosition(bytes: Buffer, rnd: Random): number {
   const body = Math.max(0, view(bytes).indexOf('<text'));
-  const ends = matches(bytes, />/).map((m) => m.index + 1).filter((o) => o > body);
+  const ends = matches(bytes, />/)
+    .map((m) => m.index + 1)
+    .filter((o) => o > body);
   return ends.length > 0 ? rnd.pick(ends) : rnd.int(0, bytes.length);
 }
 
@@ -87,7 +89,13 @@ export const insertNul: Mutator = (bytes, rnd) => splice(bytes, rnd.int(0, bytes
 
 /** A UTF-16 surrogate: as raw (invalid) UTF-8 bytes, or as a character reference. */
 export const insertSurrogate: Mutator = (bytes, rnd) => {
-  const forms = [Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xed, 0xbf, 0xbf]), utf8('&#xD800;'), utf8('&#56320;'), utf8('&#xDBFF;&#xDFFF;')];
+  const forms = [
+    Buffer.from([0xed, 0xa0, 0x80]),
+    Buffer.from([0xed, 0xbf, 0xbf]),
+    utf8('&#xD800;'),
+    utf8('&#56320;'),
+    utf8('&#xDBFF;&#xDFFF;'),
+  ];
   return splice(bytes, textPosition(bytes, rnd), 0, rnd.pick(forms));
 };
 
@@ -95,7 +103,11 @@ export const insertSurrogate: Mutator = (bytes, rnd) => {
 export const insertNonCharacter: Mutator = (bytes, rnd) => {
   const forms = ['\uFFFE', '\uFFFF', '\u0001', '\u001F', '\u007F', '\u0085', '\uFEFF', '\u2028', '\uFDD0'].map(utf8);
   // Sometimes in an attribute value or a tag name rather than in text.
-  const at = rnd.chance(0.3) ? (matches(bytes, START_TAG).map((m) => m.index + 2).at(rnd.int(0, 50)) ?? 0) : textPosition(bytes, rnd);
+  const at = rnd.chance(0.3)
+    ? (matches(bytes, START_TAG)
+        .map((m) => m.index + 2)
+        .at(rnd.int(0, 50)) ?? 0)
+    : textPosition(bytes, rnd);
   return splice(bytes, at, 0, rnd.pick(forms));
 };
 
@@ -146,7 +158,27 @@ export const deepNesting: Mutator = (bytes, rnd) => {
 
 /** Entity and character references, defined and not, good and bad, and DTDs that declare them. */
 export const entityReference: Mutator = (bytes, rnd) => {
-  const refs = ['&nbsp;', '&amp;', '&lt;', '&#65;', '&#x41;', '&#0;', '&#x1F;', '&#xFFFE;', '&#1114112;', '&#x110000;', '&#;', '&#x;', '&;', '&amp', '& ', '&#99999999999999999999;', '&a:b;', '&lol9;', '&xxe;'];
+  const refs = [
+    '&nbsp;',
+    '&amp;',
+    '&lt;',
+    '&#65;',
+    '&#x41;',
+    '&#0;',
+    '&#x1F;',
+    '&#xFFFE;',
+    '&#1114112;',
+    '&#x110000;',
+    '&#;',
+    '&#x;',
+    '&;',
+    '&amp',
+    '& ',
+    '&#99999999999999999999;',
+    '&a:b;',
+    '&lol9;',
+    '&xxe;',
+  ];
   if (rnd.chance(0.25)) {
     const dtds = [
       '<!DOCTYPE TEI [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
@@ -163,10 +195,22 @@ export const entityReference: Mutator = (bytes, rnd) => {
 /** CDATA sections, processing instructions and comments, well-formed or not, anywhere. */
 export const injectMarkup: Mutator = (bytes, rnd) => {
   const forms = [
-    '<![CDATA[<p>not markup</p> & ]]>', '<![CDATA[unterminated', ']]>', '<![CDATA[]]>',
-    '<?pi data?>', '<?xml version="1.0"?>', '<?xml-stylesheet href="javascript:alert(1)"?>', '<?pi unterminated', '<??>',
-    '<!-- a comment -->', '<!-- a -- b -->', '<!-- unterminated', '<!--->', '<!---->',
-    '<!ELEMENT p ANY>', '<!ATTLIST p a CDATA #IMPLIED>',
+    '<![CDATA[<p>not markup</p> & ]]>',
+    '<![CDATA[unterminated',
+    ']]>',
+    '<![CDATA[]]>',
+    '<?pi data?>',
+    '<?xml version="1.0"?>',
+    '<?xml-stylesheet href="javascript:alert(1)"?>',
+    '<?pi unterminated',
+    '<??>',
+    '<!-- a comment -->',
+    '<!-- a -- b -->',
+    '<!-- unterminated',
+    '<!--->',
+    '<!---->',
+    '<!ELEMENT p ANY>',
+    '<!ATTLIST p a CDATA #IMPLIED>',
   ];
   const at = rnd.chance(0.8) ? textPosition(bytes, rnd) : rnd.int(0, bytes.length);
   return splice(bytes, at, 0, rnd.pick(forms));
@@ -178,7 +222,26 @@ export const renameElement: Mutator = (bytes, rnd) => {
   if (tags.length === 0) return bytes;
   const m = rnd.pick(tags);
   const old = /^<([^\s/>]+)/.exec(m[0])![1]!;
-  const name = rnd.pick(['p', 'div', 'TEI', 'teiHeader', 'text', 'persName', 'date', 'note', 'foo', 'tei:p', 'xml:p', 'undeclared:p', '1p', 'p-', 'Ä', 'a:b:c', 'xmlns', 'xmlns:p']);
+  const name = rnd.pick([
+    'p',
+    'div',
+    'TEI',
+    'teiHeader',
+    'text',
+    'persName',
+    'date',
+    'note',
+    'foo',
+    'tei:p',
+    'xml:p',
+    'undeclared:p',
+    '1p',
+    'p-',
+    'Ä',
+    'a:b:c',
+    'xmlns',
+    'xmlns:p',
+  ]);
   const renamed = m[0].replace(old, name);
   let out = splice(bytes, m.index, m[0].length, Buffer.from(renamed, 'latin1'));
   // Usually rename its end tag too, so the document may stay well-formed.
@@ -222,9 +285,23 @@ export const lineEndings: Mutator = (bytes, rnd) => {
 };
 
 export const MUTATORS: Record<string, Mutator> = {
-  flipBytes, deleteSpan, insertSpan, truncateTag, truncateFileInTag, duplicateTag, insertNul, insertSurrogate,
-  insertNonCharacter, insertAstral, mangleAttribute, deepNesting, entityReference, injectMarkup, renameElement,
-  hugeValue, lineEndings,
+  flipBytes,
+  deleteSpan,
+  insertSpan,
+  truncateTag,
+  truncateFileInTag,
+  duplicateTag,
+  insertNul,
+  insertSurrogate,
+  insertNonCharacter,
+  insertAstral,
+  mangleAttribute,
+  deepNesting,
+  entityReference,
+  injectMarkup,
+  renameElement,
+  hugeValue,
+  lineEndings,
 };
 
 export interface Mutant {

@@ -65,11 +65,21 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   };
   const url = join(packageDir, 'dist', 'fuzz', 'fuzz-worker.js');
   let worker = null as Worker | null;
-  const summary: FuzzSummary = { seed: options.seed, count: options.count, failures: [], ms: 0, slowest: { index: -1, ms: 0 }, clean: 0 };
+  const summary: FuzzSummary = {
+    seed: options.seed,
+    count: options.count,
+    failures: [],
+    ms: 0,
+    slowest: { index: -1, ms: 0 },
+    clean: 0,
+  };
 
   /** Validate bytes in the worker: its reply, or a crash or hang as a result of their own. */
   const validate = (index: number, bytes: Buffer): Promise<MutantResult> => {
-    const w = (worker ??= new Worker(url, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
+    const w = (worker ??= new Worker(url, {
+      workerData: setup,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    }));
     return new Promise((resolve) => {
       const sent = performance.now();
       const finish = (r: MutantResult, restart: boolean) => {
@@ -95,8 +105,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     // The record itself first: it warms the thread up, and if it does not come out clean the
     // harness, not the pipeline, is broken.
     const pristine = await validate(-1, source);
-    const pristineErrors = pristine.crash ? [pristine.crash] : (JSON.parse(pristine.json) as { diagnostics: { severity: string; message: string }[] }).diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
-    if (pristineErrors.length > 0) throw new Error(`the unmutated record does not validate cleanly: ${pristineErrors.slice(0, 3).join('; ')}`);
+    const pristineErrors = pristine.crash
+      ? [pristine.crash]
+      : (JSON.parse(pristine.json) as { diagnostics: { severity: string; message: string }[] }).diagnostics
+          .filter((d) => d.severity === 'error')
+          .map((d) => d.message);
+    if (pristineErrors.length > 0)
+      throw new Error(`the unmutated record does not validate cleanly: ${pristineErrors.slice(0, 3).join('; ')}`);
 
     const first = options.start ?? 0;
     for (let index = first; index < first + options.count; index++) {
@@ -115,7 +130,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
         mkdirSync(saveDir, { recursive: true });
         const file = join(saveDir, `seed-${options.seed}-mutant-${index}.xml`);
         writeFileSync(file, mutant.bytes);
-        writeFileSync(`${file}.txt`, `seed ${options.seed}, mutant ${index}: ${mutant.mutators.join(', ')}\n${problems.join('\n')}\n`);
+        writeFileSync(
+          `${file}.txt`,
+          `seed ${options.seed}, mutant ${index}: ${mutant.mutators.join(', ')}\n${problems.join('\n')}\n`,
+        );
         summary.failures.push({ seed: options.seed, index, mutators: mutant.mutators, problems, file });
       }
       options.onMutant?.(index, problems);

@@ -45,14 +45,30 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** Shallow structural check: enough that using the cache cannot throw; anything odd discards it. */
 function wellFormed(c: unknown, tool: string): c is BuildCache {
-  if (!isObject(c) || c['format'] !== 'tei-pipeline-build-cache' || c['version'] !== 1 || c['tool'] !== tool) return false;
-  if (!isObject(c['documents']) || !isObject(c['registers']) || !(c['corpus'] === null || isObject(c['corpus']))) return false;
+  if (!isObject(c) || c['format'] !== 'tei-pipeline-build-cache' || c['version'] !== 1 || c['tool'] !== tool)
+    return false;
+  if (!isObject(c['documents']) || !isObject(c['registers']) || !(c['corpus'] === null || isObject(c['corpus'])))
+    return false;
   for (const e of Object.values(c['documents'])) {
-    if (!isObject(e) || typeof e['hash'] !== 'string' || typeof e['corpusHash'] !== 'string' || typeof e['validationKey'] !== 'string') return false;
-    if (!Array.isArray(e['diagnostics']) || !Array.isArray(e['deps']) || !isObject(e['outputs']) || !isObject(e['coverage'])) return false;
-    for (const o of Object.values(e['outputs'])) if (!isObject(o) || typeof o['key'] !== 'string' || !isObject(o['files'])) return false;
+    if (
+      !isObject(e) ||
+      typeof e['hash'] !== 'string' ||
+      typeof e['corpusHash'] !== 'string' ||
+      typeof e['validationKey'] !== 'string'
+    )
+      return false;
+    if (
+      !Array.isArray(e['diagnostics']) ||
+      !Array.isArray(e['deps']) ||
+      !isObject(e['outputs']) ||
+      !isObject(e['coverage'])
+    )
+      return false;
+    for (const o of Object.values(e['outputs']))
+      if (!isObject(o) || typeof o['key'] !== 'string' || !isObject(o['files'])) return false;
   }
-  for (const r of Object.values(c['registers'])) if (!isObject(r) || typeof r['hash'] !== 'string' || !isObject(r['entries'])) return false;
+  for (const r of Object.values(c['registers']))
+    if (!isObject(r) || typeof r['hash'] !== 'string' || !isObject(r['entries'])) return false;
   return true;
 }
 
@@ -77,7 +93,9 @@ export async function saveCache(file: string, cache: BuildCache): Promise<boolea
     await writeFileAtomic(file, JSON.stringify(cache));
     return true;
   } catch (e) {
-    warn(`${describeIoFailure(e, process.cwd()) ?? String(e)}; the build cache is not kept, so the next build validates and renders everything again`);
+    warn(
+      `${describeIoFailure(e, process.cwd()) ?? String(e)}; the build cache is not kept, so the next build validates and renders everything again`,
+    );
     return false;
   }
 }

@@ -62,7 +62,11 @@ const CORPUS_PAGE = /^html\/(index|persons|places|orgs|events)\.html$/;
  * revalidated when its bytes, the configuration or the register entries it points to change, and a
  * format is re-rendered when the document, that format's stylesheets or those entries change.
  */
-export async function buildEdition(project: Project, bench: Workbench, options: BuildOptions = {}): Promise<EditionBuild> {
+export async function buildEdition(
+  project: Project,
+  bench: Workbench,
+  options: BuildOptions = {},
+): Promise<EditionBuild> {
   // The edition's configured facts enter outputs (citation URLs, makers): a change re-renders.
   const tool = sha256(toolFingerprint(), JSON.stringify(project.edition));
   const params = stylesheetParams(project);
@@ -70,12 +74,35 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
   const sources = await readSources(project);
   const registers = registerEntries(project, sources, cache);
   const next: BuildCache = { ...emptyCache(tool), registers: registers.cache };
-  const { docs, validated } = await validateChanged(project, bench, sources, registers, cache, next, options.onValidate);
+  const { docs, validated } = await validateChanged(
+    project,
+    bench,
+    sources,
+    registers,
+    cache,
+    next,
+    options.onValidate,
+  );
   const plan = await planRenders(project, bench, docs, registers, next, tool, options.only);
-  const pool = new SaxonPool(bench, docs.filter((d) => isRegisterFile(project, d.file)), sources.hashes);
+  const pool = new SaxonPool(
+    bench,
+    docs.filter((d) => isRegisterFile(project, d.file)),
+    sources.hashes,
+  );
   const collector = new OutputCollector(options.sink);
   const rendered = await renderDocuments(bench, plan, pool, next, collector, params, options);
-  const corpusCurrent = await corpusPages(project, bench, plan, pool, sources.hashes, cache, next, tool, params, collector);
+  const corpusCurrent = await corpusPages(
+    project,
+    bench,
+    plan,
+    pool,
+    sources.hashes,
+    cache,
+    next,
+    tool,
+    params,
+    collector,
+  );
   if (project.formats.includes('html')) await copyAssets(project, collector);
   bench.keepOnly(new Set(sources.files.map((s) => `${s.absolute}\0${s.hash}`)));
   return {
@@ -85,14 +112,17 @@ export async function buildEdition(project: Project, bench: Workbench, options: 
     expected: expectedOutputs(collector.produced, next),
     cache: next,
     stats: { validated, rendered, skipped: plan.upToDate },
-    keepsLastGood: (path) => (!corpusCurrent && CORPUS_PAGE.test(path)) || [...plan.failed].some((id) => path.replace(/^.*\//, '').startsWith(id + '.')),
+    keepsLastGood: (path) =>
+      (!corpusCurrent && CORPUS_PAGE.test(path)) ||
+      [...plan.failed].some((id) => path.replace(/^.*\//, '').startsWith(id + '.')),
   };
 }
 
 /** What out/ should hold: this run's outputs and every output the cache records as current. */
 function expectedOutputs(produced: readonly string[], next: BuildCache): Set<string> {
   const expected = new Set(produced);
-  for (const entry of Object.values(next.documents)) for (const o of Object.values(entry.outputs)) for (const p of Object.keys(o.files)) expected.add(p);
+  for (const entry of Object.values(next.documents))
+    for (const o of Object.values(entry.outputs)) for (const p of Object.keys(o.files)) expected.add(p);
   for (const p of Object.keys(next.corpus?.files ?? {})) expected.add(p);
   return expected;
 }

@@ -15,7 +15,11 @@ export interface Commit {
  * documents that no longer exist (not when only some documents were built), record each output's size and
  * time in the cache, and save the cache for the next build.
  */
-export async function commitBuild(project: Project, build: EditionBuild, options: { removeStale?: boolean } = {}): Promise<Commit> {
+export async function commitBuild(
+  project: Project,
+  build: EditionBuild,
+  options: { removeStale?: boolean } = {},
+): Promise<Commit> {
   const removed = options.removeStale === false ? [] : await staleOutputs(project.outDir, build);
   await removeOutputs(project.outDir, removed);
   await stampOutputs(project.outDir, build.cache);
@@ -30,7 +34,10 @@ export async function staleOutputs(outDir: string, build: EditionBuild): Promise
 
 /** Record each output's size and time as it now stands on disk, once the outputs are written. */
 export async function stampOutputs(outDir: string, cache: BuildCache): Promise<void> {
-  const records = [...Object.values(cache.documents).flatMap((e) => Object.values(e.outputs)), ...(cache.corpus ? [cache.corpus] : [])];
+  const records = [
+    ...Object.values(cache.documents).flatMap((e) => Object.values(e.outputs)),
+    ...(cache.corpus ? [cache.corpus] : []),
+  ];
   for (const r of records) {
     for (const path of Object.keys(r.files)) {
       const st = await stat(join(outDir, path)).catch(() => null);

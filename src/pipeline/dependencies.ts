@@ -19,7 +19,8 @@ export function dependenciesOf(doc: SourceDocument, teiDir: string): string[] {
       for (const pointer of a.value.split(/\s+/)) {
         if (!pointer) continue;
         const target = resolvePointer(pointer, doc.file, prefixDefs, teiDir);
-        if ('file' in target && target.file !== doc.file) deps.add(target.id ? `${target.file}#${target.id}` : target.file);
+        if ('file' in target && target.file !== doc.file)
+          deps.add(target.id ? `${target.file}#${target.id}` : target.file);
       }
     }
   }
@@ -56,4 +57,3 @@ export function corpusFingerprint(doc: SourceDocument): string {
   }
   return sha256(parts.join('\n'));
 }
-

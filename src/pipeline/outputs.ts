@@ -24,7 +24,10 @@ export interface WriteResult {
 }
 
 /** Write outputs atomically, skipping files whose bytes are already what they should be. */
-export async function writeOutputs(outDir: string, outputs: ReadonlyMap<string, string | Uint8Array>): Promise<WriteResult> {
+export async function writeOutputs(
+  outDir: string,
+  outputs: ReadonlyMap<string, string | Uint8Array>,
+): Promise<WriteResult> {
   const result: WriteResult = { written: [], unchanged: [] };
   for (const [path, content] of [...outputs].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const file = join(outDir, path);

@@ -83,7 +83,11 @@ export async function serve(folder: string, port: number, liveReload = true, hom
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (liveReload && url.pathname === '/__tei-pipeline/events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(`event: diagnostics\ndata: ${lastDiagnostics}\n\n`);
       clients.add(res);
       req.on('close', () => clients.delete(res));
@@ -110,8 +114,15 @@ export async function serve(folder: string, port: number, liveReload = true, hom
     if (!body) return send(404, 'Not found');
     const ext = extname(file).toLowerCase();
     // The live-reload client goes into what is served, never into the files on disk.
-    const served = liveReload && ext === '.html' ? body.toString('utf8').replace(/<\/body>/i, '<script src="/__tei-pipeline/client.js"></script></body>') : body;
-    res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    const served =
+      liveReload && ext === '.html'
+        ? body.toString('utf8').replace(/<\/body>/i, '<script src="/__tei-pipeline/client.js"></script></body>')
+        : body;
+    res.writeHead(200, {
+      'content-type': TYPES[ext] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
     res.end(req.method === 'HEAD' ? undefined : served);
   });
   await new Promise<void>((resolve, reject) => {

@@ -94,7 +94,11 @@ export async function watchEdition(project: Project, options: WatchOptions): Pro
   // unlink-then-add of a rename-replace as one change.
   const teiFolder = join(project.root, project.teiDir);
   const xsltFolder = join(project.packageDir, 'xslt');
-  const watcher = chokidar([teiFolder, xsltFolder], { ignoreInitial: true, atomic: true, ignored: (p) => isScratchFile(p) });
+  const watcher = chokidar([teiFolder, xsltFolder], {
+    ignoreInitial: true,
+    atomic: true,
+    ignored: (p) => isScratchFile(p),
+  });
   watcher.on('all', (_event, path) => changed(changeKind(path, teiFolder, xsltFolder)));
   watcher.on('error', (e) => options.onError(e instanceof Error ? e : new Error(String(e))));
   // Saves made once watchEdition has returned are seen: the watcher is attached everywhere by then.

@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import type { Project } from '../core/project.js';
 import { sha256, toolFingerprint } from '../core/fingerprint.js';
 import { stylesheetHash } from '../transform/compile-stylesheet.js';
-import { compileStylesheets, entryStylesheet, FORMATS, type CompiledStylesheets, type Format } from '../transform/stylesheets.js';
+import {
+  compileStylesheets,
+  entryStylesheet,
+  FORMATS,
+  type CompiledStylesheets,
+  type Format,
+} from '../transform/stylesheets.js';
 import { Validator, type ValidatorOptions } from '../validate/validator.js';
 import { parseForSaxon, type SaxonDocument } from '../transform/saxon.js';
 
@@ -59,7 +65,10 @@ export class Workbench {
   /** What validation depends on besides the document: tool, schemas, Schematron and its compiler. */
   async validationConfig(): Promise<string> {
     const read = (f: string) => readFile(f).catch(() => Buffer.from('absent'));
-    const parts: (string | Buffer)[] = [toolFingerprint(), JSON.stringify([this.project.rules, this.project.idEqualsFileName, this.project.isEdition])];
+    const parts: (string | Buffer)[] = [
+      toolFingerprint(),
+      JSON.stringify([this.project.rules, this.project.idEqualsFileName, this.project.isEdition]),
+    ];
     for (const f of [...this.project.schemas, ...this.project.schematrons]) parts.push(Buffer.from(f), await read(f));
     parts.push(await read(join(this.project.packageDir, 'xslt', 'schematron', 'compile.xsl')));
     for (const extra of this.options.schemas ?? []) parts.push(await read(extra));

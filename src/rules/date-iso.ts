@@ -22,7 +22,10 @@ function compareTuples(a: number[], b: number[]): number {
 const DATE_ATTRIBUTES: ReadonlySet<string> = new Set(['when', 'notBefore', 'notAfter', 'from', 'to']);
 // Where TEI's @from/@to are not dates: pointers (span, app) or folio and page numbers (locus, citedRange, biblScope).
 const FROM_TO_NOT_DATES: ReadonlySet<string> = new Set(['span', 'app', 'locus', 'citedRange', 'biblScope']);
-const RANGES = [['notBefore', 'notAfter'], ['from', 'to']] as const;
+const RANGES = [
+  ['notBefore', 'notAfter'],
+  ['from', 'to'],
+] as const;
 
 // Examples are whole documents; the header is the least the rule needs. The body starts on line 4.
 const example = (body: string) => exampleTei(body);
@@ -35,20 +38,62 @@ export const dateIso: Rule = {
     ok: [
       {
         name: 'every form TEI allows',
-        xml: example('<p><date when="1977">a</date> <date when="1977-02">b</date> <date when="2000-02-29">c</date> <date when="--02-29">d</date> <date when="---31">e</date> <date when="--12">f</date> <date when="-0044-03-15">g</date> <time when="14:30:00">h</time> <date when="1977-02-26T10:00:00+03:00">i</date></p>'),
+        xml: example(
+          '<p><date when="1977">a</date> <date when="1977-02">b</date> <date when="2000-02-29">c</date> <date when="--02-29">d</date> <date when="---31">e</date> <date when="--12">f</date> <date when="-0044-03-15">g</date> <time when="14:30:00">h</time> <date when="1977-02-26T10:00:00+03:00">i</date></p>',
+        ),
       },
       {
         name: 'ranges that run forward, and @from/@to that are not dates',
-        xml: example('<p><date notBefore="1977-02" notAfter="1977-02-15">mid-February</date> <date from="1976" to="1977-01">a year</date> <span from="#a" to="#b">note</span> <bibl><citedRange from="12" to="20"/></bibl></p>'),
+        xml: example(
+          '<p><date notBefore="1977-02" notAfter="1977-02-15">mid-February</date> <date from="1976" to="1977-01">a year</date> <span from="#a" to="#b">note</span> <bibl><citedRange from="12" to="20"/></bibl></p>',
+        ),
       },
     ],
     notOk: [
-      { name: 'a day February does not have', xml: example('<p><date when="1977-02-30">February 30</date></p>'), line: 4, column: 10, message: "Unexpected date \"1977-02-30\": February 1977 has 28 days" },
-      { name: 'month 13', xml: example('<p><date when="1977-13-01">a date</date></p>'), line: 4, column: 10, message: "Unexpected date \"1977-13-01\": there is no month 13" },
-      { name: '1900 was not a leap year', xml: example('<p><date when="1900-02-29">a date</date></p>'), line: 4, column: 10, message: "Unexpected date \"1900-02-29\": February 1900 has 28 days" },
-      { name: 'not ISO 8601', xml: example('<p><date when="25.02.1977">25.02.1977</date></p>'), line: 4, column: 10, message: "Unexpected date \"25.02.1977\": not an ISO 8601 date, expected YYYY, YYYY-MM, YYYY-MM-DD, --MM, --MM-DD, ---DD, hh:mm:ss or YYYY-MM-DDThh:mm:ss" },
-      { name: 'notBefore after notAfter', xml: example('<p><date notBefore="1977-03" notAfter="1977-02-28">a date</date></p>'), line: 4, column: 30, message: "Unexpected @notAfter \"1977-02-28\" on <date> before @notBefore \"1977-03\", expected a range that runs forward" },
-      { name: 'from after to, on any element', xml: example('<p><event from="1977-02-26" to="1977-02-25"><p>talks</p></event></p>'), line: 4, column: 29, message: "Unexpected @to \"1977-02-25\" on <event> before @from \"1977-02-26\", expected a range that runs forward" },
+      {
+        name: 'a day February does not have',
+        xml: example('<p><date when="1977-02-30">February 30</date></p>'),
+        line: 4,
+        column: 10,
+        message: 'Unexpected date "1977-02-30": February 1977 has 28 days',
+      },
+      {
+        name: 'month 13',
+        xml: example('<p><date when="1977-13-01">a date</date></p>'),
+        line: 4,
+        column: 10,
+        message: 'Unexpected date "1977-13-01": there is no month 13',
+      },
+      {
+        name: '1900 was not a leap year',
+        xml: example('<p><date when="1900-02-29">a date</date></p>'),
+        line: 4,
+        column: 10,
+        message: 'Unexpected date "1900-02-29": February 1900 has 28 days',
+      },
+      {
+        name: 'not ISO 8601',
+        xml: example('<p><date when="25.02.1977">25.02.1977</date></p>'),
+        line: 4,
+        column: 10,
+        message:
+          'Unexpected date "25.02.1977": not an ISO 8601 date, expected YYYY, YYYY-MM, YYYY-MM-DD, --MM, --MM-DD, ---DD, hh:mm:ss or YYYY-MM-DDThh:mm:ss',
+      },
+      {
+        name: 'notBefore after notAfter',
+        xml: example('<p><date notBefore="1977-03" notAfter="1977-02-28">a date</date></p>'),
+        line: 4,
+        column: 30,
+        message:
+          'Unexpected @notAfter "1977-02-28" on <date> before @notBefore "1977-03", expected a range that runs forward',
+      },
+      {
+        name: 'from after to, on any element',
+        xml: example('<p><event from="1977-02-26" to="1977-02-25"><p>talks</p></event></p>'),
+        line: 4,
+        column: 29,
+        message: 'Unexpected @to "1977-02-25" on <event> before @from "1977-02-26", expected a range that runs forward',
+      },
     ],
   },
   check(ctx) {
@@ -67,7 +112,11 @@ export const dateIso: Rule = {
   },
 };
 
-function checkRanges(ctx: RuleContext, el: XmlElement, parsed: Map<string, { attr: XmlAttribute; date: W3CDate }>): void {
+function checkRanges(
+  ctx: RuleContext,
+  el: XmlElement,
+  parsed: Map<string, { attr: XmlAttribute; date: W3CDate }>,
+): void {
   for (const [startName, endName] of RANGES) {
     const start = parsed.get(startName);
     const end = parsed.get(endName);
@@ -75,7 +124,10 @@ function checkRanges(ctx: RuleContext, el: XmlElement, parsed: Map<string, { att
     const a = bounds(start.date);
     const b = bounds(end.date);
     if (a && b && compareTuples(a.first, b.last) > 0) {
-      ctx.report(end.attr, `Unexpected @${endName} ${JSON.stringify(end.attr.value)} on <${el.name}> before @${startName} ${JSON.stringify(start.attr.value)}, expected a range that runs forward`);
+      ctx.report(
+        end.attr,
+        `Unexpected @${endName} ${JSON.stringify(end.attr.value)} on <${el.name}> before @${startName} ${JSON.stringify(start.attr.value)}, expected a range that runs forward`,
+      );
     }
   }
 }

@@ -1,4 +1,14 @@
-import { TEI_NS, attr, attrNode, elements, path, type XmlAttribute, type XmlElement, type XmlNode, type XmlTree } from '../core/xml-tree.js';
+import {
+  TEI_NS,
+  attr,
+  attrNode,
+  elements,
+  path,
+  type XmlAttribute,
+  type XmlElement,
+  type XmlNode,
+  type XmlTree,
+} from '../core/xml-tree.js';
 import { parseW3CDate, type W3CDate } from '../tei/w3c-date.js';
 import { isoOf, readDateText } from '../tei/read-date-text.js';
 import type { Rule } from './rule.js';
@@ -29,21 +39,81 @@ export const dateTextAgrees: Rule = {
             '<date when="1977-02-25">Feb. 25th, 1977</date>, <date when="1977">1977</date></p>',
         ),
       },
-      { name: 'text less precise than @when, and a range within the text', xml: example('<p><date when="1977-02-25">February 1977</date>, <date notBefore="1977-02-10" notAfter="1977-02-20">February 1977</date></p>') },
-      { name: 'this year and last year inside a letter', xml: example(letter('your letter of <date when="1977-02-14">February 14 of this year</date>; in <date when="1976-01">January of last year</date>')) },
+      {
+        name: 'text less precise than @when, and a range within the text',
+        xml: example(
+          '<p><date when="1977-02-25">February 1977</date>, <date notBefore="1977-02-10" notAfter="1977-02-20">February 1977</date></p>',
+        ),
+      },
+      {
+        name: 'this year and last year inside a letter',
+        xml: example(
+          letter(
+            'your letter of <date when="1977-02-14">February 14 of this year</date>; in <date when="1976-01">January of last year</date>',
+          ),
+        ),
+      },
       {
         name: 'this year from the creation date',
-        xml: example('<p>your letter of <date when="1977-02-14">February 14 of this year</date></p>', '<profileDesc><creation><date when="1977-02-26">26 February 1977</date></creation></profileDesc>'),
+        xml: example(
+          '<p>your letter of <date when="1977-02-14">February 14 of this year</date></p>',
+          '<profileDesc><creation><date when="1977-02-26">26 February 1977</date></creation></profileDesc>',
+        ),
       },
     ],
     notOk: [
-      { name: 'another day', xml: example('<p><date when="1977-02-24">February 25, 1977</date></p>'), line: 4, column: 10, message: "Unexpected @when \"1977-02-24\" for date text \"February 25, 1977\", expected 1977-02-25" },
-      { name: 'text more precise than @when', xml: example('<p><date when="1977-02">February 25, 1977</date></p>'), line: 4, column: 10, message: "Unexpected @when \"1977-02\" for date text \"February 25, 1977\", expected 1977-02-25: the text is more precise" },
-      { name: 'a two-digit year is 19xx', xml: example('<p>Declassified <date when="2094-03-30">03.30.94</date></p>'), line: 4, column: 23, message: "Unexpected @when \"2094-03-30\" for date text \"03.30.94\", expected 1994-03-30" },
-      { name: 'this year is the letter’s year', xml: example(letter('your letter of <date when="1976-02-14">February 14 of this year</date>')), line: 7, column: 25, message: "Unexpected @when \"1976-02-14\" for date text \"February 14 of this year\", expected 1977-02-14 (the year counted from 1977, the date at line 8)" },
-      { name: 'last year is the year before the letter', xml: example(letter('in <date when="1977-01">January of last year</date>')), line: 7, column: 13, message: "Unexpected @when \"1977-01\" for date text \"January of last year\", expected 1976-01 (the year counted from 1977, the date at line 8)" },
-      { name: 'outside the notBefore/notAfter range', xml: example('<p><date notBefore="1977-01-30" notAfter="1977-02-20">February 1977</date></p>'), line: 4, column: 10, message: "Unexpected @notBefore \"1977-01-30\" for date text \"February 1977\", expected a date within 1977-02" },
-      { name: 'text it cannot read', xml: example('<p><date when="1977-02">mid-February</date></p>'), line: 4, column: 4, message: "Unrecognised date text \"mid-February\": not checked" },
+      {
+        name: 'another day',
+        xml: example('<p><date when="1977-02-24">February 25, 1977</date></p>'),
+        line: 4,
+        column: 10,
+        message: 'Unexpected @when "1977-02-24" for date text "February 25, 1977", expected 1977-02-25',
+      },
+      {
+        name: 'text more precise than @when',
+        xml: example('<p><date when="1977-02">February 25, 1977</date></p>'),
+        line: 4,
+        column: 10,
+        message:
+          'Unexpected @when "1977-02" for date text "February 25, 1977", expected 1977-02-25: the text is more precise',
+      },
+      {
+        name: 'a two-digit year is 19xx',
+        xml: example('<p>Declassified <date when="2094-03-30">03.30.94</date></p>'),
+        line: 4,
+        column: 23,
+        message: 'Unexpected @when "2094-03-30" for date text "03.30.94", expected 1994-03-30',
+      },
+      {
+        name: 'this year is the letter’s year',
+        xml: example(letter('your letter of <date when="1976-02-14">February 14 of this year</date>')),
+        line: 7,
+        column: 25,
+        message:
+          'Unexpected @when "1976-02-14" for date text "February 14 of this year", expected 1977-02-14 (the year counted from 1977, the date at line 8)',
+      },
+      {
+        name: 'last year is the year before the letter',
+        xml: example(letter('in <date when="1977-01">January of last year</date>')),
+        line: 7,
+        column: 13,
+        message:
+          'Unexpected @when "1977-01" for date text "January of last year", expected 1976-01 (the year counted from 1977, the date at line 8)',
+      },
+      {
+        name: 'outside the notBefore/notAfter range',
+        xml: example('<p><date notBefore="1977-01-30" notAfter="1977-02-20">February 1977</date></p>'),
+        line: 4,
+        column: 10,
+        message: 'Unexpected @notBefore "1977-01-30" for date text "February 1977", expected a date within 1977-02',
+      },
+      {
+        name: 'text it cannot read',
+        xml: example('<p><date when="1977-02">mid-February</date></p>'),
+        line: 4,
+        column: 4,
+        message: 'Unrecognised date text "mid-February": not checked',
+      },
     ],
   },
   check(ctx) {
@@ -51,7 +121,9 @@ export const dateTextAgrees: Rule = {
     for (const el of elements(ctx.tree.root, 'date')) {
       if (el.ns !== TEI_NS) continue;
       const when = attrNode(el, 'when');
-      const stated = when ? [when] : [attrNode(el, 'notBefore'), attrNode(el, 'notAfter')].filter((a): a is XmlAttribute => a !== undefined);
+      const stated = when
+        ? [when]
+        : [attrNode(el, 'notBefore'), attrNode(el, 'notAfter')].filter((a): a is XmlAttribute => a !== undefined);
       const text = readingText(el);
       if (stated.length === 0 || text === '') continue;
       const shown = JSON.stringify(text.length > 60 ? text.slice(0, 59) + '…' : text);
@@ -67,14 +139,20 @@ export const dateTextAgrees: Rule = {
         const context = contextOf(el);
         // Without a context date only the month and day can be compared.
         if (context) year = context.year + reading.yearOffset;
-        counted = context ? ` (the year counted from ${context.year}, the date at line ${context.el.start.line})` : ' (no dated context to count the year from)';
+        counted = context
+          ? ` (the year counted from ${context.year}, the date at line ${context.el.start.line})`
+          : ' (no dated context to count the year from)';
       }
       const said = { year, month: reading.month, day: reading.day };
       for (const a of stated) {
         const value = parseW3CDate(a.value);
         if ('error' in value) continue; // tei/date-iso reports it
         const expected = disagreement(said, value);
-        if (expected) ctx.report(a, `Unexpected @${a.name} ${JSON.stringify(a.value)} for date text ${shown}, expected ${expected}${counted}`);
+        if (expected)
+          ctx.report(
+            a,
+            `Unexpected @${a.name} ${JSON.stringify(a.value)} for date text ${shown}, expected ${expected}${counted}`,
+          );
       }
     }
   },
@@ -138,7 +216,9 @@ function dateContext(tree: XmlTree): (date: XmlElement) => ContextDate | undefin
       break;
     }
   }
-  const header = firstDated(path(tree.root, 'teiHeader', 'profileDesc', 'creation'), order) ?? firstDated(path(tree.root, 'teiHeader', 'fileDesc', 'sourceDesc'), order);
+  const header =
+    firstDated(path(tree.root, 'teiHeader', 'profileDesc', 'creation'), order) ??
+    firstDated(path(tree.root, 'teiHeader', 'fileDesc', 'sourceDesc'), order);
   return (date) => {
     const at = order.get(date) ?? 0;
     for (let p = date.parent; p; p = p.parent) {

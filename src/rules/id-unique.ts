@@ -12,14 +12,47 @@ export const idUnique: Rule = {
   examples: {
     ok: [
       { name: 'distinct ids', xml: example('<p xml:id="p1">One</p>\n<p xml:id="p2">Two</p>') },
-      { name: 'ids with hyphens, dots and non-ASCII letters', xml: example('<p xml:id="letter-1977.02">One</p>\n<p xml:id="письмо">Two</p>') },
+      {
+        name: 'ids with hyphens, dots and non-ASCII letters',
+        xml: example('<p xml:id="letter-1977.02">One</p>\n<p xml:id="письмо">Two</p>'),
+      },
     ],
     notOk: [
-      { name: 'duplicate xml:id', xml: example('<p xml:id="p1">One</p>\n<p xml:id="p1">Two</p>'), line: 5, column: 4, message: "Unexpected duplicate xml:id \"p1\", expected an id not used before (first used at line 4)" },
-      { name: 'duplicate of the root id', xml: example('<p>One <seg xml:id="example">two</seg></p>'), line: 4, column: 13, message: "Unexpected duplicate xml:id \"example\", expected an id not used before (first used at line 1)" },
-      { name: 'a path as an id', xml: example('<p xml:id="../../x">One</p>'), line: 4, column: 4, message: "Unexpected xml:id \"../../x\": not an XML name" },
-      { name: 'an id starting with a digit', xml: example('<p xml:id="1977">One</p>'), line: 4, column: 4, message: "Unexpected xml:id \"1977\": not an XML name" },
-      { name: 'an empty id', xml: example('<p xml:id="">One</p>'), line: 4, column: 4, message: "Unexpected xml:id \"\": not an XML name" },
+      {
+        name: 'duplicate xml:id',
+        xml: example('<p xml:id="p1">One</p>\n<p xml:id="p1">Two</p>'),
+        line: 5,
+        column: 4,
+        message: 'Unexpected duplicate xml:id "p1", expected an id not used before (first used at line 4)',
+      },
+      {
+        name: 'duplicate of the root id',
+        xml: example('<p>One <seg xml:id="example">two</seg></p>'),
+        line: 4,
+        column: 13,
+        message: 'Unexpected duplicate xml:id "example", expected an id not used before (first used at line 1)',
+      },
+      {
+        name: 'a path as an id',
+        xml: example('<p xml:id="../../x">One</p>'),
+        line: 4,
+        column: 4,
+        message: 'Unexpected xml:id "../../x": not an XML name',
+      },
+      {
+        name: 'an id starting with a digit',
+        xml: example('<p xml:id="1977">One</p>'),
+        line: 4,
+        column: 4,
+        message: 'Unexpected xml:id "1977": not an XML name',
+      },
+      {
+        name: 'an empty id',
+        xml: example('<p xml:id="">One</p>'),
+        line: 4,
+        column: 4,
+        message: 'Unexpected xml:id "": not an XML name',
+      },
     ],
   },
   check(ctx) {
@@ -32,7 +65,11 @@ export const idUnique: Rule = {
           continue;
         }
         const earlier = first.get(a.value);
-        if (earlier) ctx.report(a, `Unexpected duplicate xml:id ${JSON.stringify(a.value)}, expected an id not used before (first used at line ${earlier.start.line})`);
+        if (earlier)
+          ctx.report(
+            a,
+            `Unexpected duplicate xml:id ${JSON.stringify(a.value)}, expected an id not used before (first used at line ${earlier.start.line})`,
+          );
         else first.set(a.value, a);
       }
     }

@@ -12,10 +12,23 @@ import { refResolves } from './ref-resolves.js';
 import type { Rule, RuleContext } from './rule.js';
 
 /** Every rule, in the order they run and are documented. */
-export const rules: readonly Rule[] = [idUnique, refResolves, prefixDefInside, dateIso, dateTextAgrees, namesHaveRefs, documentDated];
+export const rules: readonly Rule[] = [
+  idUnique,
+  refResolves,
+  prefixDefInside,
+  dateIso,
+  dateTextAgrees,
+  namesHaveRefs,
+  documentDated,
+];
 
 /** Run rules on one parsed document; what they find joins the document's diagnostics. */
-export function runRules(doc: SourceDocument, tree: XmlTree, project: ProjectIndex, which: readonly Rule[] = rules): void {
+export function runRules(
+  doc: SourceDocument,
+  tree: XmlTree,
+  project: ProjectIndex,
+  which: readonly Rule[] = rules,
+): void {
   for (const rule of which) {
     const ctx: RuleContext = {
       doc,
@@ -31,7 +44,13 @@ export function runRules(doc: SourceDocument, tree: XmlTree, project: ProjectInd
     } catch (e) {
       // One broken rule must not hide what the others find, nor end the run with a stack trace.
       const reason = e instanceof Error ? e.message : String(e);
-      doc.report({ line: 1, column: 1 }, 'error', 'rules', 'internal/rule-failed', `Unexpected failure of rule ${rule.id}: ${reason}`);
+      doc.report(
+        { line: 1, column: 1 },
+        'error',
+        'rules',
+        'internal/rule-failed',
+        `Unexpected failure of rule ${rule.id}: ${reason}`,
+      );
     }
   }
 }

@@ -26,13 +26,58 @@ export const prefixDefInside: Rule = {
       { name: 'a file named by the group', xml: withPrefix('register/$1.xml') },
     ],
     notOk: [
-      { name: 'a file outside the edition', xml: withPrefix('../../outside/secret.xml#$1'), line: 3, column: 48, message: "Unexpected @replacementPattern \"../../outside/secret.xml#$1\": the path leads outside tei/" },
-      { name: 'an absolute path', xml: withPrefix('/etc/passwd#$1'), line: 3, column: 48, message: "Unexpected @replacementPattern \"/etc/passwd#$1\": absolute path, expected a path relative to the document" },
-      { name: 'a file: URI', xml: withPrefix('file:///etc/passwd#$1'), line: 3, column: 48, message: "Unexpected @replacementPattern \"file:///etc/passwd#$1\": file: URI not allowed in the edition" },
-      { name: 'dots escaped as %2e', xml: withPrefix('%2e%2e/%2e%2e/secret.xml#$1'), line: 3, column: 48, message: "Unexpected @replacementPattern \"%2e%2e/%2e%2e/secret.xml#$1\": the path leads outside tei/" },
-      { name: 'Windows separators', xml: withPrefix('..\\..\\secret.xml#$1'), line: 3, column: 48, message: "Unexpected @replacementPattern \"..\\\\..\\\\secret.xml#$1\": backslash in the path, expected / between folders" },
-      { name: 'a group in the folder part that climbs out', xml: withPrefix('../../$1/secret.xml#x'), line: 3, column: 48, message: "Unexpected @replacementPattern \"../../$1/secret.xml#x\": the path leads outside tei/" },
-      { name: 'no such file in the edition (or a link out of it)', xml: withPrefix('register/people.xml#$1'), line: 3, column: 48, message: "Unexpected @replacementPattern \"register/people.xml#$1\": no such file register/people.xml in the edition (or it is a link that leads out of it)" },
+      {
+        name: 'a file outside the edition',
+        xml: withPrefix('../../outside/secret.xml#$1'),
+        line: 3,
+        column: 48,
+        message: 'Unexpected @replacementPattern "../../outside/secret.xml#$1": the path leads outside tei/',
+      },
+      {
+        name: 'an absolute path',
+        xml: withPrefix('/etc/passwd#$1'),
+        line: 3,
+        column: 48,
+        message:
+          'Unexpected @replacementPattern "/etc/passwd#$1": absolute path, expected a path relative to the document',
+      },
+      {
+        name: 'a file: URI',
+        xml: withPrefix('file:///etc/passwd#$1'),
+        line: 3,
+        column: 48,
+        message: 'Unexpected @replacementPattern "file:///etc/passwd#$1": file: URI not allowed in the edition',
+      },
+      {
+        name: 'dots escaped as %2e',
+        xml: withPrefix('%2e%2e/%2e%2e/secret.xml#$1'),
+        line: 3,
+        column: 48,
+        message: 'Unexpected @replacementPattern "%2e%2e/%2e%2e/secret.xml#$1": the path leads outside tei/',
+      },
+      {
+        name: 'Windows separators',
+        xml: withPrefix('..\\..\\secret.xml#$1'),
+        line: 3,
+        column: 48,
+        message:
+          'Unexpected @replacementPattern "..\\\\..\\\\secret.xml#$1": backslash in the path, expected / between folders',
+      },
+      {
+        name: 'a group in the folder part that climbs out',
+        xml: withPrefix('../../$1/secret.xml#x'),
+        line: 3,
+        column: 48,
+        message: 'Unexpected @replacementPattern "../../$1/secret.xml#x": the path leads outside tei/',
+      },
+      {
+        name: 'no such file in the edition (or a link out of it)',
+        xml: withPrefix('register/people.xml#$1'),
+        line: 3,
+        column: 48,
+        message:
+          'Unexpected @replacementPattern "register/people.xml#$1": no such file register/people.xml in the edition (or it is a link that leads out of it)',
+      },
     ],
   },
   check(ctx) {
@@ -40,8 +85,14 @@ export const prefixDefInside: Rule = {
       if (el.ns !== TEI_NS) continue;
       const attribute = el.attributes.find((a) => a.name === 'replacementPattern');
       if (!attribute) continue;
-      const problem = replacementPatternProblem(attribute.value, ctx.doc.file, ctx.project.teiDir, (file) => ctx.project.has(file));
-      if (problem !== undefined) ctx.report(attribute, `Unexpected @replacementPattern ${JSON.stringify(attribute.value.slice(0, 200))}: ${problem}`);
+      const problem = replacementPatternProblem(attribute.value, ctx.doc.file, ctx.project.teiDir, (file) =>
+        ctx.project.has(file),
+      );
+      if (problem !== undefined)
+        ctx.report(
+          attribute,
+          `Unexpected @replacementPattern ${JSON.stringify(attribute.value.slice(0, 200))}: ${problem}`,
+        );
     }
   },
 };

@@ -36,7 +36,8 @@ export async function stylesheetFiles(entry: string): Promise<string[]> {
     if (seen.has(file)) continue;
     seen.add(file);
     const text = await readFile(file, 'utf8');
-    for (const m of text.matchAll(/<xsl:(?:import|include)\s[^>]*href\s*=\s*["']([^"']+)["']/g)) queue.push(resolve(dirname(file), m[1]!));
+    for (const m of text.matchAll(/<xsl:(?:import|include)\s[^>]*href\s*=\s*["']([^"']+)["']/g))
+      queue.push(resolve(dirname(file), m[1]!));
   }
   return [...seen];
 }
@@ -48,7 +49,8 @@ function xslt3Version(): string {
 /** Content hash of a stylesheet with everything it pulls in, and of the compiler's version. */
 export async function stylesheetHash(entry: string): Promise<string> {
   const h = createHash('sha256').update('xslt3@' + xslt3Version());
-  for (const file of await stylesheetFiles(entry)) h.update('\0' + file.slice(dirname(resolve(entry)).length)).update(await readFile(file));
+  for (const file of await stylesheetFiles(entry))
+    h.update('\0' + file.slice(dirname(resolve(entry)).length)).update(await readFile(file));
   return h.digest('hex').slice(0, 24);
 }
 
@@ -94,14 +96,21 @@ export async function compileStylesheet(entry: string, cacheDir: string): Promis
   const folder = dirname(cached);
   const unwritable = await mkdir(folder, { recursive: true })
     .then(() => access(folder, constants.W_OK))
-    .then(() => null, (e: unknown) => e);
+    .then(
+      () => null,
+      (e: unknown) => e,
+    );
   const work = unwritable ? await mkdtemp(join(tmpdir(), 'tei-pipeline-sef-')) : null;
   const tmp = work ? join(work, 'out.sef.json') : `${cached}.${process.pid}.${compiles++}.tmp`;
   const started = performance.now();
   compileListener?.({ stylesheet: entry, phase: 'start' });
   try {
     try {
-      await run(process.execPath, [require.resolve('xslt3/xslt3.js'), `-xsl:${resolve(entry)}`, `-export:${tmp}`, '-nogo', '-relocate:on'], { maxBuffer: 16 << 20 });
+      await run(
+        process.execPath,
+        [require.resolve('xslt3/xslt3.js'), `-xsl:${resolve(entry)}`, `-export:${tmp}`, '-nogo', '-relocate:on'],
+        { maxBuffer: 16 << 20 },
+      );
     } catch (e) {
       const err = e as { stderr?: string; message: string };
       throw new StylesheetCompileError(entry, (err.stderr || err.message).trim().split('\n').slice(0, 5).join(' '));
@@ -119,7 +128,9 @@ export async function compileStylesheet(entry: string, cacheDir: string): Promis
 let compiles = 0;
 
 function notKept(e: unknown): void {
-  warn(`${describeIoFailure(e, process.cwd()) ?? String(e)}; compiled stylesheets are not kept, so the next run compiles them again`);
+  warn(
+    `${describeIoFailure(e, process.cwd()) ?? String(e)}; compiled stylesheets are not kept, so the next run compiles them again`,
+  );
 }
 
 /** Write a file of the compiled cache; when that fails, warn and go on (returns false). */

@@ -27,7 +27,12 @@ export async function renderInWorkers(
   params: StylesheetParams,
   onResult: (index: number, outputs: Outputs | null) => Promise<void>,
 ): Promise<void> {
-  const setup: WorkerSetup = { sefs, params, readRoots: [...allowedReadRoots()], registers: registers.map((r) => ({ path: r.path, file: r.file, text: r.xmlText ?? r.text })) };
+  const setup: WorkerSetup = {
+    sefs,
+    params,
+    readRoots: [...allowedReadRoots()],
+    registers: registers.map((r) => ({ path: r.path, file: r.file, text: r.xmlText ?? r.text })),
+  };
   let next = 0;
   // Results are handed on one at a time, in the order they arrive.
   let handed = Promise.resolve();

@@ -44,6 +44,8 @@ parentPort!.on('message', async (job: RenderJob) => {
   const doc = new SourceDocument(job.path, job.file, job.text);
   doc.saxonDoc = await parseForSaxon(job.text, job.path);
   const outputs = renderDocument(doc, setup.sefs, pool, job.formats, setup.params);
-  const reply: RenderReply = outputs ? { id: job.id, outputs: [...outputs] } : { id: job.id, diagnostics: doc.diagnostics };
+  const reply: RenderReply = outputs
+    ? { id: job.id, outputs: [...outputs] }
+    : { id: job.id, diagnostics: doc.diagnostics };
   parentPort!.postMessage(reply);
 });

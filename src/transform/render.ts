@@ -15,7 +15,8 @@ const SAFE_HREF = /^(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A
 function collect(format: Format, files: Map<string, string>, into: Outputs): void {
   for (const [href, content] of files) {
     if (href === '') continue; // the principal result: the entry stylesheets write result documents only
-    if (!SAFE_HREF.test(href)) throw new TransformError(`Unexpected output name "${href}": not a plain relative file name`, 'TPUN0001');
+    if (!SAFE_HREF.test(href))
+      throw new TransformError(`Unexpected output name "${href}": not a plain relative file name`, 'TPUN0001');
     into.set(`${format}/${href}`, content);
   }
 }
@@ -31,11 +32,21 @@ export function documentPool(docs: readonly SourceDocument[]): Record<string, Sa
  * Render one document in every format (params: the edition's facts, editionParams()). On a transform error the document gets a diagnostic and
  * no outputs at all (its last good outputs stay on disk).
  */
-export function renderDocument(doc: SourceDocument, sefs: CompiledStylesheets, pool: Record<string, SaxonDocument>, formats: readonly Format[] = FORMATS, params: StylesheetParams = {}): Outputs | null {
+export function renderDocument(
+  doc: SourceDocument,
+  sefs: CompiledStylesheets,
+  pool: Record<string, SaxonDocument>,
+  formats: readonly Format[] = FORMATS,
+  params: StylesheetParams = {},
+): Outputs | null {
   const outputs: Outputs = new Map();
   for (const format of formats) {
     try {
-      collect(format, runTransform(sefs[format], { source: doc.saxonDoc, documentPool: pool, params: params[format] ?? {} }), outputs);
+      collect(
+        format,
+        runTransform(sefs[format], { source: doc.saxonDoc, documentPool: pool, params: params[format] ?? {} }),
+        outputs,
+      );
     } catch (e) {
       reportTransformError(doc, format, e);
       return null;
@@ -45,10 +56,24 @@ export function renderDocument(doc: SourceDocument, sefs: CompiledStylesheets, p
 }
 
 /** Render the corpus pages (index, register pages) from every document that built. */
-export function renderCorpus(docs: readonly SourceDocument[], sefs: CompiledStylesheets, pool: Record<string, SaxonDocument>, reportOn: SourceDocument | undefined, params: StylesheetParams = {}): Outputs | null {
+export function renderCorpus(
+  docs: readonly SourceDocument[],
+  sefs: CompiledStylesheets,
+  pool: Record<string, SaxonDocument>,
+  reportOn: SourceDocument | undefined,
+  params: StylesheetParams = {},
+): Outputs | null {
   const outputs: Outputs = new Map();
   try {
-    collect('html', runTransform(sefs.html, { initialTemplate: 'corpus', documentPool: pool, params: { ...(params.html ?? {}), documents: docs.map((d) => d.saxonDoc) } }), outputs);
+    collect(
+      'html',
+      runTransform(sefs.html, {
+        initialTemplate: 'corpus',
+        documentPool: pool,
+        params: { ...(params.html ?? {}), documents: docs.map((d) => d.saxonDoc) },
+      }),
+      outputs,
+    );
   } catch (e) {
     if (reportOn) reportTransformError(reportOn, 'html', e);
     return null;
@@ -59,5 +84,11 @@ export function renderCorpus(docs: readonly SourceDocument[], sefs: CompiledStyl
 function reportTransformError(doc: SourceDocument, format: Format, e: unknown): void {
   if (!(e instanceof TransformError)) throw e;
   const at = doc.tree?.root.start ?? { line: 1, column: 1 };
-  doc.report(at, 'error', 'transform', 'transform/failed', `Unexpected failure of the ${format} stylesheet: ${e.message} [${e.code}]`);
+  doc.report(
+    at,
+    'error',
+    'transform',
+    'transform/failed',
+    `Unexpected failure of the ${format} stylesheet: ${e.message} [${e.code}]`,
+  );
 }

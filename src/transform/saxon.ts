@@ -29,7 +29,8 @@ function closeSaxonToTheWorld(): void {
   platform['resourcePromise'] = (options: Record<string, unknown>) => {
     const target = options['file'] ?? options['location'];
     const path = gatedPath(target instanceof URL ? target : String(target));
-    if (path === null) return Promise.reject(new SaxonJS.XError(`Refused to read ${String(target).slice(0, 200)}`, 'FODC0002'));
+    if (path === null)
+      return Promise.reject(new SaxonJS.XError(`Refused to read ${String(target).slice(0, 200)}`, 'FODC0002'));
     return resourcePromise({ ...options, file: path, location: undefined });
   };
   platform['makeHttpRequest'] = refuse('fetch a URL');
@@ -101,7 +102,7 @@ export function runTransform(sef: Sef, options: TransformOptions): Map<string, s
   } catch (e) {
     const err = e as { message?: string; code?: string };
     const code = String(err.code ?? 'XTDE0000').replace(/^Q\{[^}]*\}/, '');
-    const detail = (messages.length > 0 ? messages[messages.length - 1]! : err.message ?? String(e)).trim();
+    const detail = (messages.length > 0 ? messages[messages.length - 1]! : (err.message ?? String(e))).trim();
     throw new TransformError(detail, code);
   }
   return files;

@@ -32,7 +32,12 @@ export function extractSchematron(rngText: string): string | null {
       let text = slice(el);
       const base = doc.lines.offset(el.start);
       const other = [...elements(el)]
-        .filter((x) => x.ns === SCH_NS && (x.local === 'assert' || x.local === 'report') && !/^(en|)$/.test(x.attributes.find((a) => a.name === 'xml:lang')?.value ?? ''))
+        .filter(
+          (x) =>
+            x.ns === SCH_NS &&
+            (x.local === 'assert' || x.local === 'report') &&
+            !/^(en|)$/.test(x.attributes.find((a) => a.name === 'xml:lang')?.value ?? ''),
+        )
         .map((x) => [doc.lines.offset(x.start) - base, doc.lines.offset(x.end) - base] as const)
         .sort((a, b) => b[0] - a[0]);
       for (const [from, to] of other) text = text.slice(0, from) + text.slice(to);
@@ -41,13 +46,19 @@ export function extractSchematron(rngText: string): string | null {
     }
   }
   if (patterns === 0) return null;
-  const prefixes = tree.root.attributes.filter((a) => a.name.startsWith('xmlns:')).map((a) => ` ${a.name}="${a.value.replace(/"/g, '&quot;')}"`);
+  const prefixes = tree.root.attributes
+    .filter((a) => a.name.startsWith('xmlns:'))
+    .map((a) => ` ${a.name}="${a.value.replace(/"/g, '&quot;')}"`);
   if (!prefixes.some((p) => p.startsWith(' xmlns:sch='))) prefixes.push(` xmlns:sch="${SCH_NS}"`);
   return `<sch:schema${prefixes.join('')} queryBinding="xslt2">\n${parts.join('\n')}\n</sch:schema>\n`;
 }
 
 /** Compile a grammar's embedded Schematron (cached by its content like the project's own), or null. */
-export async function compileEmbeddedSchematron(rngText: string, compilerXsl: string, cacheDir: string): Promise<Sef | null> {
+export async function compileEmbeddedSchematron(
+  rngText: string,
+  compilerXsl: string,
+  cacheDir: string,
+): Promise<Sef | null> {
   const sch = extractSchematron(rngText);
   if (!sch) return null;
   const file = join(cacheDir, 'schematron', `embedded-${sha256(sch).slice(0, 24)}.sch`);

@@ -7,7 +7,8 @@
 import { parentPort } from 'node:worker_threads';
 import { ParseOption, RelaxNGValidator, XmlDocument, XmlLibError } from 'libxml2-wasm';
 
-export type Libxml2Request = { kind: 'compile'; key: string; text: string } | { kind: 'validate'; id: number; key: string; text: string };
+export type Libxml2Request =
+  { kind: 'compile'; key: string; text: string } | { kind: 'validate'; id: number; key: string; text: string };
 
 export interface Libxml2Detail {
   message: string;
@@ -21,7 +22,12 @@ export type Libxml2Reply =
   | { kind: 'validated'; id: number; details: Libxml2Detail[]; error?: string };
 
 // Internal entities expanded (the parse layer has already bounded them), nothing external ever loaded.
-const OPTIONS = ParseOption.XML_PARSE_NOENT | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NOWARNING | ParseOption.XML_PARSE_NOERROR;
+const OPTIONS =
+  ParseOption.XML_PARSE_NOENT |
+  ParseOption.XML_PARSE_NO_XXE |
+  ParseOption.XML_PARSE_NONET |
+  ParseOption.XML_PARSE_NOWARNING |
+  ParseOption.XML_PARSE_NOERROR;
 
 const validators = new Map<string, RelaxNGValidator>();
 
@@ -54,14 +60,22 @@ function validate(id: number, key: string, text: string): Libxml2Reply {
     return { kind: 'validated', id, details: [] };
   } catch (e) {
     if (!(e instanceof XmlLibError)) return { kind: 'validated', id, details: [], error: describe(e) };
-    return { kind: 'validated', id, details: e.details.map((d) => ({ message: d.message.trim(), line: d.line, xpath: d.xpath ?? '' })) };
+    return {
+      kind: 'validated',
+      id,
+      details: e.details.map((d) => ({ message: d.message.trim(), line: d.line, xpath: d.xpath ?? '' })),
+    };
   } finally {
     doc.dispose();
   }
 }
 
 function describe(e: unknown): string {
-  if (e instanceof XmlLibError && e.details.length > 0) return e.details.map((d) => `${d.line}: ${d.message.trim()}`).slice(0, 3).join('; ');
+  if (e instanceof XmlLibError && e.details.length > 0)
+    return e.details
+      .map((d) => `${d.line}: ${d.message.trim()}`)
+      .slice(0, 3)
+      .join('; ');
   return e instanceof Error ? e.message : String(e);
 }
 

@@ -28,7 +28,11 @@ function theWorker(): Worker {
   const fail = (e: unknown) => {
     const error = e instanceof Error ? e.message : `libxml2 worker stopped (${String(e)})`;
     for (const [key, resolve] of waiting) {
-      resolve(key.startsWith('c:') ? { kind: 'compiled', key: key.slice(2), error } : { kind: 'validated', id: Number(key.slice(2)), details: [], error });
+      resolve(
+        key.startsWith('c:')
+          ? { kind: 'compiled', key: key.slice(2), error }
+          : { kind: 'validated', id: Number(key.slice(2)), details: [], error },
+      );
     }
     waiting.clear();
     compiled.clear();
@@ -73,7 +77,10 @@ export function compileGrammar(text: string): { key: string; ready: Promise<void
 }
 
 /** Validate one document's text against a compiled grammar: libxml2's findings, each with a line and a node path. */
-export async function validateWithGrammar(key: string, text: string): Promise<{ details: Libxml2Detail[]; error?: string }> {
+export async function validateWithGrammar(
+  key: string,
+  text: string,
+): Promise<{ details: Libxml2Detail[]; error?: string }> {
   const id = nextId++;
   const reply = await ask(`v:${id}`, { kind: 'validate', id, key, text });
   return reply.kind === 'validated' ? reply : { details: [], error: 'unexpected reply' };

@@ -10,17 +10,34 @@ export const MAX_DEPTH = 256;
 
 // saxes says what went wrong in its own words; these say it in ours ("Unexpected X, expected Y").
 const MESSAGES: [RegExp, (m: RegExpMatchArray, near: string) => string][] = [
-  [/undefined entity/, (_m, near) => `Unexpected entity ${near || 'reference'}: it is not declared (the predefined ones are &lt; &gt; &amp; &quot; &apos;; others need an <!ENTITY> in the DOCTYPE)`],
-  [/disallowed character in (tag|attribute|processing instruction) name/, (m, near) => `Unexpected character ${near} in ${m[1] === 'tag' ? 'an element' : `a${m[1] === 'attribute' ? 'n' : ''} ${m[1]}`} name, expected a name character`],
-  [/disallowed character/, (_m, near) =>
-    near === 'U+003C'
-      ? 'Unexpected "<" in an attribute value, expected &lt; (a "<" there ends no tag)'
-      : `Unexpected control character ${near}: not allowed in XML 1.0`],
+  [
+    /undefined entity/,
+    (_m, near) =>
+      `Unexpected entity ${near || 'reference'}: it is not declared (the predefined ones are &lt; &gt; &amp; &quot; &apos;; others need an <!ENTITY> in the DOCTYPE)`,
+  ],
+  [
+    /disallowed character in (tag|attribute|processing instruction) name/,
+    (m, near) =>
+      `Unexpected character ${near} in ${m[1] === 'tag' ? 'an element' : `a${m[1] === 'attribute' ? 'n' : ''} ${m[1]}`} name, expected a name character`,
+  ],
+  [
+    /disallowed character/,
+    (_m, near) =>
+      near === 'U+003C'
+        ? 'Unexpected "<" in an attribute value, expected &lt; (a "<" there ends no tag)'
+        : `Unexpected control character ${near}: not allowed in XML 1.0`,
+  ],
   [/unexpected close tag/, (_m, near) => `Unexpected end tag ${near}: it does not match the open element`],
   [/unclosed tag: (.*)/, (m) => `Unexpected end of file, expected the end tag </${m[1]}>`],
-  [/unquoted attribute value/, () => 'Unexpected unquoted attribute value, expected a value in "double" or \'single\' quotes'],
+  [
+    /unquoted attribute value/,
+    () => 'Unexpected unquoted attribute value, expected a value in "double" or \'single\' quotes',
+  ],
   [/documents may contain only one root/, () => 'Unexpected second root element, expected one root element only'],
-  [/text data outside of root node/, () => 'Unexpected text after the root element, expected only comments or processing instructions'],
+  [
+    /text data outside of root node/,
+    () => 'Unexpected text after the root element, expected only comments or processing instructions',
+  ],
   [/document must contain a root element/, () => 'Unexpected end of file, expected a root element'],
   [/unbound namespace prefix: "(.*)"/, (m) => `Unexpected prefix "${m[1]}": it is not declared with xmlns:${m[1]}`],
   [/duplicate attribute: (.*)/, (m) => `Unexpected duplicate attribute ${m[1]}`],
@@ -74,7 +91,13 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
       near = text.slice(offset, pos + 1);
       // With a DTD that is not read, an undeclared entity may be declared there: not a well-formedness error.
       if (subset?.external) {
-        doc.report(at(offset), 'warning', 'rules', 'policy/external-entity', `Unexpected entity ${near.slice(0, 60)}: it may be declared in the external DTD, which is never read; it is left out`);
+        doc.report(
+          at(offset),
+          'warning',
+          'rules',
+          'policy/external-entity',
+          `Unexpected entity ${near.slice(0, 60)}: it may be declared in the external DTD, which is never read; it is left out`,
+        );
         return;
       }
     } else if (/disallowed character/.test(e.message)) {
@@ -109,7 +132,13 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
     tagStart = text.lastIndexOf('<', parser.position - 1);
     if (stack.length >= MAX_DEPTH && !failed) {
       failed = true;
-      doc.report(at(tagStart), 'error', 'xml', 'xml/too-deep', `Unexpected nesting deeper than ${MAX_DEPTH} elements, expected at most ${MAX_DEPTH} (the schema layer and the stylesheets go no deeper)`);
+      doc.report(
+        at(tagStart),
+        'error',
+        'xml',
+        'xml/too-deep',
+        `Unexpected nesting deeper than ${MAX_DEPTH} elements, expected at most ${MAX_DEPTH} (the schema layer and the stylesheets go no deeper)`,
+      );
     }
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
@@ -182,7 +211,8 @@ interface InternalSubset {
 export const MAX_ENTITY_DEPTH = 8;
 export const MAX_ENTITY_CHARS = 1 << 20;
 
-const ENTITY_DECL = /<!ENTITY\s+(%\s+)?([^\s%]+)\s+(?:"([^"]*)"|'([^']*)'|(SYSTEM|PUBLIC)\s+("[^"]*"|'[^']*')\s*("[^"]*"|'[^']*')?[^>]*)\s*>/g;
+const ENTITY_DECL =
+  /<!ENTITY\s+(%\s+)?([^\s%]+)\s+(?:"([^"]*)"|'([^']*)'|(SYSTEM|PUBLIC)\s+("[^"]*"|'[^']*')\s*("[^"]*"|'[^']*')?[^>]*)\s*>/g;
 
 /**
  * The DOCTYPE's internal subset: general entities with literal values, expanded (references to other
@@ -197,7 +227,12 @@ function readInternalSubset(body: string): InternalSubset {
   if (externalId) {
     result.external = true;
     const uri = (externalId[1] ?? externalId[2] ?? '""').slice(1, -1);
-    result.findings.push({ severity: 'warning', source: 'rules', ruleId: 'policy/external-dtd', message: `Unexpected external DTD "${uri.slice(0, 200)}": it is never fetched; the rest of the document is checked without it` });
+    result.findings.push({
+      severity: 'warning',
+      source: 'rules',
+      ruleId: 'policy/external-dtd',
+      message: `Unexpected external DTD "${uri.slice(0, 200)}": it is never fetched; the rest of the document is checked without it`,
+    });
   }
   const inner = open === -1 ? '' : body.slice(open + 1, body.lastIndexOf(']'));
   const raw = new Map<string, string>();
@@ -206,7 +241,12 @@ function readInternalSubset(body: string): InternalSubset {
     const [, percent, name, dq, sq, external, first, second] = m;
     if (external) {
       const uri = ((external === 'PUBLIC' ? second : first) ?? '""').slice(1, -1);
-      result.findings.push({ severity: 'warning', source: 'rules', ruleId: 'policy/external-entity', message: `Unexpected external entity ${percent ? '%' : '&'}${name}; ("${uri.slice(0, 200)}"): it is never fetched; references to it are left out` });
+      result.findings.push({
+        severity: 'warning',
+        source: 'rules',
+        ruleId: 'policy/external-entity',
+        message: `Unexpected external entity ${percent ? '%' : '&'}${name}; ("${uri.slice(0, 200)}"): it is never fetched; references to it are left out`,
+      });
       if (percent) result.external = true;
       else raw.set(name!, '');
       continue;
@@ -227,7 +267,8 @@ function readInternalSubset(body: string): InternalSubset {
       else if (/^&#x[0-9a-f]+;$/i.test(part)) out += String.fromCodePoint(parseInt(part.slice(3, -1), 16));
       else if (/^&#[0-9]+;$/.test(part)) out += String.fromCodePoint(parseInt(part.slice(2, -1), 10));
       else out += part;
-      if (out.length > MAX_ENTITY_CHARS) throw new RangeError(`an entity expands to more than ${MAX_ENTITY_CHARS} characters`);
+      if (out.length > MAX_ENTITY_CHARS)
+        throw new RangeError(`an entity expands to more than ${MAX_ENTITY_CHARS} characters`);
     }
     expanded.set(name, out);
     return out;
@@ -237,10 +278,21 @@ function readInternalSubset(body: string): InternalSubset {
   } catch (e) {
     result.fatal = true;
     result.entities.clear();
-    result.findings.push({ severity: 'error', source: 'xml', ruleId: 'xml/entity-limit', message: `Unexpected entity expansion: ${(e as Error).message}, expected at most ${MAX_ENTITY_DEPTH} levels and ${MAX_ENTITY_CHARS} characters (entity bombs are refused)` });
+    result.findings.push({
+      severity: 'error',
+      source: 'xml',
+      ruleId: 'xml/entity-limit',
+      message: `Unexpected entity expansion: ${(e as Error).message}, expected at most ${MAX_ENTITY_DEPTH} levels and ${MAX_ENTITY_CHARS} characters (entity bombs are refused)`,
+    });
   }
   for (const [name, value] of result.entities) {
-    if (value.includes('<')) result.findings.push({ severity: 'warning', source: 'xml', ruleId: 'xml/entity-markup', message: `Unexpected markup in entity &${name};: its replacement text is read as characters, not as elements` });
+    if (value.includes('<'))
+      result.findings.push({
+        severity: 'warning',
+        source: 'xml',
+        ruleId: 'xml/entity-markup',
+        message: `Unexpected markup in entity &${name};: its replacement text is read as characters, not as elements`,
+      });
   }
   return result;
 }
@@ -251,7 +303,13 @@ function readInternalSubset(body: string): InternalSubset {
  */
 function prepareForProcessors(text: string, start: number, end: number, subset: InternalSubset): string {
   const blank = text.slice(start, end).replace(/[^\n]/g, ' ');
-  const escape = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  const escape = (v: string) =>
+    v
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/"/g, '&quot;')
+      .replace(/\n/g, '&#10;')
+      .replace(/\r/g, '&#13;');
   const rest = text.slice(end).replace(/&([^#;\s&<]+);/g, (whole, name: string) => {
     const v = subset.entities.get(name);
     return v === undefined ? (['lt', 'gt', 'amp', 'quot', 'apos'].includes(name) ? whole : '') : escape(v);
@@ -262,7 +320,13 @@ function prepareForProcessors(text: string, start: number, end: number, subset: 
 // Attribute names as written in a start tag, with where each begins.
 const ATTRIBUTE = /([^\s=<>\/"']+)\s*=\s*(?:"[^"]*"|'[^']*')/g;
 
-function attributesOf(tag: SaxesTagNS, text: string, start: number, end: number, at: (o: number) => XmlAttribute['start']): XmlAttribute[] {
+function attributesOf(
+  tag: SaxesTagNS,
+  text: string,
+  start: number,
+  end: number,
+  at: (o: number) => XmlAttribute['start'],
+): XmlAttribute[] {
   const offsets = new Map<string, number>();
   const raw = text.slice(start, end);
   ATTRIBUTE.lastIndex = 0;

@@ -47,7 +47,13 @@ export async function validateRelaxNg(docs: readonly SourceDocument[], schema: R
     docs.map(async (doc) => {
       const { details, error } = await validateWithGrammar(schema.grammar.key, doc.xmlText ?? doc.text);
       if (error) {
-        doc.report({ line: 1, column: 1 }, 'error', 'schema', schema.ruleId, `Unexpected failure of the schema check against ${schema.label}: ${error}`);
+        doc.report(
+          { line: 1, column: 1 },
+          'error',
+          'schema',
+          schema.ruleId,
+          `Unexpected failure of the schema check against ${schema.label}: ${error}`,
+        );
         return;
       }
       if (details.length === 0) {
@@ -110,15 +116,33 @@ function faultsBelow(top: XmlElement, index: SchemaIndex): Finding[] {
       if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) continue;
       const spec = attributes.get(a.local);
       if (!spec) {
-        found.push({ at: a.start, end: el.tagEnd, el, summary: false, message: `Unexpected attribute ${a.name} on <${el.name}>, expected ${listOf([...attributes.keys()].sort(), (n) => n, 'no attributes')}` });
+        found.push({
+          at: a.start,
+          end: el.tagEnd,
+          el,
+          summary: false,
+          message: `Unexpected attribute ${a.name} on <${el.name}>, expected ${listOf([...attributes.keys()].sort(), (n) => n, 'no attributes')}`,
+        });
       } else if (spec.types.length === 0 && !spec.anyText && !spec.values.includes(normalize(a.value))) {
-        found.push({ at: a.start, end: el.tagEnd, el, summary: false, message: badValue(a.name, el.name, a.value, spec) });
+        found.push({
+          at: a.start,
+          end: el.tagEnd,
+          el,
+          summary: false,
+          message: badValue(a.name, el.name, a.value, spec),
+        });
       }
     }
     const children = index.children(el.local);
     for (const c of childElements(el)) {
       if (!children.open && !children.elements.includes(c.local)) {
-        found.push({ at: c.start, end: c.tagEnd, el: c, summary: false, message: `Unexpected element <${c.name}> in <${el.name}>, expected ${expected(index, el.local, 'no element')}` });
+        found.push({
+          at: c.start,
+          end: c.tagEnd,
+          el: c,
+          summary: false,
+          message: `Unexpected element <${c.name}> in <${el.name}>, expected ${expected(index, el.local, 'no element')}`,
+        });
       } else stack.push(c);
     }
   }
@@ -141,7 +165,9 @@ function describe(d: Libxml2Detail, el: XmlElement | undefined, index: SchemaInd
     const a = el?.attributes.find((x) => x.local === m![1] || x.name === m![1]);
     const allowed = index.attributes(el?.local ?? m[2]!);
     const spec = allowed.get(a?.local ?? m[1]!);
-    const message = spec ? badValue(m[1]!, m[2]!, a?.value ?? '', spec) : `Unexpected attribute ${m[1]} on <${m[2]}>, expected ${listOf([...allowed.keys()].sort(), (n) => n, 'no attributes')}`;
+    const message = spec
+      ? badValue(m[1]!, m[2]!, a?.value ?? '', spec)
+      : `Unexpected attribute ${m[1]} on <${m[2]}>, expected ${listOf([...allowed.keys()].sort(), (n) => n, 'no attributes')}`;
     return { at: a?.start ?? at, end, message, el, summary: false };
   }
   if ((m = /^Did not expect text in element (\S+) content$/.exec(d.message))) {
@@ -157,7 +183,13 @@ function describe(d: Libxml2Detail, el: XmlElement | undefined, index: SchemaInd
         where.column = lead.length - nl;
       }
     }
-    return { at: where, end: undefined, message: `Unexpected text in <${m[1]}>, expected ${expected(index, m[1]!, 'only elements')}`, el, summary: false };
+    return {
+      at: where,
+      end: undefined,
+      message: `Unexpected text in <${m[1]}>, expected ${expected(index, m[1]!, 'only elements')}`,
+      el,
+      summary: false,
+    };
   }
   if ((m = /^Did not expect element (\S+) there$/.exec(d.message))) {
     const parent = el?.parent?.local;
@@ -170,28 +202,44 @@ function describe(d: Libxml2Detail, el: XmlElement | undefined, index: SchemaInd
       : `Unexpected element <${m[1]}> here`;
     return plain(message);
   }
-  if ((m = /^Expecting element (\S+), got (\S+)$/.exec(d.message))) return plain(`Unexpected element <${m[2]}>, expected <${m[1]}>`);
+  if ((m = /^Expecting element (\S+), got (\S+)$/.exec(d.message)))
+    return plain(`Unexpected element <${m[2]}>, expected <${m[1]}>`);
   if ((m = /^Expecting an element (\S+), got nothing$/.exec(d.message))) {
     return plain(`Unexpected end of <${el?.local ?? '?'}>, expected <${m[1]}>`);
   }
-  if ((m = /^Extra element (\S+) in interleave$/.exec(d.message))) return plain(`Unexpected element <${m[1]}> in <${el?.parent?.local ?? '?'}>`);
+  if ((m = /^Extra element (\S+) in interleave$/.exec(d.message)))
+    return plain(`Unexpected element <${m[1]}> in <${el?.parent?.local ?? '?'}>`);
   if ((m = /^Element (\S+) has extra content: (\S+)$/.exec(d.message))) {
     return plain(m[2] === 'text' ? `Unexpected text in <${m[1]}>` : `Unexpected element <${m[2]}> in <${m[1]}>`, true);
   }
-  if ((m = /^Element (\S+) failed to validate content$/.exec(d.message))) return plain(`Unexpected content in <${m[1]}>`, true);
-  if ((m = /^Element (\S+) failed to validate attributes$/.exec(d.message))) return plain(`Unexpected attributes on <${m[1]}>`, true);
-  if ((m = /^Expecting a namespace for element (\S+)$/.exec(d.message))) return plain(`Unexpected element <${m[1]}> in no namespace, expected the TEI namespace`);
-  if ((m = /^Element (\S+) has wrong namespace: expecting (\S+)$/.exec(d.message))) return plain(`Unexpected namespace of <${m[1]}>, expected ${m[2]}`);
-  if ((m = /^Expecting element (\S+) to be empty$/.exec(d.message))) return plain(`Unexpected content in <${m[1]}>, expected it to be empty`);
-  if ((m = /^Error validating datatype (\S+)$/.exec(d.message))) return plain(`Unexpected value in <${el?.local ?? '?'}>: not a valid ${m[1]}`);
-  if ((m = /^Type (\S+) doesn't allow value '(.*)'$/s.exec(d.message))) return plain(`Unexpected value ${quote(m[2]!)} in <${el?.local ?? '?'}>, expected a ${m[1]}`);
-  if (/^Invalid sequence in interleave$/.test(d.message)) return plain(`Unexpected order of elements in <${el?.local ?? '?'}>`, true);
+  if ((m = /^Element (\S+) failed to validate content$/.exec(d.message)))
+    return plain(`Unexpected content in <${m[1]}>`, true);
+  if ((m = /^Element (\S+) failed to validate attributes$/.exec(d.message)))
+    return plain(`Unexpected attributes on <${m[1]}>`, true);
+  if ((m = /^Expecting a namespace for element (\S+)$/.exec(d.message)))
+    return plain(`Unexpected element <${m[1]}> in no namespace, expected the TEI namespace`);
+  if ((m = /^Element (\S+) has wrong namespace: expecting (\S+)$/.exec(d.message)))
+    return plain(`Unexpected namespace of <${m[1]}>, expected ${m[2]}`);
+  if ((m = /^Expecting element (\S+) to be empty$/.exec(d.message)))
+    return plain(`Unexpected content in <${m[1]}>, expected it to be empty`);
+  if ((m = /^Error validating datatype (\S+)$/.exec(d.message)))
+    return plain(`Unexpected value in <${el?.local ?? '?'}>: not a valid ${m[1]}`);
+  if ((m = /^Type (\S+) doesn't allow value '(.*)'$/s.exec(d.message)))
+    return plain(`Unexpected value ${quote(m[2]!)} in <${el?.local ?? '?'}>, expected a ${m[1]}`);
+  if (/^Invalid sequence in interleave$/.test(d.message))
+    return plain(`Unexpected order of elements in <${el?.local ?? '?'}>`, true);
   return plain(`Unexpected content in <${el?.local ?? '?'}>: ${d.message}`, /failed to validate/.test(d.message));
 }
 
 function badValue(attribute: string, element: string, value: string, spec: AllowedValues): string {
   const wants: string[] = [];
-  if (spec.values.length > 0) wants.push(`one of ${[...spec.values].sort().map((v) => `"${v}"`).join(', ')}`);
+  if (spec.values.length > 0)
+    wants.push(
+      `one of ${[...spec.values]
+        .sort()
+        .map((v) => `"${v}"`)
+        .join(', ')}`,
+    );
   for (const t of spec.types) wants.push(t === 'list' ? 'a list of values' : `a value of type ${t}`);
   if (spec.anyText) wants.push('text');
   return `Unexpected value ${quote(value)} of attribute ${attribute} on <${element}>, expected ${wants.join(' or ') || 'no value'}`;
@@ -207,7 +255,11 @@ const LIST_MAX = 12;
 function listOf(names: readonly string[], show: (n: string) => string, none: string): string {
   if (names.length === 0) return none;
   const shown = names.slice(0, LIST_MAX).map(show).join(', ');
-  return names.length > LIST_MAX ? `one of ${shown} (and ${names.length - LIST_MAX} more)` : names.length === 1 ? shown : `one of ${shown}`;
+  return names.length > LIST_MAX
+    ? `one of ${shown} (and ${names.length - LIST_MAX} more)`
+    : names.length === 1
+      ? shown
+      : `one of ${shown}`;
 }
 
 /**
@@ -226,7 +278,9 @@ export function elementByPath(root: XmlElement, xpath: string): XmlElement | und
     if (!m) return el;
     const name = m[1]!;
     const n = Number(m[2] ?? 1);
-    const kids: XmlElement[] = childElements(el).filter((c) => name === '*' || c.name === name || c.local === name.replace(/^.*:/, ''));
+    const kids: XmlElement[] = childElements(el).filter(
+      (c) => name === '*' || c.name === name || c.local === name.replace(/^.*:/, ''),
+    );
     el = kids[n - 1];
   }
   return el;

@@ -9,12 +9,24 @@ import { isNCName, TEI_NS, type XmlTree } from '../core/xml-tree.js';
 export function checkRoot(doc: SourceDocument, tree: XmlTree): boolean {
   const root = tree.root;
   if (root.local !== 'TEI' && root.local !== 'teiCorpus') {
-    doc.report(root.start, 'error', 'rules', 'tei/root', `Unexpected root element <${root.name}>, expected <TEI> or <teiCorpus>`);
+    doc.report(
+      root.start,
+      'error',
+      'rules',
+      'tei/root',
+      `Unexpected root element <${root.name}>, expected <TEI> or <teiCorpus>`,
+    );
     return false;
   }
   if (root.ns !== TEI_NS) {
     const found = root.ns ? `namespace "${root.ns}"` : 'no namespace';
-    doc.report(root.start, 'error', 'rules', 'tei/namespace', `Unexpected ${found} on <${root.name}>, expected xmlns="${TEI_NS}"`);
+    doc.report(
+      root.start,
+      'error',
+      'rules',
+      'tei/namespace',
+      `Unexpected ${found} on <${root.name}>, expected xmlns="${TEI_NS}"`,
+    );
     return false;
   }
   // Outputs are named after the file; the stylesheets name them after the root's xml:id: they must agree.
@@ -22,11 +34,29 @@ export function checkRoot(doc: SourceDocument, tree: XmlTree): boolean {
   if (!isNCName(doc.id)) {
     // No xml:id can equal this name: say so, and what would satisfy the rule, never suggest an illegal id.
     const legal = legalIdFor(doc.id);
-    doc.report(id?.start ?? root.start, 'error', 'rules', 'tei/file-named-by-id', `Unexpected file name "${doc.id}": it is not a legal xml:id (an NCName: no leading digit, hyphen or full stop, no spaces or colons), expected a file named like "${legal}.xml" with xml:id="${legal}"`);
+    doc.report(
+      id?.start ?? root.start,
+      'error',
+      'rules',
+      'tei/file-named-by-id',
+      `Unexpected file name "${doc.id}": it is not a legal xml:id (an NCName: no leading digit, hyphen or full stop, no spaces or colons), expected a file named like "${legal}.xml" with xml:id="${legal}"`,
+    );
   } else if (!id) {
-    doc.report(root.start, 'error', 'rules', 'tei/file-named-by-id', `Unexpected <${root.name}> without xml:id, expected xml:id="${doc.id}" (the file's name)`);
+    doc.report(
+      root.start,
+      'error',
+      'rules',
+      'tei/file-named-by-id',
+      `Unexpected <${root.name}> without xml:id, expected xml:id="${doc.id}" (the file's name)`,
+    );
   } else if (id.value !== doc.id) {
-    doc.report(id.start, 'error', 'rules', 'tei/file-named-by-id', `Unexpected xml:id "${id.value}" on <${root.name}>, expected "${doc.id}" (the file's name)`);
+    doc.report(
+      id.start,
+      'error',
+      'rules',
+      'tei/file-named-by-id',
+      `Unexpected xml:id "${id.value}" on <${root.name}>, expected "${doc.id}" (the file's name)`,
+    );
   }
   return true;
 }

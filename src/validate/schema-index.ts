@@ -143,7 +143,10 @@ function namesOf(el: XmlElement): string[] {
   const first = childElements(el)[0];
   if (!first || first.ns !== RNG_NS) return [];
   if (first.local === 'name') return [textContent(first).trim().replace(/^.*:/, '')];
-  if (first.local === 'choice') return childElements(first).filter((c) => c.local === 'name').map((c) => textContent(c).trim().replace(/^.*:/, ''));
+  if (first.local === 'choice')
+    return childElements(first)
+      .filter((c) => c.local === 'name')
+      .map((c) => textContent(c).trim().replace(/^.*:/, ''));
   return [];
 }
 

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import type { SourceDocument } from '../core/document.js';
 import type { Severity } from '../core/diagnostic.js';
 import { sha256 } from '../core/fingerprint.js';
-import { compileStylesheet, keepInCache, SHIPPED_SEF_DIR, stylesheetHash, type Sef } from '../transform/compile-stylesheet.js';
+import {
+  compileStylesheet,
+  keepInCache,
+  SHIPPED_SEF_DIR,
+  stylesheetHash,
+  type Sef,
+} from '../transform/compile-stylesheet.js';
 import { PRINCIPAL, parseForSaxon, runTransform, type SaxonDocument } from '../transform/saxon.js';
 import { childElements, type XmlElement } from '../core/xml-tree.js';
 
@@ -44,16 +50,30 @@ export async function compileSchematron(schFile: string, compilerXsl: string, ca
   return compileStylesheet(generated, cacheDir);
 }
 
-const SEVERITIES: Record<string, Severity> = { error: 'error', fatal: 'error', warning: 'warning', warn: 'warning', nonfatal: 'warning', info: 'info', information: 'info' };
+const SEVERITIES: Record<string, Severity> = {
+  error: 'error',
+  fatal: 'error',
+  warning: 'warning',
+  warn: 'warning',
+  nonfatal: 'warning',
+  info: 'info',
+  information: 'info',
+};
 
 /** Run compiled Schematron on one document (already parsed for saxon-js) and report each finding at its element. */
-export function runSchematron(doc: SourceDocument, saxonDoc: SaxonDocument, sef: Sef, ruleIdOf: (id: string) => string = (id) => `tei/${id}`): void {
+export function runSchematron(
+  doc: SourceDocument,
+  saxonDoc: SaxonDocument,
+  sef: Sef,
+  ruleIdOf: (id: string) => string = (id) => `tei/${id}`,
+): void {
   const out = runTransform(sef, { source: saxonDoc }).get(PRINCIPAL) ?? '';
   for (const line of out.split('\n')) {
     if (!line) continue;
     const [role = 'error', id = '', path = '', attribute = '', message = ''] = line.split('\t');
     const el = doc.tree ? elementByPath(doc.tree.root, path) : undefined;
-    const at = (attribute && el?.attributes.find((a) => a.name === attribute)?.start) || el?.start || { line: 1, column: 1 };
+    const at = (attribute && el?.attributes.find((a) => a.name === attribute)?.start) ||
+      el?.start || { line: 1, column: 1 };
     doc.report(at, SEVERITIES[role.toLowerCase()] ?? 'error', 'schematron', ruleIdOf(id), message);
   }
 }

@@ -61,12 +61,23 @@ function loadDocumentSync(project: Project, absolute: string): SourceDocument {
 function unreadable(project: Project, absolute: string, e: unknown): SourceDocument {
   const doc = new SourceDocument(absolute, projectPath(project, absolute), '');
   const code = (e as NodeJS.ErrnoException).code;
-  doc.report({ line: 1, column: 1 }, 'error', 'xml', 'io/unreadable', `Unexpected read failure (${code ?? 'error'}), expected a readable file`);
+  doc.report(
+    { line: 1, column: 1 },
+    'error',
+    'xml',
+    'io/unreadable',
+    `Unexpected read failure (${code ?? 'error'}), expected a readable file`,
+  );
   return doc;
 }
 
 /** Take bytes already read through the layers that need no other file (decode, XML, root). */
-export function documentFromBytes(project: Project, absolute: string, bytes: Uint8Array, edition = true): SourceDocument {
+export function documentFromBytes(
+  project: Project,
+  absolute: string,
+  bytes: Uint8Array,
+  edition = true,
+): SourceDocument {
   const file = projectPath(project, absolute);
   const decoded = decode(bytes);
   const doc = new SourceDocument(absolute, file, decoded.text);
@@ -120,10 +131,14 @@ export class Validator {
   static async create(project: Project, options: ValidatorOptions = {}): Promise<Validator> {
     const alone = (options.schemaAlone ?? false) && (options.schemas ?? []).length > 0;
     // Each grammar starts compiling (in the libxml2 worker) as soon as it is read.
-    const schemas = await Promise.all(schemaFiles(project, options.schemas).map(async (f) => relaxNgSchema(f, await readFile(f, 'utf8'))));
+    const schemas = await Promise.all(
+      schemaFiles(project, options.schemas).map(async (f) => relaxNgSchema(f, await readFile(f, 'utf8'))),
+    );
     const compiler = join(project.packageDir, 'xslt', 'schematron', 'compile.xsl');
     // A grammar's own Schematron runs with it, as oXygen and the TEI's tools run it.
-    if (options.embeddedSchematron !== false) for (const schema of schemas) schema.schematron = await compileEmbeddedSchematron(schema.text, compiler, project.cacheDir);
+    if (options.embeddedSchematron !== false)
+      for (const schema of schemas)
+        schema.schematron = await compileEmbeddedSchematron(schema.text, compiler, project.cacheDir);
     const schematrons: Sef[] = [];
     for (const sch of alone ? [] : project.schematrons) {
       const sef = await readFile(sch).then(

@@ -44,10 +44,21 @@ describe.skipIf(!haveChromium)(browserSuite('accessibility'), () => {
       expect(candidates.length).toBeGreaterThan(5);
       expect(stops[0]?.what).toBe('a href=#main');
       const reached = new Set(stops.map((s) => s.index));
-      expect(candidates.filter((_, i) => !reached.has(i)), 'never reached with Tab').toEqual([]);
-      expect(stops.filter((s) => s.index < 0).map((s) => s.what), 'reached but not a link or control').toEqual([]);
-      const unseen = stops.filter((s) => !s.focusVisible || (s.outline === 'none' && s.boxShadow === 'none') || !s.inViewport);
-      expect(unseen.map((s) => `${s.what}: outline ${s.outline}, box-shadow ${s.boxShadow}, in viewport ${s.inViewport}`), 'focus not visible').toEqual([]);
+      expect(
+        candidates.filter((_, i) => !reached.has(i)),
+        'never reached with Tab',
+      ).toEqual([]);
+      expect(
+        stops.filter((s) => s.index < 0).map((s) => s.what),
+        'reached but not a link or control',
+      ).toEqual([]);
+      const unseen = stops.filter(
+        (s) => !s.focusVisible || (s.outline === 'none' && s.boxShadow === 'none') || !s.inViewport,
+      );
+      expect(
+        unseen.map((s) => `${s.what}: outline ${s.outline}, box-shadow ${s.boxShadow}, in viewport ${s.inViewport}`),
+        'focus not visible',
+      ).toEqual([]);
     });
   }
 

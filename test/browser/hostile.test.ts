@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, fileUrl, guardedContext, haveChromium, launchBrowser, type GuardedContext } from './support/browser.js';
+import {
+  browserSuite,
+  fileUrl,
+  guardedContext,
+  haveChromium,
+  launchBrowser,
+  type GuardedContext,
+} from './support/browser.js';
 import { tabThrough } from './support/page-checks.js';
 import { HOSTILE_ID, renderHostile, type HostileBuild } from './support/hostile.js';
 import { serve, type StaticServer } from './support/server.js';
@@ -9,7 +16,20 @@ import { serve, type StaticServer } from './support/server.js';
 // markup, attribute values with quotes and angle brackets. Rendered by the stylesheets alone
 // (support/hostile.ts), every page must show it as text, link nowhere dangerous and run nothing.
 const RECORD = `${HOSTILE_ID}.html`;
-const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'cite', 'data', 'ping', 'srcdoc'];
+const URL_ATTRIBUTES = [
+  'href',
+  'src',
+  'srcset',
+  'action',
+  'formaction',
+  'xlink:href',
+  'poster',
+  'background',
+  'cite',
+  'data',
+  'ping',
+  'srcdoc',
+];
 
 /** What would let a page run script or load something: offending elements and attributes. */
 function dangers(page: Page) {
@@ -18,13 +38,36 @@ function dangers(page: Page) {
     const scheme = /^(javascript|vbscript|data):/i;
     for (const e of document.querySelectorAll('*')) {
       const tag = e.tagName.toLowerCase();
-      if (['script', 'iframe', 'frame', 'object', 'embed', 'img', 'svg', 'math', 'form', 'base', 'template', 'style', 'video', 'audio', 'source', 'noscript'].includes(tag)) found.push(`<${tag}> element`);
-      if (tag === 'meta' && e.hasAttribute('http-equiv')) found.push(`<meta http-equiv="${e.getAttribute('http-equiv')}">`);
-      if (tag === 'link' && !['stylesheet', 'alternate', 'schema.DC'].includes(e.getAttribute('rel') ?? '')) found.push(`<link rel="${e.getAttribute('rel')}">`);
+      if (
+        [
+          'script',
+          'iframe',
+          'frame',
+          'object',
+          'embed',
+          'img',
+          'svg',
+          'math',
+          'form',
+          'base',
+          'template',
+          'style',
+          'video',
+          'audio',
+          'source',
+          'noscript',
+        ].includes(tag)
+      )
+        found.push(`<${tag}> element`);
+      if (tag === 'meta' && e.hasAttribute('http-equiv'))
+        found.push(`<meta http-equiv="${e.getAttribute('http-equiv')}">`);
+      if (tag === 'link' && !['stylesheet', 'alternate', 'schema.DC'].includes(e.getAttribute('rel') ?? ''))
+        found.push(`<link rel="${e.getAttribute('rel')}">`);
       for (const a of e.attributes) {
         if (a.name.startsWith('on')) found.push(`${tag}[${a.name}]`);
         // Browsers drop whitespace and control characters before reading a scheme.
-        if (urlAttributes.includes(a.name) && scheme.test(a.value.replace(/[\u0000-\u0020\u007f-\u009f]/g, ''))) found.push(`${tag}[${a.name}="${a.value}"]`);
+        if (urlAttributes.includes(a.name) && scheme.test(a.value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '')))
+          found.push(`${tag}[${a.name}="${a.value}"]`);
       }
     }
     return found;
@@ -55,7 +98,11 @@ describe.skipIf(!haveChromium)(browserSuite('hostile content'), () => {
   });
 
   const attr = (selector: string, name: string) => page.locator(selector).first().getAttribute(name);
-  const text = (selector: string) => page.locator(selector).first().evaluate((e) => e.textContent?.replace(/\s+/g, ' ').trim());
+  const text = (selector: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((e) => e.textContent?.replace(/\s+/g, ' ').trim());
 
   it('the stylesheets render the record and the corpus pages', () => {
     expect(build.pages).toEqual(['events.html', RECORD, 'index.html', 'orgs.html', 'persons.html', 'places.html']);
@@ -94,10 +141,22 @@ describe.skipIf(!haveChromium)(browserSuite('hostile content'), () => {
     expect(await text('h1')).toBe(`Hostile content </title><script>alert("title")</script> & "quotes" 'too'`);
     expect(await text('#text h3')).toBe('RECORD <script>alert("head")</script>');
     const p = await text('#markup-as-text');
-    for (const s of ['<script>alert("p")</script>', '<img src=x onerror=alert("img")>', `<a href="javascript:alert('a')">a link</a>`, '<!-- a comment -->']) expect(p).toContain(s);
+    for (const s of [
+      '<script>alert("p")</script>',
+      '<img src=x onerror=alert("img")>',
+      `<a href="javascript:alert('a')">a link</a>`,
+      '<!-- a comment -->',
+    ])
+      expect(p).toContain(s);
     expect(await text('#markup-as-text a.name')).toBe(`<b onmouseover="alert('name')">Vance</b>`);
-    expect(await page.locator('#markup-as-text b, #markup-as-text img, #markup-as-text a:not(.name):not(.permalink)').count()).toBe(0);
-    expect(await text('#note-1')).toContain('An editorial note with <script>alert("note")</script> in it, about NATO & "friends".');
+    expect(
+      await page
+        .locator('#markup-as-text b, #markup-as-text img, #markup-as-text a:not(.name):not(.permalink)')
+        .count(),
+    ).toBe(0);
+    expect(await text('#note-1')).toContain(
+      'An editorial note with <script>alert("note")</script> in it, about NATO & "friends".',
+    );
     expect(await text('#about')).toContain('Written for the tests: <img src=x onerror=alert("bibl")>.');
     expect(await text('#about')).toContain('Fixture written: <script>alert("change")</script>.');
     // The licence's javascript: target is refused; its words remain.
@@ -111,8 +170,12 @@ describe.skipIf(!haveChromium)(browserSuite('hostile content'), () => {
     expect(await attr('#attributes q.said', 'data-speaker')).toBe(`per:carter"><script>alert('who')</script>`);
     expect(await attr('#attributes q.said', 'title')).toBe(`Words of per:carter"><script>alert('who')</script>`);
     expect(await attr('#attributes .choice .reading', 'title')).toBe(`The source reads: "<by>" 'sic'`);
-    expect(await attr('#attributes .choice .original', 'title')).toBe('Corrected reading: but <script>alert("corr")</script>');
-    expect(await attr('#attributes .ellipsis', 'title')).toBe('Not reproduced in the source, which marks the omission “"<gone>"”.');
+    expect(await attr('#attributes .choice .original', 'title')).toBe(
+      'Corrected reading: but <script>alert("corr")</script>',
+    );
+    expect(await attr('#attributes .ellipsis', 'title')).toBe(
+      'Not reproduced in the source, which marks the omission “"<gone>"”.',
+    );
     expect(await attr('#stamp-alone', 'aria-label')).toBe('Stamp: X"<y>');
     expect(await page.locator('#attributes script, #attributes b, #stamp-alone script').count()).toBe(0);
   });
@@ -130,7 +193,9 @@ describe.skipIf(!haveChromium)(browserSuite('hostile content'), () => {
     for (const p of ['index.html', 'persons.html']) {
       const other = await guard.open(`${server.origin}/html/${p}`);
       const title = other.locator(`a[href="${RECORD}"]`).first();
-      expect(await title.textContent(), p).toBe(`Hostile content </title><script>alert("title")</script> & "quotes" 'too'`);
+      expect(await title.textContent(), p).toBe(
+        `Hostile content </title><script>alert("title")</script> & "quotes" 'too'`,
+      );
       await other.close();
     }
     const persons = await guard.open(`${server.origin}/html/persons.html`);
@@ -142,7 +207,13 @@ describe.skipIf(!haveChromium)(browserSuite('hostile content'), () => {
     await page.getByLabel('As in the source').check();
     expect(await page.locator('#attributes .choice').innerText()).toBe(`"<by>" 'sic'`);
     await page.getByLabel('Reading text').check();
-    for (const selector of ['#attributes q.said', '#attributes .choice', '#markup-as-text a.name', '#links a[href^="#"]']) await page.locator(selector).first().hover();
+    for (const selector of [
+      '#attributes q.said',
+      '#attributes .choice',
+      '#markup-as-text a.name',
+      '#links a[href^="#"]',
+    ])
+      await page.locator(selector).first().hover();
     const { candidates, stops } = await tabThrough(page);
     expect(stops.length).toBe(candidates.length);
     const fromFile = await guard.open(fileUrl(RECORD, `${build.out}/html`));
@@ -165,10 +236,14 @@ describe.skipIf(!haveChromium)(browserSuite('hostile content: the guards work'),
   it('a dialog from script and a request to another host are recorded', async () => {
     const guard = await guardedContext(browser);
     const page = await guard.context.newPage();
-    await page.setContent('<p>control</p><script>alert("control")</script><img src="http://example.invalid/x.png" alt="">');
+    await page.setContent(
+      '<p>control</p><script>alert("control")</script><img src="http://example.invalid/x.png" alt="">',
+    );
     await page.waitForTimeout(100);
     expect(guard.dialogs).toEqual(['alert: control']);
-    expect(guard.problems()).toEqual(expect.arrayContaining(['request left 127.0.0.1/file://: http://example.invalid/x.png']));
+    expect(guard.problems()).toEqual(
+      expect.arrayContaining(['request left 127.0.0.1/file://: http://example.invalid/x.png']),
+    );
     await guard.close();
   });
 });

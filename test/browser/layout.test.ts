@@ -30,16 +30,23 @@ function markersAndText(page: Page, selector = 'a.pb'): Promise<{ markers: Box[]
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         if (!n.textContent?.trim() || markers.some((m) => m.contains(n))) continue;
         range.selectNodeContents(n);
-        for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) text.push(box(r, n.textContent.trim().slice(0, 40)));
+        for (const r of range.getClientRects())
+          if (r.width > 0 && r.height > 0) text.push(box(r, n.textContent.trim().slice(0, 40)));
       }
     }
     const first = body?.querySelector('p');
-    return { markers: markers.map((m) => box(m.getBoundingClientRect(), m.closest('a.pb')?.id ?? m.id)), text, column: first ? box(first.getBoundingClientRect(), 'first paragraph') : null };
+    return {
+      markers: markers.map((m) => box(m.getBoundingClientRect(), m.closest('a.pb')?.id ?? m.id)),
+      text,
+      column: first ? box(first.getBoundingClientRect(), 'first paragraph') : null,
+    };
   }, selector);
 }
 
 // Tolerance for boxes that touch (inline neighbours share an edge, rounded to sub-pixels).
-const overlaps = (a: Box, b: Box) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+const overlaps = (a: Box, b: Box) =>
+  Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+  Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
 
 describe.skipIf(!haveChromium)(browserSuite('layout on a phone, a desktop and paper'), () => {
   const edition = servedEdition();
@@ -55,11 +62,21 @@ describe.skipIf(!haveChromium)(browserSuite('layout on a phone, a desktop and pa
     it(`${name} at 390 px: no horizontal scroll (screenshot ${shot(name, '390').slice(repoRoot.length + 1)})`, async () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(url(name));
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
       expect(scrollWidth, 'page wider than the screen').toBeLessThanOrEqual(innerWidth);
       // No single element sticks out either (an overflow hidden by the body would not scroll but be cut off).
       const wide = await page.evaluate(() =>
-        [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && e.checkVisibility() && !e.closest('.visually-hidden, .skip')).map((e) => e.tagName + (e.id ? '#' + e.id : '')),
+        [...document.querySelectorAll('body *')]
+          .filter(
+            (e) =>
+              e.getBoundingClientRect().right > innerWidth + 1 &&
+              e.checkVisibility() &&
+              !e.closest('.visually-hidden, .skip'),
+          )
+          .map((e) => e.tagName + (e.id ? '#' + e.id : '')),
       );
       expect(wide).toEqual([]);
       await page.screenshot({ path: shot(name, '390'), fullPage: true });
@@ -80,8 +97,15 @@ describe.skipIf(!haveChromium)(browserSuite('layout on a phone, a desktop and pa
     const { markers, text, column } = await markersAndText(page, 'a.pb .pb-label');
     expect(markers.length).toBe(4);
     expect(text.length).toBeGreaterThan(100);
-    expect(markers.filter((m) => m.left < 0 || m.right > column!.left).map((m) => `${m.text}: ${m.left}-${m.right}, text from ${column!.left}`), 'markers outside the margin').toEqual([]);
-    const hits = markers.flatMap((m) => text.filter((t) => overlaps(m, t)).map((t) => `${m.text} overlaps "${t.text}"`));
+    expect(
+      markers
+        .filter((m) => m.left < 0 || m.right > column!.left)
+        .map((m) => `${m.text}: ${m.left}-${m.right}, text from ${column!.left}`),
+      'markers outside the margin',
+    ).toEqual([]);
+    const hits = markers.flatMap((m) =>
+      text.filter((t) => overlaps(m, t)).map((t) => `${m.text} overlaps "${t.text}"`),
+    );
     expect(hits).toEqual([]);
   });
 
@@ -94,7 +118,9 @@ describe.skipIf(!haveChromium)(browserSuite('layout on a phone, a desktop and pa
     // "reduction of [p. 3] the levels", not "[p. 3]the levels": a gap on either side within the line.
     const sameLine = (a: Box, b: Box) => Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
     const close = markers.flatMap((m) =>
-      text.filter((t) => sameLine(m, t) && Math.max(t.left - m.right, m.left - t.right) < 2).map((t) => `${m.text} touches "${t.text}"`),
+      text
+        .filter((t) => sameLine(m, t) && Math.max(t.left - m.right, m.left - t.right) < 2)
+        .map((t) => `${m.text} touches "${t.text}"`),
     );
     expect(close).toEqual([]);
   });
@@ -106,9 +132,21 @@ describe.skipIf(!haveChromium)(browserSuite('layout on a phone, a desktop and pa
       await page.emulateMedia({ media: 'print' });
       try {
         const state = await page.evaluate(() => {
-          const visible = (sel: string) => [...document.querySelectorAll(sel)].filter((e) => e.checkVisibility()).map((e) => sel + (e.id ? '#' + e.id : ''));
+          const visible = (sel: string) =>
+            [...document.querySelectorAll(sel)]
+              .filter((e) => e.checkVisibility())
+              .map((e) => sel + (e.id ? '#' + e.id : ''));
           return {
-            shown: ['nav', '.skip', '.site-header', '.site-footer', '.view-input', '.view-label', '.view-hint', '.permalink'].flatMap(visible),
+            shown: [
+              'nav',
+              '.skip',
+              '.site-header',
+              '.site-footer',
+              '.view-input',
+              '.view-label',
+              '.view-hint',
+              '.permalink',
+            ].flatMap(visible),
             main: (document.querySelector('main') as HTMLElement).innerText.length,
             h1: document.querySelector('h1')?.checkVisibility() ?? false,
             text: document.querySelector('#text')?.checkVisibility() ?? null,

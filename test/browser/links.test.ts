@@ -3,12 +3,25 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/cli.js';
-import { browserSuite, guardedContext, haveChromium, launchBrowser, OUT, PAGES, RECORD_PAGE, type GuardedContext } from './support/browser.js';
+import {
+  browserSuite,
+  guardedContext,
+  haveChromium,
+  launchBrowser,
+  OUT,
+  PAGES,
+  RECORD_PAGE,
+  type GuardedContext,
+} from './support/browser.js';
 import { serve, type StaticServer } from './support/server.js';
 
 const REGISTERS = ['persons.html', 'places.html', 'orgs.html', 'events.html'];
 // The page numbers of the source, from the TEI: <pb n="…"/>.
-const PAGE_BREAKS = [...readFileSync(join(repoRoot, 'tei', RECORD_PAGE.replace(/\.html$/, '.xml')), 'utf8').matchAll(/<pb\b[^>]*\bn="([^"]+)"/g)].map((m) => m[1]!);
+const PAGE_BREAKS = [
+  ...readFileSync(join(repoRoot, 'tei', RECORD_PAGE.replace(/\.html$/, '.xml')), 'utf8').matchAll(
+    /<pb\b[^>]*\bn="([^"]+)"/g,
+  ),
+].map((m) => m[1]!);
 
 interface NameLink {
   /** The register page and the entry's id. */
@@ -79,7 +92,13 @@ describe.skipIf(!haveChromium)(browserSuite('links'), () => {
         .map(({ a, u }) => {
           const section = a.closest('section')?.id ?? 'elsewhere';
           const inText = ['apparatus', 'text', 'notes'].includes(section);
-          return { page: u.pathname.replace(/^.*\//, ''), id: decodeURIComponent(u.hash.slice(1)), block: inText ? (blockOf(a)?.id ?? null) : null, section, text: a.textContent ?? '' };
+          return {
+            page: u.pathname.replace(/^.*\//, ''),
+            id: decodeURIComponent(u.hash.slice(1)),
+            block: inText ? (blockOf(a)?.id ?? null) : null,
+            section,
+            text: a.textContent ?? '',
+          };
         });
     });
   });
@@ -101,9 +120,20 @@ describe.skipIf(!haveChromium)(browserSuite('links'), () => {
 
   it('every name in the apparatus, the text and the notes stands in a paragraph that its entry links back to', () => {
     const blocks = names.filter((n) => ['apparatus', 'text', 'notes'].includes(n.section));
-    expect(blocks.filter((n) => !n.block || !/^(para-\d+|p\d+|letter-p\d+)$/.test(n.block)).map((n) => `${n.text}: block ${n.block}`), 'names outside a paragraph with an id').toEqual([]);
+    expect(
+      blocks
+        .filter((n) => !n.block || !/^(para-\d+|p\d+|letter-p\d+)$/.test(n.block))
+        .map((n) => `${n.text}: block ${n.block}`),
+      'names outside a paragraph with an id',
+    ).toEqual([]);
     const missing = blocks
-      .filter((n) => !entries.get(n.page)?.get(n.id)?.mentions.some(([doc, frag]) => doc === RECORD_PAGE && frag === n.block))
+      .filter(
+        (n) =>
+          !entries
+            .get(n.page)
+            ?.get(n.id)
+            ?.mentions.some(([doc, frag]) => doc === RECORD_PAGE && frag === n.block),
+      )
       .map((n) => `${n.page}#${n.id} has no back-link to ${RECORD_PAGE}#${n.block} ("${n.text.replace(/\s+/g, ' ')}")`);
     expect(missing).toEqual([]);
   });
@@ -123,20 +153,33 @@ describe.skipIf(!haveChromium)(browserSuite('links'), () => {
               if (!block) return null;
               // The paragraph and its footnotes hold a link to the entry, a name inside another name
               // (a span with the entry's standard name as tooltip), or speech by the person.
-              const notes = [...block.querySelectorAll('a[role="doc-noteref"]')].map((r) => document.getElementById(r.getAttribute('href')!.slice(1)));
+              const notes = [...block.querySelectorAll('a[role="doc-noteref"]')].map((r) =>
+                document.getElementById(r.getAttribute('href')!.slice(1)),
+              );
               return [block, ...notes].some(
-                (b) => !!b && [...b.querySelectorAll('a[href], [data-who], .name[title]')].some((e) => e.getAttribute('href') === href || e.getAttribute('data-who') === id || (e.matches('.name') && e.getAttribute('title') === standard)),
+                (b) =>
+                  !!b &&
+                  [...b.querySelectorAll('a[href], [data-who], .name[title]')].some(
+                    (e) =>
+                      e.getAttribute('href') === href ||
+                      e.getAttribute('data-who') === id ||
+                      (e.matches('.name') && e.getAttribute('title') === standard),
+                  ),
               );
             },
             [frag, `${page}#${entry.id}`, entry.id, entry.standard] as const,
           );
-          if (mentions === null) problems.push(`${page}#${entry.id}: back-link to ${doc}#${frag}, which is not on the page`);
-          else if (!mentions) problems.push(`${page}#${entry.id}: back-link to ${doc}#${frag}, which does not mention the entry`);
+          if (mentions === null)
+            problems.push(`${page}#${entry.id}: back-link to ${doc}#${frag}, which is not on the page`);
+          else if (!mentions)
+            problems.push(`${page}#${entry.id}: back-link to ${doc}#${frag}, which does not mention the entry`);
         }
       }
     }
     expect(problems).toEqual([]);
-    expect([...entries.values()].reduce((n, l) => n + [...l.values()].reduce((m, e) => m + e.mentions.length, 0), 0)).toBeGreaterThan(30);
+    expect(
+      [...entries.values()].reduce((n, l) => n + [...l.values()].reduce((m, e) => m + e.mentions.length, 0), 0),
+    ).toBeGreaterThan(30);
   });
 
   it('clicking a name, then its back-link, takes the reader to the entry and back to the paragraph', async () => {
@@ -151,21 +194,30 @@ describe.skipIf(!haveChromium)(browserSuite('links'), () => {
   });
 
   it('footnote references and footnotes link to each other, and clicking goes there and back', async () => {
-    const refs = await record.$$eval('a[role="doc-noteref"]', (as) => as.map((a) => ({ id: a.id, href: a.getAttribute('href') ?? '' })));
+    const refs = await record.$$eval('a[role="doc-noteref"]', (as) =>
+      as.map((a) => ({ id: a.id, href: a.getAttribute('href') ?? '' })),
+    );
     expect(refs.length).toBeGreaterThanOrEqual(3);
     for (const [i, ref] of refs.entries()) {
       expect(ref.href).toBe(`#note-${i + 1}`);
-      const back = await record.$$eval(`${ref.href} a[role="doc-backlink"]`, (as) => as.map((a) => a.getAttribute('href')));
+      const back = await record.$$eval(`${ref.href} a[role="doc-backlink"]`, (as) =>
+        as.map((a) => a.getAttribute('href')),
+      );
       expect(back, ref.href).toEqual([`#${ref.id}`]);
       await record.locator(`#${ref.id}`).click();
-      expect(await record.evaluate(() => [location.hash, document.querySelector(':target')?.id])).toEqual([ref.href, ref.href.slice(1)]);
+      expect(await record.evaluate(() => [location.hash, document.querySelector(':target')?.id])).toEqual([
+        ref.href,
+        ref.href.slice(1),
+      ]);
       await record.locator(`${ref.href} a[role="doc-backlink"]`).click();
       expect(await record.evaluate(() => document.querySelector(':target')?.id)).toBe(ref.id);
     }
   });
 
   it('every permalink resolves to its own paragraph', async () => {
-    const links = await record.$$eval('a.permalink', (as) => as.map((a) => ({ href: a.getAttribute('href') ?? '', parent: a.parentElement?.id ?? '' })));
+    const links = await record.$$eval('a.permalink', (as) =>
+      as.map((a) => ({ href: a.getAttribute('href') ?? '', parent: a.parentElement?.id ?? '' })),
+    );
     expect(links.length).toBeGreaterThan(30);
     expect(links.filter((l) => l.href !== `#${l.parent}`)).toEqual([]);
     // As a URL, the way a reader shares one: the fragment names the paragraph.
@@ -180,7 +232,9 @@ describe.skipIf(!haveChromium)(browserSuite('links'), () => {
 
   it('page-break anchors exist for every page break of the source, in order', async () => {
     expect(PAGE_BREAKS).toEqual(['2', '3', '4', '5']);
-    const markers = await record.$$eval('a.pb', (as) => as.map((a) => ({ id: a.id, href: a.getAttribute('href'), text: a.textContent })));
+    const markers = await record.$$eval('a.pb', (as) =>
+      as.map((a) => ({ id: a.id, href: a.getAttribute('href'), text: a.textContent })),
+    );
     expect(markers).toEqual(PAGE_BREAKS.map((n) => ({ id: `page-${n}`, href: `#page-${n}`, text: `[p. ${n}]` })));
   });
 
@@ -191,11 +245,17 @@ describe.skipIf(!haveChromium)(browserSuite('links'), () => {
       const { fragments, duplicates } = await page.evaluate(() => {
         const seen = new Set<string>();
         const duplicates: string[] = [];
-        for (const e of document.querySelectorAll('[id]')) (seen.has(e.id) ? duplicates : (seen.add(e.id), [])).push(e.id);
-        const fragments = [...document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')].map((a) => decodeURIComponent(a.hash.slice(1))).filter((f) => !document.getElementById(f));
+        for (const e of document.querySelectorAll('[id]'))
+          (seen.has(e.id) ? duplicates : (seen.add(e.id), [])).push(e.id);
+        const fragments = [...document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')]
+          .map((a) => decodeURIComponent(a.hash.slice(1)))
+          .filter((f) => !document.getElementById(f));
         return { fragments, duplicates };
       });
-      problems.push(...fragments.map((f) => `${p}: #${f} does not exist`), ...duplicates.map((d) => `${p}: id ${d} twice`));
+      problems.push(
+        ...fragments.map((f) => `${p}: #${f} does not exist`),
+        ...duplicates.map((d) => `${p}: id ${d} twice`),
+      );
       await page.close();
     }
     expect(problems).toEqual([]);

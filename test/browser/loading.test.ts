@@ -1,7 +1,16 @@
 import { request } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, fileUrl, guardedContext, haveChromium, launchBrowser, OUT, PAGES, type GuardedContext } from './support/browser.js';
+import {
+  browserSuite,
+  fileUrl,
+  guardedContext,
+  haveChromium,
+  launchBrowser,
+  OUT,
+  PAGES,
+  type GuardedContext,
+} from './support/browser.js';
 import { serve, type StaticServer } from './support/server.js';
 
 // Every page of the committed build, over http from 127.0.0.1 and from file://: it loads its
@@ -21,7 +30,15 @@ describe.skipIf(!haveChromium)(browserSuite('pages load cleanly'), () => {
   });
 
   it('finds the record and the corpus pages in out/html', () => {
-    expect(PAGES).toEqual(expect.arrayContaining(['dobrynin-vance-1977-02-26.html', 'index.html', 'persons.html', 'places.html', 'orgs.html']));
+    expect(PAGES).toEqual(
+      expect.arrayContaining([
+        'dobrynin-vance-1977-02-26.html',
+        'index.html',
+        'persons.html',
+        'places.html',
+        'orgs.html',
+      ]),
+    );
   });
 
   for (const [how, url] of [
@@ -33,7 +50,9 @@ describe.skipIf(!haveChromium)(browserSuite('pages load cleanly'), () => {
       for (const page of PAGES) {
         const p = await guard.open(url(page));
         // The stylesheet applied: the body has the edition's paper colour, not the default white.
-        expect(await p.evaluate(() => getComputedStyle(document.body).backgroundColor), page).toBe('rgb(255, 253, 248)');
+        expect(await p.evaluate(() => getComputedStyle(document.body).backgroundColor), page).toBe(
+          'rgb(255, 253, 248)',
+        );
         expect(await p.evaluate(() => document.querySelectorAll('script').length), `${page}: script elements`).toBe(0);
         await p.close();
       }
@@ -46,7 +65,13 @@ describe.skipIf(!haveChromium)(browserSuite('pages load cleanly'), () => {
 
   it('the server answers 404 for a missing file and for a path that climbs out of out/', async () => {
     // Raw paths: fetch() would normalise the dots away before sending.
-    for (const path of ['/html/no-such-page.html', '/../package.json', '/html/../../package.json', '/html/..%2f..%2fpackage.json', '/%2e%2e/README.md']) {
+    for (const path of [
+      '/html/no-such-page.html',
+      '/../package.json',
+      '/html/../../package.json',
+      '/html/..%2f..%2fpackage.json',
+      '/%2e%2e/README.md',
+    ]) {
       expect(await rawStatus(server.origin, path), path).toBe(404);
     }
     expect(await rawStatus(server.origin, '/html/../html/index.html')).toBe(200);

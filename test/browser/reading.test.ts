@@ -37,11 +37,15 @@ describe.skipIf(!haveChromium)(browserSuite('the reading edition'), () => {
       expect(await mark.getAttribute('aria-label')).toBe('Corrected by the editors: the source reads “by”');
       expect(await note.isVisible()).toBe(false);
       // Keyboard: Tab reaches it, Enter opens it, Escape closes it and focus stays on the marker.
-      await page.locator(`${CORRECTION}`).evaluate((p) => (p.previousElementSibling as HTMLElement | null)?.scrollIntoView());
+      await page
+        .locator(`${CORRECTION}`)
+        .evaluate((p) => (p.previousElementSibling as HTMLElement | null)?.scrollIntoView());
       await mark.focus();
       await page.keyboard.press('Enter');
       await expect.poll(() => note.isVisible()).toBe(true);
-      expect((await note.innerText()).replace(/\s+/g, ' ')).toBe('Corrected by the editors. The source reads “by”; the reading text gives “but”.');
+      expect((await note.innerText()).replace(/\s+/g, ' ')).toBe(
+        'Corrected by the editors. The source reads “by”; the reading text gives “but”.',
+      );
       expect(await note.evaluate((e) => e.matches(':popover-open'))).toBe(true);
       const found = await axeViolations(page);
       expect(found, 'axe with the note open').toEqual([]);
@@ -58,7 +62,9 @@ describe.skipIf(!haveChromium)(browserSuite('the reading edition'), () => {
   }
 
   it('a tap on a touch screen opens the note', async () => {
-    const touch = await edition.guard.context.browser()!.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+    const touch = await edition.guard.context
+      .browser()!
+      .newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
     const p = await touch.newPage();
     await p.goto(edition.url(RECORD_PAGE));
     await p.locator(`${CORRECTION} .choice-mark`).tap();
@@ -75,8 +81,12 @@ describe.skipIf(!haveChromium)(browserSuite('the reading edition'), () => {
           const letter = (from: Node | null, dir: 'previous' | 'next') => {
             const walker = document.createTreeWalker(document.querySelector('.text-body')!, NodeFilter.SHOW_TEXT);
             walker.currentNode = from!;
-            for (let n = dir === 'previous' ? walker.previousNode() : walker.nextNode(); n; n = dir === 'previous' ? walker.previousNode() : walker.nextNode()) {
-              if (pb.contains(n) || !(n.parentElement?.checkVisibility())) continue;
+            for (
+              let n = dir === 'previous' ? walker.previousNode() : walker.nextNode();
+              n;
+              n = dir === 'previous' ? walker.previousNode() : walker.nextNode()
+            ) {
+              if (pb.contains(n) || !n.parentElement?.checkVisibility()) continue;
               const t = n.textContent ?? '';
               const i = dir === 'previous' ? t.trimEnd().length - 1 : t.length - t.trimStart().length;
               if (i < 0 || i >= t.length) continue;
@@ -100,11 +110,14 @@ describe.skipIf(!haveChromium)(browserSuite('the reading edition'), () => {
         expect(m.text).toMatch(/^\[p\. \d+\]$/);
         // The marker is in a line of text, beside the word before it or the word after it (where the
         // page turns at a line end, the words are on two lines), and between them on its line.
-        const onLine = (r: DOMRect | null) => !!r && Math.abs(m.mark.top + m.mark.height / 2 - (r.top + r.height / 2)) < r.height;
+        const onLine = (r: DOMRect | null) =>
+          !!r && Math.abs(m.mark.top + m.mark.height / 2 - (r.top + r.height / 2)) < r.height;
         expect(onLine(m.before) || onLine(m.after), `${m.id} on the line of its words`).toBe(true);
         const line = onLine(m.before) ? m.before! : m.after!;
-        if (m.before && Math.abs(m.before.top - m.mark.top) < m.before.height) expect(m.mark.left, `${m.id} after the word before`).toBeGreaterThanOrEqual(m.before.right - 1);
-        if (m.after && Math.abs(m.after.top - m.mark.top) < m.after.height) expect(m.mark.right, `${m.id} before the word after`).toBeLessThanOrEqual(m.after.left + 1);
+        if (m.before && Math.abs(m.before.top - m.mark.top) < m.before.height)
+          expect(m.mark.left, `${m.id} after the word before`).toBeGreaterThanOrEqual(m.before.right - 1);
+        if (m.after && Math.abs(m.after.top - m.mark.top) < m.after.height)
+          expect(m.mark.right, `${m.id} before the word after`).toBeLessThanOrEqual(m.after.left + 1);
         expect(m.mark.left).toBeGreaterThanOrEqual(m.column.left - 1);
         // The label: in the margin, on that line, at 1280 px; in the line itself at 390 px.
         if (width === 1280) {
@@ -121,16 +134,26 @@ describe.skipIf(!haveChromium)(browserSuite('the reading edition'), () => {
 
   it('register back-links are labelled with the document’s short title and the paragraph number', async () => {
     await page.goto(edition.url('persons.html'));
-    const links = await page.$$eval('a.mention', (as) => as.map((a) => ({ text: (a as HTMLElement).innerText, name: a.getAttribute('aria-label'), title: a.getAttribute('title'), href: a.getAttribute('href')! })));
+    const links = await page.$$eval('a.mention', (as) =>
+      as.map((a) => ({
+        text: (a as HTMLElement).innerText,
+        name: a.getAttribute('aria-label'),
+        title: a.getAttribute('title'),
+        href: a.getAttribute('href')!,
+      })),
+    );
     expect(links.length).toBeGreaterThan(10);
     for (const l of links) {
       expect(l.text).toMatch(/^¶ \d+$/);
       expect(l.name).toBe(`Record of the Conversation with the USA Secretary of State C. Vance, ${l.text}`);
-      expect(l.title).toBe(`Record of the Conversation with the USA Secretary of State C. Vance, paragraph ${l.text.slice(2)}`);
+      expect(l.title).toBe(
+        `Record of the Conversation with the USA Secretary of State C. Vance, paragraph ${l.text.slice(2)}`,
+      );
     }
     expect(links.some((l) => /para-|p\d/.test(l.text))).toBe(false);
     // The number is the paragraph's place in the record: "para-N" is the N-th.
-    for (const l of links.filter((x) => /#para-\d+$/.test(x.href))) expect(l.text).toBe(`¶ ${/para-(\d+)$/.exec(l.href)![1]}`);
+    for (const l of links.filter((x) => /#para-\d+$/.test(x.href)))
+      expect(l.text).toBe(`¶ ${/para-(\d+)$/.exec(l.href)![1]}`);
   });
 
   it('a segment’s label stands over that segment only, apart from what shares its line', async () => {

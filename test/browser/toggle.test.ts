@@ -1,6 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, fileUrl, guardedContext, haveChromium, launchBrowser, OUT, RECORD_PAGE, type GuardedContext } from './support/browser.js';
+import {
+  browserSuite,
+  fileUrl,
+  guardedContext,
+  haveChromium,
+  launchBrowser,
+  OUT,
+  RECORD_PAGE,
+  type GuardedContext,
+} from './support/browser.js';
 import { serve, type StaticServer } from './support/server.js';
 
 // The reading / diplomatic switch: two radio buttons and CSS, no script. A known pair of the
@@ -11,7 +20,8 @@ const READING = 'not only in words but also in fact';
 const SOURCE = 'not only in words by also in fact';
 
 /** The paragraph's text as shown (innerText follows the CSS), with whitespace collapsed. */
-const shown = (page: Page, selector: string) => page.locator(selector).evaluate((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' '));
+const shown = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' '));
 
 /** For every intervention: is the reading form shown, is the source's form shown. */
 const choices = (page: Page) =>
@@ -50,7 +60,9 @@ describe.skipIf(!haveChromium)(browserSuite('reading and diplomatic views'), () 
 
       it(`the page's own scripts ${javaScriptEnabled ? 'run' : 'do not run'} in this context`, async () => {
         const probe = await page.addScriptTag({ content: 'document.documentElement.dataset.scriptRan = "yes";' });
-        expect(await page.evaluate(() => document.documentElement.dataset['scriptRan'] === 'yes')).toBe(javaScriptEnabled);
+        expect(await page.evaluate(() => document.documentElement.dataset['scriptRan'] === 'yes')).toBe(
+          javaScriptEnabled,
+        );
         await probe.evaluate((e: Element) => {
           e.remove();
           delete document.documentElement.dataset['scriptRan'];

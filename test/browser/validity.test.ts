@@ -29,7 +29,9 @@ interface VnuMessage {
 /** vnu's messages, by file; it writes its JSON report on stderr. */
 function vnu(files: string[]): Promise<Map<string, VnuMessage[]>> {
   return new Promise((ok, fail) => {
-    const child = spawn('java', ['-Xss4m', '-jar', VNU, '--errors-only', '--format', 'json', ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('java', ['-Xss4m', '-jar', VNU, '--errors-only', '--format', 'json', ...files], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -62,13 +64,22 @@ describe.skipIf(!haveJava)(title, () => {
     scratch = mkdtempSync(join(tmpdir(), 'tei-pipeline-vnu-'));
     // A page with known errors: shows that the checker ran and that its errors reach the test.
     control = join(scratch, 'control-invalid.html');
-    writeFileSync(control, '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p id="a">1</p><p id="a">2</p><a href="#x y">z</a></body></html>\n');
+    writeFileSync(
+      control,
+      '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p id="a">1</p><p id="a">2</p><a href="#x y">z</a></body></html>\n',
+    );
     pages.push(
-      ...readdirSync(OUT_HTML).filter((f) => f.endsWith('.html')).map((f) => join(OUT_HTML, f)),
+      ...readdirSync(OUT_HTML)
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => join(OUT_HTML, f)),
       ...hostile.pages.map((f) => join(hostile.out, 'html', f)),
       ...readdirSync(join(repoRoot, 'test', 'fixtures'))
         .filter((d) => d.startsWith('golden-'))
-        .flatMap((d) => readdirSync(join(repoRoot, 'test', 'fixtures', d, 'expected', 'html')).map((f) => join(repoRoot, 'test', 'fixtures', d, 'expected', 'html', f))),
+        .flatMap((d) =>
+          readdirSync(join(repoRoot, 'test', 'fixtures', d, 'expected', 'html')).map((f) =>
+            join(repoRoot, 'test', 'fixtures', d, 'expected', 'html', f),
+          ),
+        ),
     );
     results = await vnu([...pages, control]);
   });
@@ -88,9 +99,14 @@ describe.skipIf(!haveJava)(title, () => {
     const found: string[] = [];
     for (const page of pages) {
       const name = page.startsWith(hostile.out) ? `(hostile) ${relative(hostile.out, page)}` : relative(repoRoot, page);
-      for (const m of results.get(pathToFileURL(page).href) ?? []) found.push(`${name}:${m.lastLine ?? m.firstLine ?? '?'}:${m.firstColumn ?? m.lastColumn ?? '?'}: ${m.type}: ${m.message}`);
+      for (const m of results.get(pathToFileURL(page).href) ?? [])
+        found.push(
+          `${name}:${m.lastLine ?? m.firstLine ?? '?'}:${m.firstColumn ?? m.lastColumn ?? '?'}: ${m.type}: ${m.message}`,
+        );
     }
-    const unattributed = [...results.keys()].filter((k) => k !== pathToFileURL(control).href && !pages.some((p) => pathToFileURL(p).href === k));
+    const unattributed = [...results.keys()].filter(
+      (k) => k !== pathToFileURL(control).href && !pages.some((p) => pathToFileURL(p).href === k),
+    );
     expect(unattributed, 'messages vnu gave for no page of the list').toEqual([]);
     expect(found).toEqual([]);
   });

@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProject } from '../../src/core/project.js';
 import { watchEdition, type EditionWatcher, type Rebuild } from '../../src/pipeline/watch.js';
 import { repoRoot, tempProject } from '../support/cli.js';
-import { browserSuite, guardedContext, haveChromium, launchBrowser, RECORD_PAGE, type GuardedContext } from './support/browser.js';
+import {
+  browserSuite,
+  guardedContext,
+  haveChromium,
+  launchBrowser,
+  RECORD_PAGE,
+  type GuardedContext,
+} from './support/browser.js';
 
 // `watch` as an editor meets it: the page open in the browser shows an invalid save's diagnostics
 // over the last good text, and reloads by itself once the save is valid again.
@@ -24,7 +31,13 @@ describe.skipIf(!haveChromium)(browserSuite('watch in the browser'), () => {
   };
 
   beforeAll(async () => {
-    watcher = await watchEdition(project, { port: 0, onBuild: (b) => builds.push(b), onError: (e) => { throw e; } });
+    watcher = await watchEdition(project, {
+      port: 0,
+      onBuild: (b) => builds.push(b),
+      onError: (e) => {
+        throw e;
+      },
+    });
     await builtAfter(0);
     browser = await launchBrowser();
     guard = await guardedContext(browser);
@@ -35,7 +48,7 @@ describe.skipIf(!haveChromium)(browserSuite('watch in the browser'), () => {
   });
 
   it('shows the diagnostics of an invalid save in the open page, then reloads when the save is valid', async () => {
-    const page = await guard.open(watcher.server.url + "html/" + RECORD_PAGE);
+    const page = await guard.open(watcher.server.url + 'html/' + RECORD_PAGE);
     const before = builds.length;
     writeFileSync(doc, original.replace('</TEI>', '<oops></TEI>'));
     await builtAfter(before);

@@ -11,19 +11,38 @@ const WORKFLOW = join(repoRoot, '.github', 'workflows', 'tei.yml');
 const SCHEMA = join(repoRoot, '..', 'shared', 'schemas', 'github-workflow', 'github-workflow.json');
 const workflow = parse(readFileSync(WORKFLOW, 'utf8'), { version: '1.2' }) as {
   on: Record<string, unknown>;
-  jobs: Record<string, { permissions?: Record<string, string>; steps: { uses?: string; run?: string; if?: string; with?: Record<string, unknown>; 'continue-on-error'?: boolean }[] }>;
+  jobs: Record<
+    string,
+    {
+      permissions?: Record<string, string>;
+      steps: {
+        uses?: string;
+        run?: string;
+        if?: string;
+        with?: Record<string, unknown>;
+        'continue-on-error'?: boolean;
+      }[];
+    }
+  >;
 };
 const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
 
 // The first major of each action whose runtime is Node 24 (`runs.using: node24` in its action.yml).
-const NODE24_FROM: Record<string, number> = { 'actions/checkout': 5, 'actions/setup-node': 5, 'github/codeql-action/upload-sarif': 4 };
+const NODE24_FROM: Record<string, number> = {
+  'actions/checkout': 5,
+  'actions/setup-node': 5,
+  'github/codeql-action/upload-sarif': 4,
+};
 
 describe('.github/workflows/tei.yml', () => {
-  it.skipIf(!existsSync(SCHEMA))(`is valid against the GitHub workflow schema${existsSync(SCHEMA) ? '' : ` (skipped: ${SCHEMA} is absent; it is SchemaStore's github-workflow.json)`}`, () => {
-    const ajv = new Ajv({ strict: false, allErrors: true });
-    const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')) as object);
-    expect(validate(workflow) ? [] : validate.errors).toEqual([]);
-  });
+  it.skipIf(!existsSync(SCHEMA))(
+    `is valid against the GitHub workflow schema${existsSync(SCHEMA) ? '' : ` (skipped: ${SCHEMA} is absent; it is SchemaStore's github-workflow.json)`}`,
+    () => {
+      const ajv = new Ajv({ strict: false, allErrors: true });
+      const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')) as object);
+      expect(validate(workflow) ? [] : validate.errors).toEqual([]);
+    },
+  );
 
   it('uses only actions on Node 24 and a maintained Node LTS', () => {
     const uses = steps.filter((s) => s.uses).map((s) => s.uses!);

@@ -13,10 +13,21 @@ describe('init, new, and running from anywhere', () => {
     expectNoCrash(made);
     expect(made.code).toBe(0);
     const dir = join(parent, 'my-edition');
-    for (const f of ['tei-pipeline.config.json', 'tei/sample-letter.xml', 'tei/register/persons.xml', 'tei/register/places.xml', 'tei/schema/tei-project.rng', '.gitignore', 'package.json', '.github/workflows/tei.yml']) {
+    for (const f of [
+      'tei-pipeline.config.json',
+      'tei/sample-letter.xml',
+      'tei/register/persons.xml',
+      'tei/register/places.xml',
+      'tei/schema/tei-project.rng',
+      '.gitignore',
+      'package.json',
+      '.github/workflows/tei.yml',
+    ]) {
       expect(existsSync(join(dir, f)), f).toBe(true);
     }
-    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
     expect(pkg.devDependencies['tei-pipeline']).toMatch(/^\^\d+\.\d+\.\d+$/);
     const built = cli(dir, ['build']);
     expectNoCrash(built);
@@ -26,8 +37,12 @@ describe('init, new, and running from anywhere', () => {
     const html = readFileSync(join(dir, 'out', 'html', 'sample-letter.html'), 'utf8');
     expect(html).not.toContain('Archival apparatus');
     expect(html).toMatch(/<section id="text"[\s\S]*Dear[\s\S]*<\/section>/);
-    expect(html).toMatch(/class="citation">Given Sender to Given Recipient, “Letter of \(sender\) to \(recipient\), \(date\),” [A-Z][a-z]+ \d+, \d{4}\. Publisher \(name\), sample-letter\.</);
-    const csl = JSON.parse(readFileSync(join(dir, 'out', 'cite', 'sample-letter.csl.json'), 'utf8')) as [{ recipient: unknown; issued: unknown }];
+    expect(html).toMatch(
+      /class="citation">Given Sender to Given Recipient, “Letter of \(sender\) to \(recipient\), \(date\),” [A-Z][a-z]+ \d+, \d{4}\. Publisher \(name\), sample-letter\.</,
+    );
+    const csl = JSON.parse(readFileSync(join(dir, 'out', 'cite', 'sample-letter.csl.json'), 'utf8')) as [
+      { recipient: unknown; issued: unknown },
+    ];
     expect(csl[0].recipient).toEqual([{ family: 'Recipient', given: 'Given' }]);
     expect(csl[0].issued).toBeDefined();
     const text = readFileSync(join(dir, 'out', 'text', 'sample-letter.txt'), 'utf8');
@@ -39,7 +54,9 @@ describe('init, new, and running from anywhere', () => {
     const again = cli(dir, ['new', 'record', 'a-record']);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/Unexpected id "a-record": tei\/a-record.xml exists already/);
-    expect(cli(dir, ['new', 'memo', 'x']).stderr).toMatch(/Unexpected document kind "memo", expected one of letter, record/);
+    expect(cli(dir, ['new', 'memo', 'x']).stderr).toMatch(
+      /Unexpected document kind "memo", expected one of letter, record/,
+    );
     // From a sub-folder: the edition is found above, and paths are shown relative to where one is.
     const sub = cli(join(dir, 'tei', 'register'), ['validate', '--format', 'json']);
     expect(sub.code).toBe(0);
@@ -53,7 +70,10 @@ describe('init, new, and running from anywhere', () => {
   it('prints human diagnostics relative to the working directory, JSON relative to the edition root', () => {
     const dir = fresh('cwd');
     expect(cli(dir, ['init', '.', '--quiet']).code).toBe(0);
-    const doc = readFileSync(join(dir, 'tei', 'sample-letter.xml'), 'utf8').replace('<p xml:id="p1">', '<p xml:id="p1"><date when="1977-02-30">x</date>');
+    const doc = readFileSync(join(dir, 'tei', 'sample-letter.xml'), 'utf8').replace(
+      '<p xml:id="p1">',
+      '<p xml:id="p1"><date when="1977-02-30">x</date>',
+    );
     writeFileSync(join(dir, 'tei', 'sample-letter.xml'), doc);
     const human = cli(join(dir, 'tei', 'register'), ['validate']);
     expect(human.code).toBe(1);
@@ -65,33 +85,60 @@ describe('init, new, and running from anywhere', () => {
   it('lets the configuration turn a rule off or change its severity, and reports a bad configuration at line:column', () => {
     const dir = fresh('rules');
     expect(cli(dir, ['init', '.', '--quiet']).code).toBe(0);
-    const doc = readFileSync(join(dir, 'tei', 'sample-letter.xml'), 'utf8').replace('<p xml:id="p1">', '<p xml:id="p1"><persName>Nobody</persName> ');
+    const doc = readFileSync(join(dir, 'tei', 'sample-letter.xml'), 'utf8').replace(
+      '<p xml:id="p1">',
+      '<p xml:id="p1"><persName>Nobody</persName> ',
+    );
     writeFileSync(join(dir, 'tei', 'sample-letter.xml'), doc);
-    const config = JSON.parse(readFileSync(join(dir, 'tei-pipeline.config.json'), 'utf8')) as { rules: Record<string, string> };
+    const config = JSON.parse(readFileSync(join(dir, 'tei-pipeline.config.json'), 'utf8')) as {
+      rules: Record<string, string>;
+    };
     const run = (rules: Record<string, string>) => {
       writeFileSync(join(dir, 'tei-pipeline.config.json'), JSON.stringify({ ...config, rules }, null, 2));
-      return JSON.parse(cli(dir, ['validate', '--format', 'json']).stdout) as { diagnostics: { ruleId: string; severity: string }[] };
+      return JSON.parse(cli(dir, ['validate', '--format', 'json']).stdout) as {
+        diagnostics: { ruleId: string; severity: string }[];
+      };
     };
     // persName without @ref is a schema error in the project schema and a names-have-refs warning.
-    expect(run({}).diagnostics.filter((d) => d.ruleId === 'tei/names-have-refs').map((d) => d.severity)).toEqual(['warning']);
-    expect(run({ 'tei/names-have-refs': 'error' }).diagnostics.filter((d) => d.ruleId === 'tei/names-have-refs').map((d) => d.severity)).toEqual(['error']);
-    expect(run({ 'tei/names-have-refs': 'off' }).diagnostics.filter((d) => d.ruleId === 'tei/names-have-refs')).toEqual([]);
+    expect(
+      run({})
+        .diagnostics.filter((d) => d.ruleId === 'tei/names-have-refs')
+        .map((d) => d.severity),
+    ).toEqual(['warning']);
+    expect(
+      run({ 'tei/names-have-refs': 'error' })
+        .diagnostics.filter((d) => d.ruleId === 'tei/names-have-refs')
+        .map((d) => d.severity),
+    ).toEqual(['error']);
+    expect(run({ 'tei/names-have-refs': 'off' }).diagnostics.filter((d) => d.ruleId === 'tei/names-have-refs')).toEqual(
+      [],
+    );
     writeFileSync(join(dir, 'tei-pipeline.config.json'), '{\n  "rules": { "tei/names-have-refs": "never" }\n}\n');
     const bad = cli(join(dir, 'tei'), ['build']);
     expectNoCrash(bad);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/^\.\.\/tei-pipeline\.config\.json:2:37: error: Unexpected "never" for "rules\.tei\/names-have-refs", expected one of "off", "info", "warning", "error" \[config\/invalid\]/m);
+    expect(bad.stderr).toMatch(
+      /^\.\.\/tei-pipeline\.config\.json:2:37: error: Unexpected "never" for "rules\.tei\/names-have-refs", expected one of "off", "info", "warning", "error" \[config\/invalid\]/m,
+    );
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
   it('validates files outside any edition and says what it ran; other commands say there is no edition', () => {
     const dir = fresh('outside');
     // A document from elsewhere: its xml:id need not be its file name, no schema is configured.
-    writeFileSync(join(dir, 'letter.xml'), readFileSync(join(repoRoot, 'templates', 'documents', 'record.xml'), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, k: string) => (k === 'today' ? '2026-01-02' : 'x')));
+    writeFileSync(
+      join(dir, 'letter.xml'),
+      readFileSync(join(repoRoot, 'templates', 'documents', 'record.xml'), 'utf8').replace(
+        /\{\{(\w+)\}\}/g,
+        (_, k: string) => (k === 'today' ? '2026-01-02' : 'x'),
+      ),
+    );
     const r = cli(dir, ['validate', 'letter.xml']);
     expectNoCrash(r);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/no edition here \(no tei-pipeline\.config\.json\): checked well-formedness, the TEI root, no schema \(give --schema FILE\.rng\) and the rules tei\/id-unique/);
+    expect(r.stdout).toMatch(
+      /no edition here \(no tei-pipeline\.config\.json\): checked well-formedness, the TEI root, no schema \(give --schema FILE\.rng\) and the rules tei\/id-unique/,
+    );
     writeFileSync(join(dir, 'broken.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader></TEI>\n');
     const broken = cli(dir, ['validate', 'broken.xml']);
     expect(broken.code).toBe(1);

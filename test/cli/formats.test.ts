@@ -10,8 +10,22 @@ import { diagnostic } from '../../src/core/diagnostic.js';
 const source = '<TEI>\n  <date when="1977-02-30">February 30, 1977</date>\n</TEI>\n';
 const report: Report = {
   diagnostics: [
-    diagnostic({ file: 'tei/a.xml', at: { line: 2, column: 9 }, severity: 'error', source: 'rules', ruleId: 'tei/date-iso', message: 'Unexpected date "1977-02-30": February 1977 has 28 days' }),
-    diagnostic({ file: 'tei/a.xml', at: { line: 3, column: 1 }, severity: 'warning', source: 'rules', ruleId: 'tei/names-have-refs', message: 'Unexpected <persName> without @ref, a,b: 100%' }),
+    diagnostic({
+      file: 'tei/a.xml',
+      at: { line: 2, column: 9 },
+      severity: 'error',
+      source: 'rules',
+      ruleId: 'tei/date-iso',
+      message: 'Unexpected date "1977-02-30": February 1977 has 28 days',
+    }),
+    diagnostic({
+      file: 'tei/a.xml',
+      at: { line: 3, column: 1 },
+      severity: 'warning',
+      source: 'rules',
+      ruleId: 'tei/names-have-refs',
+      message: 'Unexpected <persName> without @ref, a,b: 100%',
+    }),
   ],
   summary: { files: 2, errors: 1, warnings: 1, infos: 0, coverage: { persName: { total: 4, withRef: 3 } } },
   sources: new Map([
@@ -40,7 +54,20 @@ describe('human', () => {
   it('shows a window of a very long line, caret still under the column', () => {
     const long = `<TEI n="${'x'.repeat(10_000)}" bad="1"/>`;
     const col = long.indexOf('bad') + 1;
-    const r: Report = { ...report, diagnostics: [diagnostic({ file: 'tei/l.xml', at: { line: 1, column: col }, severity: 'error', source: 'schema', ruleId: 'schema/rng', message: 'Unexpected attribute bad' })], sources: new Map([['tei/l.xml', long]]) };
+    const r: Report = {
+      ...report,
+      diagnostics: [
+        diagnostic({
+          file: 'tei/l.xml',
+          at: { line: 1, column: col },
+          severity: 'error',
+          source: 'schema',
+          ruleId: 'schema/rng',
+          message: 'Unexpected attribute bad',
+        }),
+      ],
+      sources: new Map([['tei/l.xml', long]]),
+    };
     const [, frame, caret] = human(r, opts).stderr.split('\n');
     expect(frame!.length).toBeLessThan(120);
     expect(frame![caret!.indexOf('^')]).toBe('b');
@@ -51,13 +78,23 @@ describe('machine formats', () => {
   it('json has diagnostics and summary', () => {
     const parsed = JSON.parse(json(report, opts).stdout);
     expect(parsed.summary).toMatchObject({ files: 2, errors: 1, warnings: 1 });
-    expect(parsed.diagnostics[0]).toMatchObject({ file: 'tei/a.xml', line: 2, column: 9, ruleId: 'tei/date-iso', source: 'rules' });
+    expect(parsed.diagnostics[0]).toMatchObject({
+      file: 'tei/a.xml',
+      line: 2,
+      column: 9,
+      ruleId: 'tei/date-iso',
+      source: 'rules',
+    });
   });
 
   it('github writes workflow commands with escaped properties and data', () => {
     const lines = github(report, opts).stdout.split('\n');
-    expect(lines[0]).toBe('::error file=tei/a.xml,line=2,col=9,title=tei/date-iso::Unexpected date "1977-02-30": February 1977 has 28 days');
-    expect(lines[1]).toBe('::warning file=tei/a.xml,line=3,col=1,title=tei/names-have-refs::Unexpected <persName> without @ref, a,b: 100%25');
+    expect(lines[0]).toBe(
+      '::error file=tei/a.xml,line=2,col=9,title=tei/date-iso::Unexpected date "1977-02-30": February 1977 has 28 days',
+    );
+    expect(lines[1]).toBe(
+      '::warning file=tei/a.xml,line=3,col=1,title=tei/names-have-refs::Unexpected <persName> without @ref, a,b: 100%25',
+    );
   });
 
   it('junit has one suite per file and one failing case per error', () => {
@@ -75,6 +112,9 @@ describe('machine formats', () => {
     expect(run.tool.driver).toMatchObject({ name: 'tei-pipeline', version: '9.9.9' });
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['tei/date-iso', 'tei/names-have-refs']);
     expect(run.results[1]).toMatchObject({ ruleId: 'tei/names-have-refs', ruleIndex: 1, level: 'warning' });
-    expect(run.results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'tei/a.xml', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: 9 } });
+    expect(run.results[0].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'tei/a.xml', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 2, startColumn: 9 },
+    });
   });
 });

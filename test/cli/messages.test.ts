@@ -7,7 +7,8 @@ import { USAGE } from '../../src/cli/usage.js';
 import { cli, expectNoCrash, repoRoot, tempProject } from '../support/cli.js';
 import { RECORD_ID } from '../support/edition.js';
 
-const SUMMARY = /^wrote (\d+) of (\d+) output\(s\) \((\d+) already up to date\), removed (\d+); validated (\d+) of (\d+) file\(s\), rendered (\d+) of (\d+) document\(s\) in [\d.]+ s$/m;
+const SUMMARY =
+  /^wrote (\d+) of (\d+) output\(s\) \((\d+) already up to date\), removed (\d+); validated (\d+) of (\d+) file\(s\), rendered (\d+) of (\d+) document\(s\) in [\d.]+ s$/m;
 
 describe('help', () => {
   it('has a full text for every command the usage lists', () => {
@@ -33,7 +34,9 @@ describe('help', () => {
   it('`help` with an unknown command is a usage error, in one line and a hint', () => {
     const r = cli(process.cwd(), ['help', 'bulid']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^tei-pipeline: Unexpected command "bulid" after help, expected one of validate, build, check, watch, deposit, help\n/);
+    expect(r.stderr).toMatch(
+      /^tei-pipeline: Unexpected command "bulid" after help, expected one of validate, build, check, watch, deposit, help\n/,
+    );
     expectNoCrash(r);
   });
 });
@@ -66,20 +69,33 @@ describe('build and check messages', () => {
 
   // util-linux `script` gives the build a terminal, as a person running it has.
   const haveScript = existsSync('/usr/bin/script');
-  it.skipIf(!haveScript)(`on a terminal, says what it is doing: validating, rendering${haveScript ? '' : ' (skipped: no /usr/bin/script; apt-get install -y bsdutils)'}`, () => {
-    const doc = join(root, 'tei', `${RECORD_ID}.xml`);
-    writeFileSync(doc, readFileSync(doc, 'utf8').replace('pass on as directed', 'pass on, as directed'));
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(repoRoot, 'bin', 'tei-pipeline.js'))} build`;
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', TEI_PIPELINE_CACHE: join(repoRoot, '.cache', 'tei-pipeline') };
-    delete env['CI'];
-    const r = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: root, env, encoding: 'utf8', timeout: 240_000 });
-    expect(r.status, r.stdout).toBe(0);
-    expect(r.stdout).toContain('validating 1 file(s)…');
-    expect(r.stdout).toMatch(/\rrendering \[#{30}\] 1\/1/);
-    expect(r.stdout).toMatch(/validated 1 of \d+ file\(s\), rendered 1 of 1 document\(s\)/);
-    writeFileSync(doc, readFileSync(doc, 'utf8').replace('pass on, as directed', 'pass on as directed'));
-    expect(cli(root, ['build']).code).toBe(0);
-  }, 240_000);
+  it.skipIf(!haveScript)(
+    `on a terminal, says what it is doing: validating, rendering${haveScript ? '' : ' (skipped: no /usr/bin/script; apt-get install -y bsdutils)'}`,
+    () => {
+      const doc = join(root, 'tei', `${RECORD_ID}.xml`);
+      writeFileSync(doc, readFileSync(doc, 'utf8').replace('pass on as directed', 'pass on, as directed'));
+      const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(repoRoot, 'bin', 'tei-pipeline.js'))} build`;
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        NO_COLOR: '1',
+        TEI_PIPELINE_CACHE: join(repoRoot, '.cache', 'tei-pipeline'),
+      };
+      delete env['CI'];
+      const r = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+        timeout: 240_000,
+      });
+      expect(r.status, r.stdout).toBe(0);
+      expect(r.stdout).toContain('validating 1 file(s)…');
+      expect(r.stdout).toMatch(/\rrendering \[#{30}\] 1\/1/);
+      expect(r.stdout).toMatch(/validated 1 of \d+ file\(s\), rendered 1 of 1 document\(s\)/);
+      writeFileSync(doc, readFileSync(doc, 'utf8').replace('pass on, as directed', 'pass on as directed'));
+      expect(cli(root, ['build']).code).toBe(0);
+    },
+    240_000,
+  );
 
   it('check shows the first differing lines of a stale file as a short unified diff', () => {
     const built = readFileSync(txt, 'utf8');
@@ -90,8 +106,12 @@ describe('build and check messages', () => {
     writeFileSync(txt, [...lines.slice(0, i), edited, ...lines.slice(i + 1)].join('\n'));
     const r = cli(root, ['check']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^out/text/${RECORD_ID}\\.txt:${i + 1}:\\d+: error: Unexpected stale output`, 'm'));
-    expect(r.stderr).toContain(`--- out/text/${RECORD_ID}.txt (committed)\n+++ out/text/${RECORD_ID}.txt (fresh build)\n@@ -${i - 1},5 +${i - 1},5 @@\n`);
+    expect(r.stderr).toMatch(
+      new RegExp(`^out/text/${RECORD_ID}\\.txt:${i + 1}:\\d+: error: Unexpected stale output`, 'm'),
+    );
+    expect(r.stderr).toContain(
+      `--- out/text/${RECORD_ID}.txt (committed)\n+++ out/text/${RECORD_ID}.txt (fresh build)\n@@ -${i - 1},5 +${i - 1},5 @@\n`,
+    );
     expect(r.stderr).toContain(`\n-${edited.slice(0, 159)}`);
     expect(r.stderr).toContain(`\n+${lines[i]!.slice(0, 159)}`);
     // Short: the headers, one hunk of two lines of context each side.
@@ -106,7 +126,9 @@ describe('build and check messages', () => {
     const r = cli(root, ['build']);
     expectNoCrash(r);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^tei-pipeline: warning: cannot write \.cache\/tei-pipeline\/build-cache\.json: a (part of its path is a file, not a folder|file stands where a folder is needed); the build cache is not kept/m);
+    expect(r.stderr).toMatch(
+      /^tei-pipeline: warning: cannot write \.cache\/tei-pipeline\/build-cache\.json: a (part of its path is a file, not a folder|file stands where a folder is needed); the build cache is not kept/m,
+    );
     expect(existsSync(txt)).toBe(true);
   }, 240_000);
 
@@ -115,7 +137,9 @@ describe('build and check messages', () => {
     const r = cli(root, ['build', '--out', 'blocked/out']);
     expectNoCrash(r);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^tei-pipeline: cannot write blocked\/out\/\S+: a (part of its path is a file, not a folder|file stands where a folder is needed)\n$/);
+    expect(r.stderr).toMatch(
+      /^tei-pipeline: cannot write blocked\/out\/\S+: a (part of its path is a file, not a folder|file stands where a folder is needed)\n$/,
+    );
     expect(r.stderr).not.toMatch(/\.tmp/);
   }, 240_000);
 });

@@ -45,7 +45,9 @@ describe('build progress on a terminal', () => {
   });
 
   it('stays silent off a terminal, in CI and with --quiet', () => {
-    expect(buildProgress({ isTTY: false, write: () => true }, { quiet: false, packageDir: '/pkg', env: {} })).toBeUndefined();
+    expect(
+      buildProgress({ isTTY: false, write: () => true }, { quiet: false, packageDir: '/pkg', env: {} }),
+    ).toBeUndefined();
     expect(buildProgress(terminal(), { quiet: false, packageDir: '/pkg', env: { CI: 'true' } })).toBeUndefined();
     expect(buildProgress(terminal(), { quiet: true, packageDir: '/pkg', env: {} })).toBeUndefined();
   });
@@ -61,11 +63,17 @@ describe('compiling a stylesheet', () => {
   it('reports the compile, and compiles even where the cache cannot be written (a warning)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tei-pipeline-compile-'));
     const xsl = join(dir, 'tiny.xsl');
-    writeFileSync(xsl, '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/">ok</xsl:template></xsl:stylesheet>');
+    writeFileSync(
+      xsl,
+      '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/">ok</xsl:template></xsl:stylesheet>',
+    );
     writeFileSync(join(dir, 'cache'), 'a file where the cache folder should be');
     const events: CompileEvent[] = [];
     const warnings: string[] = [];
-    stop.push(onCompile((e) => events.push(e)), onWarning((w) => warnings.push(w)));
+    stop.push(
+      onCompile((e) => events.push(e)),
+      onWarning((w) => warnings.push(w)),
+    );
     const sef = await compileStylesheet(xsl, join(dir, 'cache'));
     expect(sef['N']).toBe('package');
     expect(events.map((e) => [e.stylesheet, e.phase])).toEqual([
@@ -75,6 +83,8 @@ describe('compiling a stylesheet', () => {
     expect(events[1]!.ms).toBeGreaterThan(0);
     rmSync(dir, { recursive: true, force: true });
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^cannot write \S+\.sef\.json: a (part of its path is a file, not a folder|file stands where a folder is needed); compiled stylesheets are not kept/);
+    expect(warnings[0]).toMatch(
+      /^cannot write \S+\.sef\.json: a (part of its path is a file, not a folder|file stands where a folder is needed); compiled stylesheets are not kept/,
+    );
   }, 120_000);
 });

@@ -16,7 +16,10 @@ function idsInSource(): Set<string> {
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!e.isFile() || !e.name.endsWith('.ts')) continue;
     const text = readFileSync(join(e.parentPath, e.name), 'utf8');
-    for (const m of text.matchAll(/'((?:io|xml|policy|tei|schema|schematron|transform|build|deposit|internal)\/[a-z-]+)'/g)) found.add(m[1]!);
+    for (const m of text.matchAll(
+      /'((?:io|xml|policy|tei|schema|schematron|transform|build|deposit|internal)\/[a-z-]+)'/g,
+    ))
+      found.add(m[1]!);
   }
   return found;
 }

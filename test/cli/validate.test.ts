@@ -6,7 +6,10 @@ import { cli, expectNoCrash, repoRoot, tempProject } from '../support/cli.js';
 const record = readFileSync(join(repoRoot, 'tei', 'dobrynin-vance-1977-02-26.xml'), 'utf8');
 
 function json(r: { stdout: string }) {
-  return JSON.parse(r.stdout) as { diagnostics: { file: string; line: number; column: number; ruleId: string; severity: string; message: string }[]; summary: { files: number; errors: number } };
+  return JSON.parse(r.stdout) as {
+    diagnostics: { file: string; line: number; column: number; ruleId: string; severity: string; message: string }[];
+    summary: { files: number; errors: number };
+  };
 }
 
 describe('tei-pipeline validate', () => {
@@ -30,7 +33,12 @@ describe('tei-pipeline validate', () => {
     const root = tempProject({ 'notes/readme.txt': 'hello' });
     const missing = cli(root, ['validate', 'tei/nope.xml', '--format', 'json']);
     expect(missing.code).toBe(1);
-    expect(json(missing).diagnostics[0]).toMatchObject({ file: 'tei/nope.xml', line: 1, column: 1, ruleId: 'io/not-found' });
+    expect(json(missing).diagnostics[0]).toMatchObject({
+      file: 'tei/nope.xml',
+      line: 1,
+      column: 1,
+      ruleId: 'io/not-found',
+    });
     const empty = cli(root, ['validate', 'notes']);
     expect(empty.code).toBe(1);
     expect(empty.stderr).toMatch(/^notes:1:1: error: Unexpected folder "notes" without XML files/m);
@@ -67,23 +75,35 @@ describe('tei-pipeline validate', () => {
     const at = (d: { line: number; column: number }) => lines[d.line - 1]!.slice(d.column - 1);
     const schema = json(r).diagnostics.filter((x) => x.ruleId === 'schema/tei-project');
     // libxml2 names <bogus> itself in the header's fixed sequence...
-    expect(schema.some((d) => /^Unexpected element <bogus>/.test(d.message) && at(d).startsWith('<bogus/>'))).toBe(true);
+    expect(schema.some((d) => /^Unexpected element <bogus>/.test(d.message) && at(d).startsWith('<bogus/>'))).toBe(
+      true,
+    );
     // ...but only an ancestor deep in mixed content: the undeclared attribute is pointed at all the same.
-    expect(schema.some((d) => /^Unexpected attribute colour on <persName>/.test(d.message) && at(d).startsWith('colour="red"'))).toBe(true);
+    expect(
+      schema.some(
+        (d) => /^Unexpected attribute colour on <persName>/.test(d.message) && at(d).startsWith('colour="red"'),
+      ),
+    ).toBe(true);
   });
 
   it('reports wrong namespace, non-TEI root and missing teiHeader', () => {
     const root = tempProject({
       'tei/wrong-ns.xml': '<TEI xmlns="http://example.org/not-tei" xml:id="wrong-ns"/>\n',
       'tei/html-root.xml': '<html xml:id="html-root"/>\n',
-      'tei/no-header.xml': '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="no-header">\n  <text><body><p>x</p></body></text>\n</TEI>\n',
+      'tei/no-header.xml':
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="no-header">\n  <text><body><p>x</p></body></text>\n</TEI>\n',
     });
     const r = cli(root, ['validate', 'tei/wrong-ns.xml', 'tei/html-root.xml', 'tei/no-header.xml', '--format', 'json']);
     expect(r.code).toBe(1);
-    const by = (f: string) => json(r).diagnostics.filter((d) => d.file === f).map((d) => `${d.ruleId}@${d.line}:${d.column}`);
+    const by = (f: string) =>
+      json(r)
+        .diagnostics.filter((d) => d.file === f)
+        .map((d) => `${d.ruleId}@${d.line}:${d.column}`);
     expect(by('tei/wrong-ns.xml')).toEqual(['tei/namespace@1:1']);
     expect(by('tei/html-root.xml')).toEqual(['tei/root@1:1']);
-    expect(by('tei/no-header.xml')).toEqual(expect.arrayContaining(['schema/tei-project@2:3', 'tei/header-complete@1:1']));
+    expect(by('tei/no-header.xml')).toEqual(
+      expect.arrayContaining(['schema/tei-project@2:3', 'tei/header-complete@1:1']),
+    );
   });
 
   it('never reads a file through an external entity or DTD', () => {
@@ -100,21 +120,28 @@ describe('tei-pipeline validate', () => {
     expect(r.stdout + r.stderr).not.toContain('SECRET-CONTENT-NEVER-READ');
     const outDir = join(root, 'out');
     const outputs = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-    for (const e of outputs) expect(readFileSync(join(e.parentPath, e.name), 'utf8')).not.toContain('SECRET-CONTENT-NEVER-READ');
+    for (const e of outputs)
+      expect(readFileSync(join(e.parentPath, e.name), 'utf8')).not.toContain('SECRET-CONTENT-NEVER-READ');
   });
 
   it('treats an xml:id like "../../x" as an error, never as a path', () => {
-    const root = tempProject({ 'tei/dobrynin-vance-1977-02-26.xml': record.replace(/<p xml:id="p1"/, '<p xml:id="../../x"') });
+    const root = tempProject({
+      'tei/dobrynin-vance-1977-02-26.xml': record.replace(/<p xml:id="p1"/, '<p xml:id="../../x"'),
+    });
     const r = cli(root, ['build', '--format', 'json']);
     expect(r.code).toBe(1);
-    expect(json(r).diagnostics.some((d) => d.ruleId === 'schema/tei-project' || d.ruleId === 'tei/id-unique')).toBe(true);
+    expect(json(r).diagnostics.some((d) => d.ruleId === 'schema/tei-project' || d.ruleId === 'tei/id-unique')).toBe(
+      true,
+    );
     expect(readdirSync(join(root, '..')).includes('x')).toBe(false);
   });
 
   it('usage errors exit 2 with one line and no stack trace', () => {
     const r = cli(repoRoot, ['validate', '--format', 'yaml']);
     expect(r.code).toBe(2);
-    expect(r.stderr.split('\n')[0]).toBe('tei-pipeline: Unexpected --format "yaml", expected one of human, json, github, junit, sarif');
+    expect(r.stderr.split('\n')[0]).toBe(
+      'tei-pipeline: Unexpected --format "yaml", expected one of human, json, github, junit, sarif',
+    );
     expect(cli(repoRoot, ['frobnicate']).code).toBe(2);
     expect(cli(repoRoot, ['validate', '--nope']).code).toBe(2);
   });
@@ -123,17 +150,22 @@ describe('tei-pipeline validate', () => {
 describe('real TEI from other projects', () => {
   const corpus = join(repoRoot, '..', 'shared', 'corpus');
   const haveCorpus = existsSync(corpus);
-  it.skipIf(!haveCorpus)(`validates every file of ../shared/corpus without an internal error${haveCorpus ? '' : ` — SKIPPED: no ${corpus} beside this checkout`}`, () => {
-    const r = cli(repoRoot, ['validate', corpus, '--format', 'json']);
-    expectNoCrash(r);
-    expect([0, 1]).toContain(r.code);
-    const out = json(r);
-    expect(out.summary.files).toBe(readdirSync(corpus, { recursive: true }).filter((f) => String(f).endsWith('.xml')).length);
-    for (const d of out.diagnostics) {
-      expect(d.line).toBeGreaterThan(0);
-      expect(d.column).toBeGreaterThan(0);
-    }
-  });
+  it.skipIf(!haveCorpus)(
+    `validates every file of ../shared/corpus without an internal error${haveCorpus ? '' : ` — SKIPPED: no ${corpus} beside this checkout`}`,
+    () => {
+      const r = cli(repoRoot, ['validate', corpus, '--format', 'json']);
+      expectNoCrash(r);
+      expect([0, 1]).toContain(r.code);
+      const out = json(r);
+      expect(out.summary.files).toBe(
+        readdirSync(corpus, { recursive: true }).filter((f) => String(f).endsWith('.xml')).length,
+      );
+      for (const d of out.diagnostics) {
+        expect(d.line).toBeGreaterThan(0);
+        expect(d.column).toBeGreaterThan(0);
+      }
+    },
+  );
 });
 
 describe('schema diagnostics and --schema', () => {
@@ -154,11 +186,22 @@ describe('schema diagnostics and --schema', () => {
 
   it('--schema alone checks well-formedness and that schema only, named by its stem, with its verdict in the summary', () => {
     const root = tempProject({
-      'tei/valid.xml': '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="another-name"><text><body><p>x</p></body></text></TEI>\n',
-      'tei/invalid.xml': '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p colour="red">x</p></body></text></TEI>\n',
-      'tei/schema/tiny.rng': '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element><anyName/><ref name="any"/></element></start><define name="any"><zeroOrMore><choice><attribute><anyName><except><name>colour</name></except></anyName></attribute><text/><element><anyName/><ref name="any"/></element></choice></zeroOrMore></define></grammar>\n',
+      'tei/valid.xml':
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="another-name"><text><body><p>x</p></body></text></TEI>\n',
+      'tei/invalid.xml':
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p colour="red">x</p></body></text></TEI>\n',
+      'tei/schema/tiny.rng':
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element><anyName/><ref name="any"/></element></start><define name="any"><zeroOrMore><choice><attribute><anyName><except><name>colour</name></except></anyName></attribute><text/><element><anyName/><ref name="any"/></element></choice></zeroOrMore></define></grammar>\n',
     });
-    const r = cli(root, ['validate', '--schema', 'tei/schema/tiny.rng', 'tei/valid.xml', 'tei/invalid.xml', '--format', 'json']);
+    const r = cli(root, [
+      'validate',
+      '--schema',
+      'tei/schema/tiny.rng',
+      'tei/valid.xml',
+      'tei/invalid.xml',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(1);
     const out = json(r) as ReturnType<typeof json> & { summary: { schemas: unknown } };
     // No teiHeader, a file named unlike its id: the edition's rules and the project schema did not run.
@@ -171,18 +214,28 @@ describe('schema diagnostics and --schema', () => {
   it('bounds the output: a 1 MB @ref gives at most 100 findings of a rule and one "and N more", under 100 KB of JSON', () => {
     const refs = Array.from({ length: 170_000 }, (_, i) => `x:${i}`).join(' ');
     expect(refs.length).toBeGreaterThan(1_000_000);
-    const root = tempProject({ 'tei/dobrynin-vance-1977-02-26.xml': record.replace('<rs type="person" ref="per:sakharov"', `<rs type="person" ref="${refs}"`) });
+    const root = tempProject({
+      'tei/dobrynin-vance-1977-02-26.xml': record.replace(
+        '<rs type="person" ref="per:sakharov"',
+        `<rs type="person" ref="${refs}"`,
+      ),
+    });
     const r = cli(root, ['validate', '--format', 'json']);
     expect(r.code).toBe(1);
     expect(r.stdout.length).toBeLessThan(100_000);
     const refs2 = json(r).diagnostics.filter((d) => d.ruleId === 'tei/ref-resolves');
     expect(refs2).toHaveLength(101);
-    expect(refs2.filter((d) => d.severity === 'info').map((d) => d.message)).toEqual(['… and 169900 more [tei/ref-resolves] findings in this file, not shown']);
+    expect(refs2.filter((d) => d.severity === 'info').map((d) => d.message)).toEqual([
+      '… and 169900 more [tei/ref-resolves] findings in this file, not shown',
+    ]);
     for (const d of json(r).diagnostics) expect(d.message.length).toBeLessThan(2000);
   });
 
   it('never suggests an illegal xml:id for a file name that is not one', () => {
-    const root = tempProject({ 'tei/1980-07-28-white-to-trask.xml': '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>x</p></body></text></TEI>\n' });
+    const root = tempProject({
+      'tei/1980-07-28-white-to-trask.xml':
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>x</p></body></text></TEI>\n',
+    });
     const r = cli(root, ['validate', 'tei/1980-07-28-white-to-trask.xml', '--format', 'json']);
     const d = json(r).diagnostics.find((x) => x.ruleId === 'tei/file-named-by-id')!;
     expect(d.message).toContain('"1980-07-28-white-to-trask": it is not a legal xml:id');

@@ -6,10 +6,11 @@ import { parseConfig } from '../../src/config/load-config.js';
 import { findEditionRoot, openEdition } from '../../src/config/open-edition.js';
 import { repoRoot } from '../support/cli.js';
 
-const at = (text: string) => parseConfig(text, 'tei-pipeline.config.json', repoRoot).diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
+const at = (text: string) =>
+  parseConfig(text, 'tei-pipeline.config.json', repoRoot).diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
 
 describe('tei-pipeline.config.json', () => {
-  it('accepts the edition\'s own configuration and fills project.edition from it, inventing nothing', () => {
+  it("accepts the edition's own configuration and fills project.edition from it, inventing nothing", () => {
     const opened = openEdition(join(repoRoot, 'tei', 'register'))!;
     expect(opened.diagnostics).toEqual([]);
     expect(opened.project.root).toBe(repoRoot);
@@ -29,7 +30,8 @@ describe('tei-pipeline.config.json', () => {
   });
 
   it('reports bad values at the value: a rule severity, a type, a base URL, an ORCID, a nested unknown key', () => {
-    const text = '{\n  "rules": { "tei/pb-sequence": "of" },\n  "idEqualsFileName": "yes",\n  "edition": {\n    "baseUrl": "example.org",\n    "editors": [{ "name": "A", "orcid": "0000" , "mail": "x" }]\n  }\n}';
+    const text =
+      '{\n  "rules": { "tei/pb-sequence": "of" },\n  "idEqualsFileName": "yes",\n  "edition": {\n    "baseUrl": "example.org",\n    "editors": [{ "name": "A", "orcid": "0000" , "mail": "x" }]\n  }\n}';
     expect(at(text)).toEqual([
       '2:33 Unexpected "of" for "rules.tei/pb-sequence", expected one of "off", "info", "warning", "error"',
       '3:23 Unexpected "yes" for "idEqualsFileName", expected boolean',
@@ -47,7 +49,9 @@ describe('tei-pipeline.config.json', () => {
   });
 
   it('reports JSON syntax errors (a trailing comma, a comment) at their place, once each', () => {
-    expect(at('{\n  "documents": "tei",\n}')).toEqual(['3:1 Unexpected "}", expected valid JSON (PropertyNameExpected)']);
+    expect(at('{\n  "documents": "tei",\n}')).toEqual([
+      '3:1 Unexpected "}", expected valid JSON (PropertyNameExpected)',
+    ]);
     expect(at('// c\n{}')[0]).toMatch(/^1:1 Unexpected "\/\/ c", expected valid JSON/);
     expect(at('')).toEqual(['1:1 Unexpected end of file, expected valid JSON (ValueExpected)']);
   });
@@ -55,11 +59,25 @@ describe('tei-pipeline.config.json', () => {
   it('finds the edition root by walking up from a sub-folder, and no edition outside one', () => {
     const root = mkdtempSync(join(tmpdir(), 'tei-pipeline-config-'));
     mkdirSync(join(root, 'texts', 'letters', 'deep'), { recursive: true });
-    writeFileSync(join(root, 'tei-pipeline.config.json'), '{ "documents": "texts", "registers": "texts/reg", "schemas": [], "schematron": [], "rules": { "tei/names-have-refs": "off" }, "output": { "dir": "public", "formats": ["html"] } }');
-    expect(findEditionRoot(join(root, 'texts', 'letters', 'deep'))).toEqual({ root, config: join(root, 'tei-pipeline.config.json') });
+    writeFileSync(
+      join(root, 'tei-pipeline.config.json'),
+      '{ "documents": "texts", "registers": "texts/reg", "schemas": [], "schematron": [], "rules": { "tei/names-have-refs": "off" }, "output": { "dir": "public", "formats": ["html"] } }',
+    );
+    expect(findEditionRoot(join(root, 'texts', 'letters', 'deep'))).toEqual({
+      root,
+      config: join(root, 'tei-pipeline.config.json'),
+    });
     const { project, diagnostics } = openEdition(join(root, 'texts', 'letters'))!;
     expect(diagnostics).toEqual([]);
-    expect(project).toMatchObject({ root, teiDir: 'texts', registersDir: 'texts/reg', schemas: [], outDir: join(root, 'public'), formats: ['html'], rules: { 'tei/names-have-refs': 'off' } });
+    expect(project).toMatchObject({
+      root,
+      teiDir: 'texts',
+      registersDir: 'texts/reg',
+      schemas: [],
+      outDir: join(root, 'public'),
+      formats: ['html'],
+      rules: { 'tei/names-have-refs': 'off' },
+    });
     const outside = mkdtempSync(join(tmpdir(), 'tei-pipeline-none-'));
     expect(findEditionRoot(outside)).toBeNull();
     expect(openEdition(outside)).toBeNull();

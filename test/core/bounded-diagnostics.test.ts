@@ -12,7 +12,9 @@ describe('diagnostics stay bounded whatever the input', () => {
   });
 
   it('leaves short messages as they are, and cuts one that is long without quotes', () => {
-    expect(boundMessage('Unexpected date "1977-02-30": February 1977 has 28 days')).toBe('Unexpected date "1977-02-30": February 1977 has 28 days');
+    expect(boundMessage('Unexpected date "1977-02-30": February 1977 has 28 days')).toBe(
+      'Unexpected date "1977-02-30": February 1977 has 28 days',
+    );
     const long = boundMessage('Unexpected ' + 'y'.repeat(10_000));
     expect(long).toHaveLength(500);
     expect(long.endsWith('…')).toBe(true);
@@ -25,7 +27,14 @@ describe('diagnostics stay bounded whatever the input', () => {
 
   it(`lists ${MAX_PER_RULE} diagnostics of a rule in a file, then one counting the rest, an error when an error is among them`, () => {
     const doc = new SourceDocument('/x/tei/a.xml', 'tei/a.xml', 'x');
-    for (let i = 0; i < 100_000; i++) doc.report({ line: 1, column: 1 }, i === 5000 ? 'error' : 'warning', 'rules', 'tei/ref-resolves', `Unexpected pointer "#a${i}"`);
+    for (let i = 0; i < 100_000; i++)
+      doc.report(
+        { line: 1, column: 1 },
+        i === 5000 ? 'error' : 'warning',
+        'rules',
+        'tei/ref-resolves',
+        `Unexpected pointer "#a${i}"`,
+      );
     doc.report({ line: 1, column: 1 }, 'info', 'rules', 'tei/date-text-agrees', 'another rule');
     expect(doc.diagnostics).toHaveLength(MAX_PER_RULE + 2);
     const more = doc.diagnostics[MAX_PER_RULE]!;
@@ -33,7 +42,9 @@ describe('diagnostics stay bounded whatever the input', () => {
     // An info, but an error left out makes it an error: the file still fails.
     expect(more).toMatchObject({ ruleId: 'tei/ref-resolves', severity: 'error' });
     expect(doc.hasErrors).toBe(true);
-    expect(more.message).toBe(`… and ${100_000 - MAX_PER_RULE} more [tei/ref-resolves] findings in this file, not shown`);
+    expect(more.message).toBe(
+      `… and ${100_000 - MAX_PER_RULE} more [tei/ref-resolves] findings in this file, not shown`,
+    );
     expect(doc.diagnostics.slice(0, MAX_PER_RULE).every((d) => d.severity === 'warning')).toBe(true);
     expect(doc.diagnostics.at(-1)!.ruleId).toBe('tei/date-text-agrees');
   });

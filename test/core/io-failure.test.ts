@@ -11,7 +11,11 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     writeFile: async (file: string, data: string | Uint8Array) => {
       if (String(file).includes('full-disk')) {
         await real.writeFile(file, ''); // the temp file exists when the disk fills
-        throw Object.assign(new Error(`ENOSPC: no space left on device, write`), { code: 'ENOSPC', syscall: 'write', errno: -28 });
+        throw Object.assign(new Error(`ENOSPC: no space left on device, write`), {
+          code: 'ENOSPC',
+          syscall: 'write',
+          errno: -28,
+        });
       }
       return real.writeFile(file, data);
     },
@@ -26,8 +30,12 @@ describe('I/O failures', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'tei-pipeline-full-disk-')), 'out');
     const error = await writeOutputs(out, new Map([['cite/x.bib', '@article{x}']])).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WriteError);
-    expect((error as Error).message).toBe(`cannot write ${join(out, 'cite', 'x.bib')}: the disk is full (no space left on device)`);
-    expect(describeIoFailure(error, join(out, '..'))).toBe('cannot write out/cite/x.bib: the disk is full (no space left on device)');
+    expect((error as Error).message).toBe(
+      `cannot write ${join(out, 'cite', 'x.bib')}: the disk is full (no space left on device)`,
+    );
+    expect(describeIoFailure(error, join(out, '..'))).toBe(
+      'cannot write out/cite/x.bib: the disk is full (no space left on device)',
+    );
     expect(readdirSync(join(out, 'cite'))).toEqual([]);
     expect(existsSync(join(out, 'cite', 'x.bib'))).toBe(false);
     rmSync(join(out, '..'), { recursive: true, force: true });
@@ -39,7 +47,9 @@ describe('I/O failures', () => {
     expect(plainCause(err('EROFS'))).toBe('the file system is read-only');
     expect(plainCause(err('EDQUOT'))).toBe('the disk quota is used up');
     expect(plainCause(err('EWHATEVER', "EWHATEVER: something odd, open '/x/y'"))).toBe('something odd');
-    expect(describeIoFailure(Object.assign(err('EACCES'), { path: '/e/out/html/a.html', syscall: 'rename' }), '/e')).toBe('cannot write out/html/a.html: permission denied');
+    expect(
+      describeIoFailure(Object.assign(err('EACCES'), { path: '/e/out/html/a.html', syscall: 'rename' }), '/e'),
+    ).toBe('cannot write out/html/a.html: permission denied');
     expect(describeIoFailure(new Error('not an I/O failure'), '/e')).toBeNull();
   });
 });

@@ -17,7 +17,15 @@ beforeAll(() => {
 });
 
 /** The central directory of a zip, as far as the tests need it (read here, not with the library that wrote it). */
-function centralDirectory(zip: Buffer): { name: string; os: number; dosTime: number; dosDate: number; extra: number; comment: number; attributes: number }[] {
+function centralDirectory(zip: Buffer): {
+  name: string;
+  os: number;
+  dosTime: number;
+  dosDate: number;
+  extra: number;
+  comment: number;
+  attributes: number;
+}[] {
   let end = zip.length - 22;
   while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
   const count = zip.readUInt16LE(end + 10);
@@ -47,19 +55,42 @@ describe('tei-pipeline deposit: the bag', () => {
     // This edition has no public URL nor DOI yet: the two files that need them are left out, each with
     // a diagnostic at the publicationStmt saying why (test/deposit/receivers.test.ts deposits with both).
     const publicationStmt = recordText.split('\n').findIndex((l) => l.includes('<publicationStmt>')) + 1;
-    expect(first.result.stderr).toContain(`tei/${RECORD_ID}.xml:${publicationStmt}:7: warning: Unexpected letter to describe for correspSearch without the edition's public URL, expected "baseUrl" in the configuration`);
-    expect(first.result.stderr).toContain(`tei/${RECORD_ID}.xml:${publicationStmt}:7: info: Unexpected DataCite record without a DOI`);
+    expect(first.result.stderr).toContain(
+      `tei/${RECORD_ID}.xml:${publicationStmt}:7: warning: Unexpected letter to describe for correspSearch without the edition's public URL, expected "baseUrl" in the configuration`,
+    );
+    expect(first.result.stderr).toContain(
+      `tei/${RECORD_ID}.xml:${publicationStmt}:7: info: Unexpected DataCite record without a DOI`,
+    );
     expect(first.result.stderr).not.toMatch(/: error: /);
     expect(first.result.code).toBe(0);
     expect(first.result.stdout).toContain(`wrote out/deposit/${RECORD_ID}/ (`);
     expect(first.result.stdout).toContain(`wrote out/deposit/${RECORD_ID}.zip (`);
     const files = [...filesUnder(first.bag).keys()].sort();
-    for (const f of ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt',
-      'metadata/zenodo.json', 'metadata/oai_dc.xml', 'data/README.txt',
-      `data/tei/${RECORD_ID}.xml`, 'data/tei/register/persons.xml', 'data/tei/register/places.xml', 'data/tei/register/orgs.xml',
-      'data/tei/schema/tei-project.rng', 'data/tei/schema/tei-project.sch', `data/html/${RECORD_ID}.html`, 'data/html/assets/edition.css',
-      'data/html/persons.html', `data/text/${RECORD_ID}.txt`, `data/text/${RECORD_ID}.diplomatic.txt`,
-      `data/cite/${RECORD_ID}.csl.json`, `data/cite/${RECORD_ID}.bib`, `data/cite/${RECORD_ID}.ris`, `data/cite/${RECORD_ID}.cff`]) {
+    for (const f of [
+      'bagit.txt',
+      'bag-info.txt',
+      'manifest-sha256.txt',
+      'manifest-sha512.txt',
+      'tagmanifest-sha256.txt',
+      'metadata/zenodo.json',
+      'metadata/oai_dc.xml',
+      'data/README.txt',
+      `data/tei/${RECORD_ID}.xml`,
+      'data/tei/register/persons.xml',
+      'data/tei/register/places.xml',
+      'data/tei/register/orgs.xml',
+      'data/tei/schema/tei-project.rng',
+      'data/tei/schema/tei-project.sch',
+      `data/html/${RECORD_ID}.html`,
+      'data/html/assets/edition.css',
+      'data/html/persons.html',
+      `data/text/${RECORD_ID}.txt`,
+      `data/text/${RECORD_ID}.diplomatic.txt`,
+      `data/cite/${RECORD_ID}.csl.json`,
+      `data/cite/${RECORD_ID}.bib`,
+      `data/cite/${RECORD_ID}.ris`,
+      `data/cite/${RECORD_ID}.cff`,
+    ]) {
       expect(files, f).toContain(f);
     }
     expect(files).not.toContain('metadata/cmif.xml');
@@ -90,7 +121,11 @@ describe('tei-pipeline deposit: the bag', () => {
   });
 
   it('passes coreutils (a second implementation of the manifests) and a recomputed Payload-Oxum', () => {
-    for (const [tool, manifest] of [['sha256sum', 'manifest-sha256.txt'], ['sha512sum', 'manifest-sha512.txt'], ['sha256sum', 'tagmanifest-sha256.txt']] as const) {
+    for (const [tool, manifest] of [
+      ['sha256sum', 'manifest-sha256.txt'],
+      ['sha512sum', 'manifest-sha512.txt'],
+      ['sha256sum', 'tagmanifest-sha256.txt'],
+    ] as const) {
       const r = spawnSync(tool, ['--strict', '-c', manifest], { cwd: first.bag, encoding: 'utf8' });
       expect(r.status, `${tool} -c ${manifest}: ${r.stdout}${r.stderr}`).toBe(0);
     }
@@ -101,18 +136,40 @@ describe('tei-pipeline deposit: the bag', () => {
     expect(info).toContain(`\nPayload-Oxum: ${octets}.${payload.length}\n`);
     // Every payload file is in each payload manifest, every tag file in the tag manifest, sorted by path.
     for (const manifest of ['manifest-sha256.txt', 'manifest-sha512.txt']) {
-      const listed = files.get(manifest)!.toString('utf8').trimEnd().split('\n').map((l) => l.replace(/^\S+ {2}/, ''));
+      const listed = files
+        .get(manifest)!
+        .toString('utf8')
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.replace(/^\S+ {2}/, ''));
       expect(listed).toEqual(payload.map(([p]) => p).sort());
     }
-    const tags = files.get('tagmanifest-sha256.txt')!.toString('utf8').trimEnd().split('\n').map((l) => l.replace(/^\S+ {2}/, ''));
-    expect(tags).toEqual(['bag-info.txt', 'bagit.txt', 'manifest-sha256.txt', 'manifest-sha512.txt', 'metadata/oai_dc.xml', 'metadata/zenodo.json']);
+    const tags = files
+      .get('tagmanifest-sha256.txt')!
+      .toString('utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.replace(/^\S+ {2}/, ''));
+    expect(tags).toEqual([
+      'bag-info.txt',
+      'bagit.txt',
+      'manifest-sha256.txt',
+      'manifest-sha512.txt',
+      'metadata/oai_dc.xml',
+      'metadata/zenodo.json',
+    ]);
   });
 
-  it('has bag-info.txt with the header\'s facts, the latest revision date, sizes and the software; LF only', () => {
+  it("has bag-info.txt with the header's facts, the latest revision date, sizes and the software; LF only", () => {
     const bag = filesUnder(first.bag);
     const info = bag.get('bag-info.txt')!.toString('utf8');
-    const latest = [...recordText.matchAll(/<change when="(\d{4}-\d{2}-\d{2})"/g)].map((m) => m[1]!).sort().pop();
-    expect(info).toMatch(/^Source-Organization: Edition team\nExternal-Identifier: dobrynin-vance-1977-02-26\nExternal-Description: Record, from the journal/);
+    const latest = [...recordText.matchAll(/<change when="(\d{4}-\d{2}-\d{2})"/g)]
+      .map((m) => m[1]!)
+      .sort()
+      .pop();
+    expect(info).toMatch(
+      /^Source-Organization: Edition team\nExternal-Identifier: dobrynin-vance-1977-02-26\nExternal-Description: Record, from the journal/,
+    );
     expect(info).toContain(`\nBagging-Date: ${latest}\n`);
     expect(info).toMatch(/\nBag-Size: \d+\.\d (KB|MB)\n/);
     expect(info).toContain(`\nBag-Software-Agent: tei-pipeline ${toolVersion()}\n`);
@@ -125,10 +182,20 @@ describe('tei-pipeline deposit: the bag', () => {
     const zip = readFileSync(first.zip);
     const entries = centralDirectory(zip);
     const bag = filesUnder(first.bag);
-    const expected = [...bag.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))).map((p) => `${RECORD_ID}/${p}`);
+    const expected = [...bag.keys()]
+      .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+      .map((p) => `${RECORD_ID}/${p}`);
     expect(entries.map((e) => e.name)).toEqual(expected);
     // 2026-11-30 (the latest change of the header) 12:00:00 in DOS date and time.
-    for (const e of entries) expect([e.dosDate, e.dosTime, e.extra, e.comment, e.attributes, e.os]).toEqual([((2026 - 1980) << 9) | (11 << 5) | 30, 12 << 11, 0, 0, 0, 0]);
+    for (const e of entries)
+      expect([e.dosDate, e.dosTime, e.extra, e.comment, e.attributes, e.os]).toEqual([
+        ((2026 - 1980) << 9) | (11 << 5) | 30,
+        12 << 11,
+        0,
+        0,
+        0,
+        0,
+      ]);
     const unzipped = unzipSync(new Uint8Array(zip));
     for (const [p, bytes] of bag) expect(Buffer.from(unzipped[`${RECORD_ID}/${p}`]!).equals(bytes), p).toBe(true);
   });
@@ -136,13 +203,16 @@ describe('tei-pipeline deposit: the bag', () => {
   // The Library of Congress validator, from ../shared/tools (Debian 12 has no python3-bagit).
   const bagitPy = join(repoRoot, '..', 'shared', 'tools', 'bagit', 'bagit.py');
   const hasBagitPy = existsSync(bagitPy) && !spawnSync('python3', ['--version']).error;
-  it.skipIf(!hasBagitPy)(`is valid for bagit.py --validate (Library of Congress bagit-python)${hasBagitPy ? '' : ` — SKIPPED: needs python3 and ${bagitPy}`}`, () => {
-    const r = spawnSync('python3', [bagitPy, '--validate', first.bag], { encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/is valid/);
-    // A changed byte is caught: the validator is not a rubber stamp.
-    const copy = copyOfBag(first.bag);
-    writeFileSync(join(copy, 'data', 'README.txt'), 'changed\n');
-    expect(spawnSync('python3', [bagitPy, '--validate', copy], { encoding: 'utf8' }).status).not.toBe(0);
-});
+  it.skipIf(!hasBagitPy)(
+    `is valid for bagit.py --validate (Library of Congress bagit-python)${hasBagitPy ? '' : ` — SKIPPED: needs python3 and ${bagitPy}`}`,
+    () => {
+      const r = spawnSync('python3', [bagitPy, '--validate', first.bag], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/is valid/);
+      // A changed byte is caught: the validator is not a rubber stamp.
+      const copy = copyOfBag(first.bag);
+      writeFileSync(join(copy, 'data', 'README.txt'), 'changed\n');
+      expect(spawnSync('python3', [bagitPy, '--validate', copy], { encoding: 'utf8' }).status).not.toBe(0);
+    },
+  );
 });

@@ -27,13 +27,23 @@ describe('tei-pipeline deposit: what it refuses', () => {
     expect(code).toBe(1);
     const header = report.diagnostics.filter((d) => d.ruleId === 'deposit/header');
     expect(header).toHaveLength(1);
-    expect(header[0]).toMatchObject({ file: RECORD, source: 'deposit', severity: 'error', ...positionOf(noLicence, '<availability>') });
-    expect(header[0]!.message).toMatch(/^Unexpected publicationStmt without a licence, expected <availability><licence target=/);
+    expect(header[0]).toMatchObject({
+      file: RECORD,
+      source: 'deposit',
+      severity: 'error',
+      ...positionOf(noLicence, '<availability>'),
+    });
+    expect(header[0]!.message).toMatch(
+      /^Unexpected publicationStmt without a licence, expected <availability><licence target=/,
+    );
     expect(existsSync(join(root, 'out', 'deposit'))).toBe(false);
   });
 
   it('refuses a licence the metadata cannot name, at its @target, though the document validates', () => {
-    const other = recordText.replace('target="https://creativecommons.org/licenses/by/4.0/"', 'target="https://example.org/our-own-licence"');
+    const other = recordText.replace(
+      'target="https://creativecommons.org/licenses/by/4.0/"',
+      'target="https://example.org/our-own-licence"',
+    );
     const root = tempProject({ [RECORD]: other });
     const { code, report } = deposit(root);
     expect(code).toBe(1);
@@ -44,18 +54,24 @@ describe('tei-pipeline deposit: what it refuses', () => {
   });
 
   it('refuses a header whose revisions have no full date, and one without an editor', () => {
-    const undated = recordText.replaceAll(/<change when="\d{4}-\d{2}-\d{2}"/g, '<change when="2026-11"').replace(/<respStmt xml:id="edition-team">[\s\S]*?<\/respStmt>/, '');
+    const undated = recordText
+      .replaceAll(/<change when="\d{4}-\d{2}-\d{2}"/g, '<change when="2026-11"')
+      .replace(/<respStmt xml:id="edition-team">[\s\S]*?<\/respStmt>/, '');
     const root = tempProject({ [RECORD]: undated });
     const { code, report } = deposit(root);
     expect(code).toBe(1);
     const messages = report.diagnostics.filter((d) => d.ruleId === 'deposit/header').map((d) => d.message);
-    expect(messages.some((m) => m.startsWith('Unexpected revisionDesc without a change whose @when is a full date'))).toBe(true);
+    expect(
+      messages.some((m) => m.startsWith('Unexpected revisionDesc without a change whose @when is a full date')),
+    ).toBe(true);
     expect(messages.some((m) => m.startsWith('Unexpected titleStmt without an editor or a respStmt'))).toBe(true);
     expect(existsSync(join(root, 'out', 'deposit'))).toBe(false);
   });
 
-  it('refuses a document that does not validate, with the validator\'s diagnostics', () => {
-    const root = tempProject({ [RECORD]: recordText.replace('when="1977-02-25">February 25, 1977', 'when="1977-02-30">February 25, 1977') });
+  it("refuses a document that does not validate, with the validator's diagnostics", () => {
+    const root = tempProject({
+      [RECORD]: recordText.replace('when="1977-02-25">February 25, 1977', 'when="1977-02-30">February 25, 1977'),
+    });
     const { code, report } = deposit(root);
     expect(code).toBe(1);
     expect(report.diagnostics.map((d) => d.ruleId)).toContain('tei/date-iso');
@@ -80,8 +96,13 @@ describe('tei-pipeline deposit: what it refuses', () => {
     const root = tempProject({ [RECORD]: recordText });
     const { code, report } = deposit(root, ['no-such-letter', 'persons']);
     expect(code).toBe(1);
-    expect(report.diagnostics.map((d) => [d.ruleId, d.file])).toEqual([['deposit/unknown-id', 'tei/no-such-letter.xml'], ['deposit/unknown-id', 'tei/persons.xml']]);
-    expect(report.diagnostics[0]!.message).toBe(`Unexpected document id "no-such-letter", expected one of: ${RECORD_ID}`);
+    expect(report.diagnostics.map((d) => [d.ruleId, d.file])).toEqual([
+      ['deposit/unknown-id', 'tei/no-such-letter.xml'],
+      ['deposit/unknown-id', 'tei/persons.xml'],
+    ]);
+    expect(report.diagnostics[0]!.message).toBe(
+      `Unexpected document id "no-such-letter", expected one of: ${RECORD_ID}`,
+    );
     expect(existsSync(join(root, 'out', 'deposit'))).toBe(false);
   });
 
@@ -91,7 +112,14 @@ describe('tei-pipeline deposit: what it refuses', () => {
     const r = cli(root, ['deposit']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('deposited 2 of 2 document(s)');
-    expect(readdirSync(join(root, 'out', 'deposit')).sort()).toEqual([RECORD_ID, `${RECORD_ID}.zip`, 'second-document', 'second-document.zip']);
-    expect(readFileSync(join(root, 'out', 'deposit', 'second-document', 'bag-info.txt'), 'utf8')).toContain('External-Identifier: second-document');
+    expect(readdirSync(join(root, 'out', 'deposit')).sort()).toEqual([
+      RECORD_ID,
+      `${RECORD_ID}.zip`,
+      'second-document',
+      'second-document.zip',
+    ]);
+    expect(readFileSync(join(root, 'out', 'deposit', 'second-document', 'bag-info.txt'), 'utf8')).toContain(
+      'External-Identifier: second-document',
+    );
   });
 });

@@ -8,7 +8,15 @@ import { RECORD_ID } from '../support/edition.js';
 export { RECORD_ID };
 
 export interface JsonReport {
-  diagnostics: { file: string; line: number; column: number; ruleId: string; source: string; severity: string; message: string }[];
+  diagnostics: {
+    file: string;
+    line: number;
+    column: number;
+    ruleId: string;
+    source: string;
+    severity: string;
+    message: string;
+  }[];
   summary: { files: number; errors: number };
 }
 
@@ -19,11 +27,19 @@ export function json(r: CliResult): JsonReport {
 export const recordText = readFileSync(join(repoRoot, 'tei', `${RECORD_ID}.xml`), 'utf8');
 
 /** A temporary edition with the record (or the text given in its place), deposited once: its bag folder and zip. */
-export function depositedRecord(env: Record<string, string> = {}, record: string = recordText): { root: string; bag: string; zip: string; result: CliResult } {
+export function depositedRecord(
+  env: Record<string, string> = {},
+  record: string = recordText,
+): { root: string; bag: string; zip: string; result: CliResult } {
   const root = tempProject({ [`tei/${RECORD_ID}.xml`]: record });
   const result = cli(root, ['deposit', RECORD_ID], env);
   expectNoCrash(result);
-  return { root, bag: join(root, 'out', 'deposit', RECORD_ID), zip: join(root, 'out', 'deposit', `${RECORD_ID}.zip`), result };
+  return {
+    root,
+    bag: join(root, 'out', 'deposit', RECORD_ID),
+    zip: join(root, 'out', 'deposit', `${RECORD_ID}.zip`),
+    result,
+  };
 }
 
 /** A copy of a bag folder to tamper with. */
@@ -37,7 +53,14 @@ export function copyOfBag(bag: string): string {
 export function filesUnder(dir: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile()) files.set(join(e.parentPath, e.name).slice(dir.length + 1).split('\\').join('/'), readFileSync(join(e.parentPath, e.name)));
+    if (e.isFile())
+      files.set(
+        join(e.parentPath, e.name)
+          .slice(dir.length + 1)
+          .split('\\')
+          .join('/'),
+        readFileSync(join(e.parentPath, e.name)),
+      );
   }
   return files;
 }
@@ -51,9 +74,12 @@ export const NS = {
 };
 
 /** An XML file parsed by saxon-js, with XPath over it (prefixes as in NS). */
-export async function xml(text: string): Promise<{ strings: (xpath: string) => string[]; count: (xpath: string) => number }> {
+export async function xml(
+  text: string,
+): Promise<{ strings: (xpath: string) => string[]; count: (xpath: string) => number }> {
   const doc = await SaxonJS.getResource({ text, type: 'xml' });
-  const evaluate = (xpath: string) => SaxonJS.XPath.evaluate(xpath, doc, { namespaceContext: NS, resultForm: 'array' }) as unknown[];
+  const evaluate = (xpath: string) =>
+    SaxonJS.XPath.evaluate(xpath, doc, { namespaceContext: NS, resultForm: 'array' }) as unknown[];
   return {
     strings: (xpath) => evaluate(`(${xpath}) ! string(.)`).map(String),
     count: (xpath) => Number(SaxonJS.XPath.evaluate(`count(${xpath})`, doc, { namespaceContext: NS })),

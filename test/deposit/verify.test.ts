@@ -47,7 +47,12 @@ describe('tei-pipeline deposit --verify', () => {
     expect(zip.report.diagnostics).toEqual([]);
     expect(zip.code).toBe(0);
     const human = cli(dirname(deposited.bag), ['deposit', '--verify', RECORD_ID]);
-    expect(human.stdout).toMatch(new RegExp(`^verified ${RECORD_ID}: every file the manifests \\(sha256, sha512\\) and the tag manifest list is there and unchanged`, 'm'));
+    expect(human.stdout).toMatch(
+      new RegExp(
+        `^verified ${RECORD_ID}: every file the manifests \\(sha256, sha512\\) and the tag manifest list is there and unchanged`,
+        'm',
+      ),
+    );
   });
 
   it('names a payload file whose byte changed, at the manifest lines that list it (exit 1)', () => {
@@ -56,7 +61,10 @@ describe('tei-pipeline deposit --verify', () => {
     const { code, report } = verify(bag);
     expect(code).toBe(1);
     const changed = report.diagnostics.filter((d) => d.ruleId === 'deposit/changed');
-    expect(changed.map((d) => d.file).sort()).toEqual([`${RECORD_ID}/manifest-sha256.txt`, `${RECORD_ID}/manifest-sha512.txt`]);
+    expect(changed.map((d) => d.file).sort()).toEqual([
+      `${RECORD_ID}/manifest-sha256.txt`,
+      `${RECORD_ID}/manifest-sha512.txt`,
+    ]);
     for (const d of changed) {
       expect(d).toMatchObject({ severity: 'error', source: 'deposit' });
       expect(d.message).toContain(TEI);
@@ -89,7 +97,9 @@ describe('tei-pipeline deposit --verify', () => {
     appendFileSync(join(bag, 'metadata/zenodo.json'), ' ');
     const { code, report } = verify(bag);
     expect(code).toBe(1);
-    expect(report.diagnostics).toEqual([expect.objectContaining({ ruleId: 'deposit/changed', file: `${RECORD_ID}/tagmanifest-sha256.txt` })]);
+    expect(report.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'deposit/changed', file: `${RECORD_ID}/tagmanifest-sha256.txt` }),
+    ]);
     expect(report.diagnostics[0]!.message).toContain('metadata/zenodo.json');
   });
 
@@ -112,11 +122,14 @@ describe('tei-pipeline deposit --verify', () => {
     const { code, report } = verify(zip);
     expect(code).toBe(1);
     const changed = report.diagnostics.filter((d) => d.ruleId === 'deposit/changed');
-    expect(changed.map((d) => d.file).sort()).toEqual([`${RECORD_ID}.zip!/${RECORD_ID}/manifest-sha256.txt`, `${RECORD_ID}.zip!/${RECORD_ID}/manifest-sha512.txt`]);
+    expect(changed.map((d) => d.file).sort()).toEqual([
+      `${RECORD_ID}.zip!/${RECORD_ID}/manifest-sha256.txt`,
+      `${RECORD_ID}.zip!/${RECORD_ID}/manifest-sha512.txt`,
+    ]);
     for (const d of changed) expect(d.message).toContain(TEI);
   });
 
-  it('finds a byte flipped in the zip\'s own bytes (a damaged entry), naming the file', () => {
+  it("finds a byte flipped in the zip's own bytes (a damaged entry), naming the file", () => {
     const dir = mkdtempSync(join(tmpdir(), 'tei-pipeline-zip-'));
     const zip = join(dir, `${RECORD_ID}.zip`);
     const bytes = readFileSync(deposited.zip);
@@ -136,7 +149,9 @@ describe('tei-pipeline deposit --verify', () => {
     const { code, report } = verify(zip);
     expect(code).toBe(1);
     const unsafe = report.diagnostics.filter((d) => d.ruleId === 'deposit/unsafe-path');
-    expect(unsafe.map((d) => d.file).sort()).toEqual([`${RECORD_ID}.zip!//etc/absolute.txt`, `${RECORD_ID}.zip!/../escaped.txt`].sort());
+    expect(unsafe.map((d) => d.file).sort()).toEqual(
+      [`${RECORD_ID}.zip!//etc/absolute.txt`, `${RECORD_ID}.zip!/../escaped.txt`].sort(),
+    );
     expect(existsSync(join(dirname(zip), '..', 'escaped.txt'))).toBe(false);
     // The bag inside is still checked, and passes.
     expect(report.diagnostics.filter((d) => d.ruleId !== 'deposit/unsafe-path')).toEqual([]);

@@ -15,7 +15,14 @@ const EXCERPT = 'golden-record-excerpt';
 
 /** A temporary edition of two documents: the record (points to Sakharov) and an excerpt (does not). */
 function edition() {
-  const root = tempProject({ [`tei/${EXCERPT}.xml`]: readFileSync(join(repoRoot, 'test', 'fixtures', `golden-${EXCERPT.replace('golden-', '')}`, 'tei', `${EXCERPT}.xml`)) }, { withRecord: true });
+  const root = tempProject(
+    {
+      [`tei/${EXCERPT}.xml`]: readFileSync(
+        join(repoRoot, 'test', 'fixtures', `golden-${EXCERPT.replace('golden-', '')}`, 'tei', `${EXCERPT}.xml`),
+      ),
+    },
+    { withRecord: true },
+  );
   // Compiled stylesheets come from the shared cache; the build cache is the project's own.
   const project = { ...openProject(root), cacheDir: join(repoRoot, '.cache', 'tei-pipeline') };
   return { root, project };
@@ -28,7 +35,11 @@ async function build(project: ReturnType<typeof openProject>, bench = new Workbe
   await stampOutputs(project.outDir, b.cache);
   await saveCache(project.buildCacheFile, b.cache);
   const rendered = [...b.outputs.keys()].filter((p) => !p.startsWith('html/assets/')).sort();
-  return { stats: b.stats, rendered, errors: b.docs.flatMap((d) => d.diagnostics).filter((d) => d.severity === 'error') };
+  return {
+    stats: b.stats,
+    rendered,
+    errors: b.docs.flatMap((d) => d.diagnostics).filter((d) => d.severity === 'error'),
+  };
 }
 
 /** A workbench whose stylesheet for one format "changed" (its hash differs), as after an edit of xslt/<format>/. */
@@ -58,15 +69,31 @@ describe('the build cache', () => {
 
     // Sakharov's entry: only the record points to it.
     const persons = join(root, 'tei', 'register', 'persons.xml');
-    writeFileSync(persons, readFileSync(persons, 'utf8').replace('<persName type="standard">Sakharov, Andrei Dmitrievich</persName>', '<persName type="standard">Sakharov, Andrei Dmitrievich</persName>\n          <persName type="source">A. D. Sakharov</persName>'));
+    writeFileSync(
+      persons,
+      readFileSync(persons, 'utf8').replace(
+        '<persName type="standard">Sakharov, Andrei Dmitrievich</persName>',
+        '<persName type="standard">Sakharov, Andrei Dmitrievich</persName>\n          <persName type="source">A. D. Sakharov</persName>',
+      ),
+    );
     const oneEntry = await build(project);
     expect(oneEntry.errors).toEqual([]);
     expect(oneEntry.stats).toMatchObject({ rendered: 1, skipped: 1 });
-    expect(oneEntry.rendered.filter((p) => !/^html\/(index|persons|places|orgs|events)\.html$/.test(p)).every((p) => p.includes(RECORD_ID))).toBe(true);
+    expect(
+      oneEntry.rendered
+        .filter((p) => !/^html\/(index|persons|places|orgs|events)\.html$/.test(p))
+        .every((p) => p.includes(RECORD_ID)),
+    ).toBe(true);
     expect(oneEntry.rendered).toContain('html/persons.html');
 
     // Vance's entry: both documents point to him.
-    writeFileSync(persons, readFileSync(persons, 'utf8').replace('<persName type="standard">Vance, Cyrus Roberts</persName>', '<persName type="standard">Vance, Cyrus R.</persName>'));
+    writeFileSync(
+      persons,
+      readFileSync(persons, 'utf8').replace(
+        '<persName type="standard">Vance, Cyrus Roberts</persName>',
+        '<persName type="standard">Vance, Cyrus R.</persName>',
+      ),
+    );
     const shared = await build(project);
     expect(shared.stats).toMatchObject({ rendered: 2, skipped: 0 });
   });
@@ -81,7 +108,13 @@ describe('the build cache', () => {
     expect(words.rendered.some((p) => /^html\/(index|persons|places|orgs|events)\.html$/.test(p))).toBe(false);
     expect(words.rendered).toContain(`html/${RECORD_ID}.html`);
     // A new mention changes the back-links: the register pages are rebuilt.
-    writeFileSync(doc, readFileSync(doc, 'utf8').replace('asked him to pass on, as directed,', 'asked him to pass on, as <placeName ref="pla:moscow">Moscow</placeName> directed,'));
+    writeFileSync(
+      doc,
+      readFileSync(doc, 'utf8').replace(
+        'asked him to pass on, as directed,',
+        'asked him to pass on, as <placeName ref="pla:moscow">Moscow</placeName> directed,',
+      ),
+    );
     const mention = await build(project);
     expect(mention.errors).toEqual([]);
     expect(mention.rendered).toContain('html/places.html');
@@ -101,7 +134,14 @@ describe('the build cache', () => {
     await build(project);
     rmSync(join(project.outDir, 'cite', `${EXCERPT}.bib`));
     const after = await build(project);
-    expect(after.rendered).toEqual(['cite/golden-record-excerpt.bib', 'cite/golden-record-excerpt.csl.json', 'cite/golden-record-excerpt.cff', 'cite/golden-record-excerpt.ris'].sort());
+    expect(after.rendered).toEqual(
+      [
+        'cite/golden-record-excerpt.bib',
+        'cite/golden-record-excerpt.csl.json',
+        'cite/golden-record-excerpt.cff',
+        'cite/golden-record-excerpt.ris',
+      ].sort(),
+    );
   });
 
   it('discards a corrupt or foreign cache, and --force ignores a good one', async () => {
@@ -121,10 +161,16 @@ describe('the build cache', () => {
 describe('worker threads', () => {
   it('render a corpus to the same bytes as one thread', async () => {
     // @ts-expect-error: the corpus generator is plain JavaScript in bench/
-    const { generateCorpus } = (await import('../../bench/generate-corpus.mjs')) as { generateCorpus(n: number, dir: string): void };
+    const { generateCorpus } = (await import('../../bench/generate-corpus.mjs')) as {
+      generateCorpus(n: number, dir: string): void;
+    };
     const root = tempProject({}, { registers: false });
     generateCorpus(10, root);
-    const one = { ...openProject(root), cacheDir: join(repoRoot, '.cache', 'tei-pipeline'), outDir: join(root, 'out-one') };
+    const one = {
+      ...openProject(root),
+      cacheDir: join(repoRoot, '.cache', 'tei-pipeline'),
+      outDir: join(root, 'out-one'),
+    };
     const two = { ...one, outDir: join(root, 'out-two') };
     const a = await buildEdition(one, new Workbench(one), { force: true, jobs: 1 });
     const b = await buildEdition(two, new Workbench(two), { force: true, jobs: 2 });

@@ -74,7 +74,13 @@ const SAVES: Record<string, (file: string, content: string, i: number) => void> 
 };
 
 beforeAll(async () => {
-  watcher = await watchEdition(project, { port: 0, onBuild: (b) => builds.push(b), onError: (e) => { throw e; } });
+  watcher = await watchEdition(project, {
+    port: 0,
+    onBuild: (b) => builds.push(b),
+    onError: (e) => {
+      throw e;
+    },
+  });
   await buildAfter(0);
 }, 300_000);
 afterAll(async () => {
@@ -116,7 +122,15 @@ describe('watch sees every save', () => {
   it('ignores editors’ scratch files beside the documents', async () => {
     await settle();
     const n = builds.length;
-    for (const name of [`.${RECORD_ID}.xml.swp`, `${RECORD_ID}.xml~`, '4913', `#${RECORD_ID}.xml#`, 'sedAbC123', `.${RECORD_ID}.xml.tmp`, 'notes.txt']) {
+    for (const name of [
+      `.${RECORD_ID}.xml.swp`,
+      `${RECORD_ID}.xml~`,
+      '4913',
+      `#${RECORD_ID}.xml#`,
+      'sedAbC123',
+      `.${RECORD_ID}.xml.tmp`,
+      'notes.txt',
+    ]) {
       writeFileSync(join(root, 'tei', name), 'scratch');
       unlinkSync(join(root, 'tei', name));
     }
@@ -126,7 +140,10 @@ describe('watch sees every save', () => {
   it('sees a new document and a changed register', async () => {
     let n = builds.length;
     const id = 'golden-record-excerpt';
-    writeFileSync(join(root, 'tei', `${id}.xml`), readFileSync(join(repoRoot, 'test', 'fixtures', id, 'tei', `${id}.xml`)));
+    writeFileSync(
+      join(root, 'tei', `${id}.xml`),
+      readFileSync(join(repoRoot, 'test', 'fixtures', id, 'tei', `${id}.xml`)),
+    );
     const b = await buildAfter(n);
     expect(b.build.docs.flatMap((d) => d.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
     expect(read(join(root, 'out', 'html', `${id}.html`))).toContain('<h1');

@@ -46,7 +46,13 @@ afterAll(async () => watcher?.close());
 
 describe('watch', () => {
   it('builds, serves with live reload, rebuilds a saved change, and keeps the last good output on an invalid save', async () => {
-    watcher = await watchEdition(project, { port: 0, onBuild: (b) => builds.push(b), onError: (e) => { throw e; } });
+    watcher = await watchEdition(project, {
+      port: 0,
+      onBuild: (b) => builds.push(b),
+      onError: (e) => {
+        throw e;
+      },
+    });
     const first = await nextBuild(0);
     expect(first.build.docs.flatMap((d) => d.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
     const page = await (await fetch(watcher.server.url + `html/${RECORD_ID}.html`)).text();
@@ -61,7 +67,8 @@ describe('watch', () => {
     const second = await nextBuild(1);
     expect(second.build.stats).toMatchObject({ validated: 1, rendered: 1 });
     expect(readFileSync(join(root, 'out', 'text', `${RECORD_ID}.txt`), 'utf8')).toContain('pass on, as directed,');
-    for (let i = 0; i < 40 && !sse.events.some((e) => e.event === 'reload'); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 40 && !sse.events.some((e) => e.event === 'reload'); i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect(sse.events.some((e) => e.event === 'reload')).toBe(true);
 
     const good = readFileSync(join(root, 'out', 'html', `${RECORD_ID}.html`));
@@ -69,7 +76,12 @@ describe('watch', () => {
     const third = await nextBuild(2);
     expect(third.written.written).toEqual([]);
     expect(readFileSync(join(root, 'out', 'html', `${RECORD_ID}.html`)).equals(good)).toBe(true);
-    for (let i = 0; i < 40 && !sse.events.some((e) => e.event === 'diagnostics' && e.data.includes('not-well-formed')); i++) await new Promise((r) => setTimeout(r, 50));
+    for (
+      let i = 0;
+      i < 40 && !sse.events.some((e) => e.event === 'diagnostics' && e.data.includes('not-well-formed'));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 50));
     const shown = sse.events.filter((e) => e.event === 'diagnostics').at(-1)!;
     expect(JSON.parse(shown.data)[0]).toMatchObject({ file: `tei/${RECORD_ID}.xml`, ruleId: 'xml/not-well-formed' });
     sse.stop();

@@ -25,7 +25,11 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) =
     expect(found.length).toBeGreaterThanOrEqual(1);
     expect(found.every((d) => d.ruleId === rule.id)).toBe(true);
     const first = found[0]!;
-    expect({ line: first.line, column: first.column, message: first.message }).toEqual({ line: example.line, column: example.column, message: example.message });
+    expect({ line: first.line, column: first.column, message: first.message }).toEqual({
+      line: example.line,
+      column: example.column,
+      message: example.message,
+    });
     for (const d of found) {
       expect(d.line).toBeGreaterThanOrEqual(1);
       expect(d.column).toBeGreaterThanOrEqual(1);
@@ -78,16 +82,41 @@ describe('runRules', () => {
 
   it('turns a rule that throws into one located diagnostic and goes on', () => {
     const { doc, tree } = parseDocument(EXAMPLE_FILE, tei('<p n="1">Text</p>'));
-    runRules(doc, tree, createProjectIndex('tei', () => null), [boom, pointAt]);
+    runRules(
+      doc,
+      tree,
+      createProjectIndex('tei', () => null),
+      [boom, pointAt],
+    );
     const failed = doc.diagnostics.find((d) => d.ruleId === 'internal/rule-failed');
-    expect(failed).toMatchObject({ line: 1, column: 1, severity: 'error', source: 'rules', message: 'Unexpected failure of rule tei/boom: something broke' });
+    expect(failed).toMatchObject({
+      line: 1,
+      column: 1,
+      severity: 'error',
+      source: 'rules',
+      message: 'Unexpected failure of rule tei/boom: something broke',
+    });
     expect(doc.diagnostics.filter((d) => d.ruleId === 'tei/point-at')).toHaveLength(3);
   });
 
   it('reports at the name of an element or attribute, with the rule’s severity unless told', () => {
     const { doc, tree } = parseDocument(EXAMPLE_FILE, tei('<p n="1">Text</p>'));
-    runRules(doc, tree, createProjectIndex('tei', () => null), [pointAt]);
-    expect(doc.diagnostics.map(({ line, column, endLine, endColumn, severity, file }) => ({ line, column, endLine, endColumn, severity, file }))).toEqual([
+    runRules(
+      doc,
+      tree,
+      createProjectIndex('tei', () => null),
+      [pointAt],
+    );
+    expect(
+      doc.diagnostics.map(({ line, column, endLine, endColumn, severity, file }) => ({
+        line,
+        column,
+        endLine,
+        endColumn,
+        severity,
+        file,
+      })),
+    ).toEqual([
       { line: BODY_LINE, column: 1, endLine: BODY_LINE, endColumn: 3, severity: 'warning', file: EXAMPLE_FILE },
       { line: BODY_LINE, column: 4, endLine: BODY_LINE, endColumn: 5, severity: 'error', file: EXAMPLE_FILE },
       { line: 2, column: 3, endLine: undefined, endColumn: undefined, severity: 'info', file: EXAMPLE_FILE },
@@ -117,9 +146,15 @@ describe('all rules on the record this edition transcribes', () => {
   });
 
   it('reads "this year" in the record from its own dateline, not the letter’s', () => {
-    const xml = record.replace('<p corresp="#letter">', '<p corresp="#letter">On <date when="1977-02-01">February 1 of this year</date>; ');
+    const xml = record.replace(
+      '<p corresp="#letter">',
+      '<p corresp="#letter">On <date when="1977-02-01">February 1 of this year</date>; ',
+    );
     expect(checkRule(dateTextAgrees, xml)).toEqual([]);
-    const wrong = record.replace('<p corresp="#letter">', '<p corresp="#letter">On <date when="1976-02-01">February 1 of this year</date>; ');
+    const wrong = record.replace(
+      '<p corresp="#letter">',
+      '<p corresp="#letter">On <date when="1976-02-01">February 1 of this year</date>; ',
+    );
     expect(checkRule(dateTextAgrees, wrong).map((d) => d.message)).toEqual([
       `Unexpected @when "1976-02-01" for date text "February 1 of this year", expected 1977-02-01 (the year counted from 1977, the date at line ${BODY_LINE + 1})`,
     ]);
@@ -127,13 +162,19 @@ describe('all rules on the record this edition transcribes', () => {
 
   it('falls back on the creation date, then on the source description', () => {
     const body = '<p><date when="1976-02-14">February 14 of this year</date></p>';
-    const byCreation = tei(body, { header: '<profileDesc><creation><date when="1977">1977</date></creation></profileDesc>' });
+    const byCreation = tei(body, {
+      header: '<profileDesc><creation><date when="1977">1977</date></creation></profileDesc>',
+    });
     expect(checkRule(dateTextAgrees, byCreation)[0]?.message).toMatch(/expected 1977-02-14/);
-    const bySource = tei(body, { sourceDesc: '<bibl>Journal, <date when="1977-02-26">February 26, 1977</date></bibl>' });
+    const bySource = tei(body, {
+      sourceDesc: '<bibl>Journal, <date when="1977-02-26">February 26, 1977</date></bibl>',
+    });
     expect(checkRule(dateTextAgrees, bySource)[0]?.message).toMatch(/expected 1977-02-14/);
     // With no context at all only the month and day are compared.
     expect(checkRule(dateTextAgrees, tei(body))).toEqual([]);
-    expect(checkRule(dateTextAgrees, tei('<p><date when="1976-02-15">February 14 of this year</date></p>'))[0]?.message).toBe(
+    expect(
+      checkRule(dateTextAgrees, tei('<p><date when="1976-02-15">February 14 of this year</date></p>'))[0]?.message,
+    ).toBe(
       'Unexpected @when "1976-02-15" for date text "February 14 of this year", expected --02-14 (no dated context to count the year from)',
     );
   });

@@ -14,7 +14,6 @@ import { LIST_PREFIX_DEF } from '../../src/rules/example-tei.js';
 /** The file every example is checked as; pointers resolve against its folder. */
 export const EXAMPLE_FILE = 'tei/example.xml';
 
-
 export interface TeiOptions {
   /** Header elements after encodingDesc, e.g. a profileDesc. */
   header?: string;
@@ -35,7 +34,9 @@ export function tei(body: string, opts: TeiOptions = {}): string {
     `<encodingDesc><editorialDecl><p>Example</p></editorialDecl>${prefixes}</encodingDesc>`,
     `${opts.header ?? ''}<revisionDesc><change when="2024-01-01">Created</change></revisionDesc>`,
     '</teiHeader>',
-  ].join('').replace(/\n/g, ' ');
+  ]
+    .join('')
+    .replace(/\n/g, ' ');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="example" xml:lang="en">
 ${header}
@@ -50,10 +51,9 @@ ${body}
 export const BODY_LINE = 5;
 
 const register = (id: string, list: string, entry: string, name: string, entries: [string, string][]) =>
-  tei(`<${list}>\n${entries.map(([xmlId, label]) => `<${entry} xml:id="${xmlId}"><${name}>${label}</${name}></${entry}>`).join('\n')}\n</${list}>`).replace(
-    'xml:id="example"',
-    `xml:id="${id}"`,
-  );
+  tei(
+    `<${list}>\n${entries.map(([xmlId, label]) => `<${entry} xml:id="${xmlId}"><${name}>${label}</${name}></${entry}>`).join('\n')}\n</${list}>`,
+  ).replace('xml:id="example"', `xml:id="${id}"`);
 
 /** Small registers: persons brezhnev and carter, place moscow, org nato. */
 export const defaultRegisters: Readonly<Record<string, string>> = {
@@ -62,19 +62,28 @@ export const defaultRegisters: Readonly<Record<string, string>> = {
     ['carter', 'Jimmy Carter'],
   ]),
   'tei/register/places.xml': register('places', 'listPlace', 'place', 'placeName', [['moscow', 'Moscow']]),
-  'tei/register/orgs.xml': register('orgs', 'listOrg', 'org', 'orgName', [['nato', 'North Atlantic Treaty Organization']]),
+  'tei/register/orgs.xml': register('orgs', 'listOrg', 'org', 'orgName', [
+    ['nato', 'North Atlantic Treaty Organization'],
+  ]),
 };
 
 /** Parse a document held in memory; a test input that is not well-formed is a broken test, so it throws. */
 export function parseDocument(file: string, xml: string): { doc: SourceDocument; tree: XmlTree } {
   const doc = new SourceDocument('/virtual/' + file, file, xml);
   const tree = parseXml(doc);
-  if (!tree) throw new Error(`${file} is not well-formed: ${doc.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ')}`);
+  if (!tree)
+    throw new Error(
+      `${file} is not well-formed: ${doc.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ')}`,
+    );
   return { doc, tree };
 }
 
 /** Run one rule on `xml` as tei/example.xml; returns that rule's diagnostics (and any internal failure of it). */
-export function checkRule(rule: Rule, xml: string, files: Readonly<Record<string, string>> = defaultRegisters): Diagnostic[] {
+export function checkRule(
+  rule: Rule,
+  xml: string,
+  files: Readonly<Record<string, string>> = defaultRegisters,
+): Diagnostic[] {
   const { doc, tree } = parseDocument(EXAMPLE_FILE, xml);
   const project = createProjectIndex('tei', (file) => {
     const text = file === EXAMPLE_FILE ? xml : files[file];

@@ -15,7 +15,10 @@ const record = readFileSync(join(repoRoot, RECORD));
 describe('fuzzing the record', () => {
   it(`${COUNT} mutants validate without a crash, hang, stack trace, unbounded output or misplaced diagnostic`, async () => {
     const summary = await runFuzz({ seed: SEED, count: COUNT });
-    const report = summary.failures.map((f) => `seed ${f.seed} mutant ${f.index} (${f.mutators.join(', ')}), saved ${f.file}:\n  ${f.problems.join('\n  ')}`);
+    const report = summary.failures.map(
+      (f) =>
+        `seed ${f.seed} mutant ${f.index} (${f.mutators.join(', ')}), saved ${f.file}:\n  ${f.problems.join('\n  ')}`,
+    );
     expect(report).toEqual([]);
     // The mutants reach past the parser: some validate cleanly and are rendered too.
     expect(summary.clean).toBeGreaterThan(0);
@@ -36,11 +39,27 @@ describe('fuzzing the record', () => {
 
 describe('what makes a mutant fail', () => {
   const text = 'ab\ncd\n';
-  const diag = (over: Record<string, unknown>) => ({ file: RECORD, line: 1, column: 1, severity: 'error', ruleId: 'xml/not-well-formed', source: 'xml', message: 'Unexpected x', ...over });
-  const result = (diagnostics: unknown[], extra: object = {}) => ({ json: JSON.stringify({ diagnostics }), ms: 10, humanChars: 100, ...extra });
+  const diag = (over: Record<string, unknown>) => ({
+    file: RECORD,
+    line: 1,
+    column: 1,
+    severity: 'error',
+    ruleId: 'xml/not-well-formed',
+    source: 'xml',
+    message: 'Unexpected x',
+    ...over,
+  });
+  const result = (diagnostics: unknown[], extra: object = {}) => ({
+    json: JSON.stringify({ diagnostics }),
+    ms: 10,
+    humanChars: 100,
+    ...extra,
+  });
 
   it('passes a located diagnostic, at the end of a line or on the empty last line too', () => {
-    expect(problemsWith(result([diag({}), diag({ line: 2, column: 3 }), diag({ line: 3, column: 1 })]), RECORD, text)).toEqual([]);
+    expect(
+      problemsWith(result([diag({}), diag({ line: 2, column: 3 }), diag({ line: 3, column: 1 })]), RECORD, text),
+    ).toEqual([]);
   });
 
   it.each([
@@ -58,9 +77,15 @@ describe('what makes a mutant fail', () => {
   });
 
   it('fails a crash, unparseable JSON, a flood of diagnostics, and a run over the time limit', () => {
-    expect(problemsWith({ json: '', ms: 5, humanChars: 0, crash: 'TypeError: x' }, RECORD, text)).toEqual(['crash: TypeError: x']);
-    expect(problemsWith({ json: '{"diagnostics":[', ms: 5, humanChars: 0 }, RECORD, text).join()).toMatch(/unparseable JSON/);
-    expect(problemsWith(result(Array.from({ length: LIMITS.diagnostics + 1 }, () => diag({}))), RECORD, text).join()).toMatch(/diagnostics, expected at most/);
+    expect(problemsWith({ json: '', ms: 5, humanChars: 0, crash: 'TypeError: x' }, RECORD, text)).toEqual([
+      'crash: TypeError: x',
+    ]);
+    expect(problemsWith({ json: '{"diagnostics":[', ms: 5, humanChars: 0 }, RECORD, text).join()).toMatch(
+      /unparseable JSON/,
+    );
+    expect(
+      problemsWith(result(Array.from({ length: LIMITS.diagnostics + 1 }, () => diag({}))), RECORD, text).join(),
+    ).toMatch(/diagnostics, expected at most/);
     expect(problemsWith(result([], { ms: LIMITS.ms + 1 }), RECORD, text).join()).toMatch(/^slow/);
   });
 });

@@ -28,7 +28,9 @@ function run(cwd: string, args: string[], killAfterMs = Infinity): Promise<Run> 
     const started = Date.now();
     const child = spawn(process.execPath, [bin, ...args], { cwd, env, stdio: 'ignore' });
     let killed = false;
-    const timer = Number.isFinite(killAfterMs) ? setTimeout(() => (killed = child.kill('SIGKILL')), killAfterMs) : undefined;
+    const timer = Number.isFinite(killAfterMs)
+      ? setTimeout(() => (killed = child.kill('SIGKILL')), killAfterMs)
+      : undefined;
     child.on('error', reject);
     child.on('exit', (code) => {
       clearTimeout(timer);
@@ -82,7 +84,10 @@ describe('killed at random moments (SIGKILL), build and deposit leave whole outp
     expect(versionB).not.toBe(versionA);
     // A scratch copy of the edition with its committed outputs, under os.tmpdir().
     root = tempProject({}, { withRecord: true });
-    cpSync(join(repoRoot, 'out'), join(root, 'out'), { recursive: true, filter: (src) => !src.includes(`${sep}deposit`) });
+    cpSync(join(repoRoot, 'out'), join(root, 'out'), {
+      recursive: true,
+      filter: (src) => !src.includes(`${sep}deposit`),
+    });
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -99,7 +104,10 @@ describe('killed at random moments (SIGKILL), build and deposit leave whole outp
     // Kills land anywhere within 90% of the shorter complete run, or, two rounds in four, while
     // the outputs are written (the changed ones: the record's and the corpus pages).
     const window = 0.9 * Math.min(full.ms, fullA.ms);
-    const writing = writeWindow(fullA, [...a].filter(([p, bytes]) => !b.get(p)?.equals(bytes)).map(([p]) => join(root, p)));
+    const writing = writeWindow(
+      fullA,
+      [...a].filter(([p, bytes]) => !b.get(p)?.equals(bytes)).map(([p]) => join(root, p)),
+    );
     expect(notWhole(b, a, new Map()).length).toBeGreaterThan(0);
 
     const rnd = new Random(SEED);
@@ -124,7 +132,9 @@ describe('killed at random moments (SIGKILL), build and deposit leave whole outp
     expect([...outputs().files.keys()].sort()).toEqual([...a.keys()].sort());
     expect(notWhole(outputs().files, a, new Map())).toEqual([]);
     expect(cli(root, ['check']).code).toBe(0);
-    console.log(`build: ${killed}/${ROUNDS} killed while running, ${leftBehind} left temporary files behind; writes at ${Math.round(writing.from)}-${Math.round(writing.to)} of ${fullA.ms} ms`);
+    console.log(
+      `build: ${killed}/${ROUNDS} killed while running, ${leftBehind} left temporary files behind; writes at ${Math.round(writing.from)}-${Math.round(writing.to)} of ${fullA.ms} ms`,
+    );
   }, 900_000);
 
   it(`deposit: ${ROUNDS} kills; then the next deposit removes what they left, and the bag verifies`, async () => {
@@ -138,9 +148,13 @@ describe('killed at random moments (SIGKILL), build and deposit leave whole outp
     expect(fullA.code).toBe(0);
     const a = bag().files;
     const window = 0.9 * Math.min(full.ms, fullA.ms);
-    const writing = writeWindow(fullA, [...a.keys()].map((p) => join(root, 'out', 'deposit', p)));
+    const writing = writeWindow(
+      fullA,
+      [...a.keys()].map((p) => join(root, 'out', 'deposit', p)),
+    );
     expect(notWhole(b, a, new Map()).length).toBeGreaterThan(0);
-    const folderOf = (files: Map<string, Buffer>) => [...files.keys()].filter((p) => p.startsWith(`${RECORD_ID}/`)).sort();
+    const folderOf = (files: Map<string, Buffer>) =>
+      [...files.keys()].filter((p) => p.startsWith(`${RECORD_ID}/`)).sort();
 
     const rnd = new Random(SEED + 1);
     let killed = 0;
@@ -156,7 +170,9 @@ describe('killed at random moments (SIGKILL), build and deposit leave whole outp
       expect(notWhole(now.files, a, b), `round ${round}: files that are neither version`).toEqual([]);
       const folder = folderOf(now.files);
       if (folder.length > 0) {
-        const whole = [a, b].some((v) => folder.length === folderOf(v).length && folder.every((p) => v.get(p)!.equals(now.files.get(p)!)));
+        const whole = [a, b].some(
+          (v) => folder.length === folderOf(v).length && folder.every((p) => v.get(p)!.equals(now.files.get(p)!)),
+        );
         expect(whole, `round ${round}: the bag folder mixes versions or is incomplete`).toBe(true);
       }
       if (now.temps.length > 0) leftBehind++;
@@ -168,6 +184,8 @@ describe('killed at random moments (SIGKILL), build and deposit leave whole outp
     expect(notWhole(bag().files, a, new Map())).toEqual([]);
     expect(cli(root, ['deposit', '--verify', `out/deposit/${RECORD_ID}`]).code).toBe(0);
     expect(cli(root, ['check']).code).toBe(0);
-    console.log(`deposit: ${killed}/${ROUNDS} killed while running, ${leftBehind} left temporary folders or files behind; writes at ${Math.round(writing.from)}-${Math.round(writing.to)} of ${fullA.ms} ms`);
+    console.log(
+      `deposit: ${killed}/${ROUNDS} killed while running, ${leftBehind} left temporary folders or files behind; writes at ${Math.round(writing.from)}-${Math.round(writing.to)} of ${fullA.ms} ms`,
+    );
   }, 900_000);
 });

@@ -25,7 +25,14 @@ function plant(root: string, pid: number): string[] {
     mkdirSync(join(root, f, '..'), { recursive: true });
     writeFileSync(join(root, f), 'half');
   }
-  return [files[0]!, files[1]!, files[2]!, files[3]!, `out/deposit/.tmp-${RECORD_ID}-${pid}/`, `out/deposit/.old-${RECORD_ID}-${pid}/`];
+  return [
+    files[0]!,
+    files[1]!,
+    files[2]!,
+    files[3]!,
+    `out/deposit/.tmp-${RECORD_ID}-${pid}/`,
+    `out/deposit/.old-${RECORD_ID}-${pid}/`,
+  ];
 }
 
 describe('no leftovers: temporary files of a dead process (issue 13.6)', () => {
@@ -36,7 +43,7 @@ describe('no leftovers: temporary files of a dead process (issue 13.6)', () => {
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('check reports each one as build/leftover, and a running process\'s temporary file not at all', () => {
+  it("check reports each one as build/leftover, and a running process's temporary file not at all", () => {
     const pid = deadPid();
     const planted = plant(root, pid);
     // This test's own process runs: its temporary file is another build at work, not a leftover.
@@ -45,7 +52,11 @@ describe('no leftovers: temporary files of a dead process (issue 13.6)', () => {
     const r = cli(root, ['check', '--format', 'json']);
     expectNoCrash(r);
     expect(r.code).toBe(1);
-    const leftovers = (JSON.parse(r.stdout) as { diagnostics: { file: string; ruleId: string; line: number; column: number; message: string }[] }).diagnostics.filter((d) => d.ruleId === 'build/leftover');
+    const leftovers = (
+      JSON.parse(r.stdout) as {
+        diagnostics: { file: string; ruleId: string; line: number; column: number; message: string }[];
+      }
+    ).diagnostics.filter((d) => d.ruleId === 'build/leftover');
     expect(leftovers.map((d) => d.file).sort()).toEqual([...planted].sort());
     for (const d of leftovers) {
       expect(d).toMatchObject({ line: 1, column: 1 });
@@ -55,7 +66,7 @@ describe('no leftovers: temporary files of a dead process (issue 13.6)', () => {
     for (const p of planted) rmSync(join(root, p), { recursive: true, force: true });
   });
 
-  it('the next build removes them, leaves a running process\'s alone, and check passes', () => {
+  it("the next build removes them, leaves a running process's alone, and check passes", () => {
     const planted = plant(root, deadPid());
     const live = `out/text/${RECORD_ID}.txt.${process.pid}.0.tmp`;
     writeFileSync(join(root, live), 'in progress');

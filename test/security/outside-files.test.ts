@@ -27,7 +27,10 @@ function recordWithPrefix(pattern: string): string {
 
 /** An edition in <tmp>/edition with a secret beside it in <tmp>/outside/secret.xml. */
 function editionBesideSecret(pattern: string): { root: string; secret: string } {
-  const root = join(tempProject({ [`edition/tei/${RECORD_ID}.xml`]: recordWithPrefix(pattern), 'outside/secret.xml': SECRET }), 'edition');
+  const root = join(
+    tempProject({ [`edition/tei/${RECORD_ID}.xml`]: recordWithPrefix(pattern), 'outside/secret.xml': SECRET }),
+    'edition',
+  );
   fs.cpSync(join(repoRoot, 'tei', 'schema'), join(root, 'tei', 'schema'), { recursive: true });
   fs.cpSync(join(repoRoot, 'tei', 'register'), join(root, 'tei', 'register'), { recursive: true });
   return { root, secret: resolve(root, '..', 'outside', 'secret.xml') };
@@ -37,7 +40,8 @@ function editionBesideSecret(pattern: string): { root: string; secret: string } 
 async function opensDuring<T>(run: () => Promise<T>): Promise<{ result: T; opened: string[] }> {
   const opened: string[] = [];
   const note = (p: unknown) => {
-    if (typeof p === 'string' || p instanceof URL || Buffer.isBuffer(p)) opened.push(resolve(p instanceof URL ? p.pathname : String(p)));
+    if (typeof p === 'string' || p instanceof URL || Buffer.isBuffer(p))
+      opened.push(resolve(p instanceof URL ? p.pathname : String(p)));
   };
   type Fn = (...args: unknown[]) => unknown;
   const spied: [object, string, Fn][] = [];
@@ -46,7 +50,8 @@ async function opensDuring<T>(run: () => Promise<T>): Promise<{ result: T; opene
     spied.push([target, name, original]);
     target[name] = (...args: unknown[]) => (note(args[0]), original.apply(target, args));
   };
-  for (const name of ['readFileSync', 'openSync', 'readFile', 'open', 'createReadStream', 'existsSync', 'statSync']) spy(fs as unknown as Record<string, unknown>, name);
+  for (const name of ['readFileSync', 'openSync', 'readFile', 'open', 'createReadStream', 'existsSync', 'statSync'])
+    spy(fs as unknown as Record<string, unknown>, name);
   for (const name of ['readFile', 'open']) spy(fs.promises as unknown as Record<string, unknown>, name);
   syncBuiltinESMExports();
   try {
@@ -62,7 +67,13 @@ const isUnder = (path: string, dir: string) => path === dir || path.startsWith(d
 /** What was opened outside the edition at `root`, the package (its stylesheets, node_modules) and Node itself. */
 function outsiders(opened: readonly string[], root: string): string[] {
   const cache = resolve(process.env['TEI_PIPELINE_CACHE']!);
-  return opened.filter((p) => !isUnder(p, root) && !isUnder(p, repoRoot) && !isUnder(p, cache) && !isUnder(p, dirname(dirname(process.execPath))));
+  return opened.filter(
+    (p) =>
+      !isUnder(p, root) &&
+      !isUnder(p, repoRoot) &&
+      !isUnder(p, cache) &&
+      !isUnder(p, dirname(dirname(process.execPath))),
+  );
 }
 
 describe('no file outside the edition is read or published', () => {
@@ -75,10 +86,15 @@ describe('no file outside the edition is read or published', () => {
     const r = cli(root, ['build', '--format', 'json']);
     expectNoCrash(r);
     expect(r.code).toBe(1);
-    const { diagnostics } = JSON.parse(r.stdout) as { diagnostics: { ruleId: string; line: number; column: number; file: string }[] };
+    const { diagnostics } = JSON.parse(r.stdout) as {
+      diagnostics: { ruleId: string; line: number; column: number; file: string }[];
+    };
     const found = diagnostics.filter((d) => d.ruleId === 'tei/prefix-def-inside');
     expect(found).toHaveLength(1);
-    const line = recordWithPrefix('../../outside/secret.xml#$1').split('\n').findIndex((l) => l.includes('ident="zzz"')) + 1;
+    const line =
+      recordWithPrefix('../../outside/secret.xml#$1')
+        .split('\n')
+        .findIndex((l) => l.includes('ident="zzz"')) + 1;
     expect(found[0]).toMatchObject({ file: `tei/${RECORD_ID}.xml`, line });
     for (const e of readdirSync(join(root, 'out'), { recursive: true, withFileTypes: true })) {
       if (e.isFile()) expect(readFileSync(join(e.parentPath, e.name), 'utf8'), e.name).not.toContain(SECRET_NAME);
@@ -91,19 +107,24 @@ describe('no file outside the edition is read or published', () => {
     ['dots as %2e%2e', () => '%2e%2e/%2e%2e/outside/secret.xml#$1'],
     ['Windows separators', () => '..\\..\\outside\\secret.xml#$1'],
     ['a symlink inside tei/ that leads out', () => 'register/link.xml#$1'],
-  ])('%s: refused at the attribute; validation opens nothing outside the edition and the package', async (_name, pattern) => {
-    const { root, secret } = editionBesideSecret('PLACEHOLDER');
-    writeFileSync(join(root, 'tei', `${RECORD_ID}.xml`), recordWithPrefix(pattern(secret)));
-    symlinkSync(secret, join(root, 'tei', 'register', 'link.xml'));
-    const project = openProject(root);
-    const validator = await new Workbench(project).validator();
-    const { result: docs, opened } = await opensDuring(() => validator.validate([join(root, 'tei', `${RECORD_ID}.xml`)]));
-    const found = docs.flatMap((d) => d.diagnostics).filter((d) => d.ruleId === 'tei/prefix-def-inside');
-    expect(found).toHaveLength(1);
-    expect(found[0]!.message).toMatch(/^Unexpected @replacementPattern /);
-    expect(outsiders(opened, root)).toEqual([]);
-    expect(opened).not.toContain(secret);
-  });
+  ])(
+    '%s: refused at the attribute; validation opens nothing outside the edition and the package',
+    async (_name, pattern) => {
+      const { root, secret } = editionBesideSecret('PLACEHOLDER');
+      writeFileSync(join(root, 'tei', `${RECORD_ID}.xml`), recordWithPrefix(pattern(secret)));
+      symlinkSync(secret, join(root, 'tei', 'register', 'link.xml'));
+      const project = openProject(root);
+      const validator = await new Workbench(project).validator();
+      const { result: docs, opened } = await opensDuring(() =>
+        validator.validate([join(root, 'tei', `${RECORD_ID}.xml`)]),
+      );
+      const found = docs.flatMap((d) => d.diagnostics).filter((d) => d.ruleId === 'tei/prefix-def-inside');
+      expect(found).toHaveLength(1);
+      expect(found[0]!.message).toMatch(/^Unexpected @replacementPattern /);
+      expect(outsiders(opened, root)).toEqual([]);
+      expect(opened).not.toContain(secret);
+    },
+  );
 
   it('a full build of the record opens only files of the edition and the package', async () => {
     const root = tempProject({}, { withRecord: true });

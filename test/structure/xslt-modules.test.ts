@@ -10,9 +10,13 @@ describe('stylesheet modules', () => {
     const xslt = join(repoRoot, 'xslt');
     const crossings: string[] = [];
     let count = 0;
-    for (const folder of readdirSync(xslt, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)) {
+    for (const folder of readdirSync(xslt, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)) {
       for (const file of readdirSync(join(xslt, folder)).filter((f) => f.endsWith('.xsl'))) {
-        for (const m of readFileSync(join(xslt, folder, file), 'utf8').matchAll(/<xsl:(?:include|import)\s+href="([^"]+)"/g)) {
+        for (const m of readFileSync(join(xslt, folder, file), 'utf8').matchAll(
+          /<xsl:(?:include|import)\s+href="([^"]+)"/g,
+        )) {
           count++;
           const target = posix.normalize(posix.join(folder, m[1]!)).split('/')[0];
           if (target !== folder && target !== 'common') crossings.push(`${folder}/${file} -> ${m[1]}`);

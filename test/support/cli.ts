@@ -30,11 +30,16 @@ export function cli(cwd: string, args: string[], env: Record<string, string> = {
  * A temporary edition: the project's schema, Schematron and registers, plus the given files
  * (paths relative to the project root). `withRecord` copies the real record in too.
  */
-export function tempProject(files: Record<string, string | Uint8Array> = {}, options: { withRecord?: boolean; registers?: boolean } = {}): string {
+export function tempProject(
+  files: Record<string, string | Uint8Array> = {},
+  options: { withRecord?: boolean; registers?: boolean } = {},
+): string {
   const root = mkdtempSync(join(tmpdir(), 'tei-pipeline-'));
   cpSync(join(repoRoot, 'tei', 'schema'), join(root, 'tei', 'schema'), { recursive: true });
-  if (options.registers !== false) cpSync(join(repoRoot, 'tei', 'register'), join(root, 'tei', 'register'), { recursive: true });
-  if (options.withRecord) cpSync(join(repoRoot, 'tei', 'dobrynin-vance-1977-02-26.xml'), join(root, 'tei', 'dobrynin-vance-1977-02-26.xml'));
+  if (options.registers !== false)
+    cpSync(join(repoRoot, 'tei', 'register'), join(root, 'tei', 'register'), { recursive: true });
+  if (options.withRecord)
+    cpSync(join(repoRoot, 'tei', 'dobrynin-vance-1977-02-26.xml'), join(root, 'tei', 'dobrynin-vance-1977-02-26.xml'));
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, name)), { recursive: true });
     writeFileSync(join(root, name), content);

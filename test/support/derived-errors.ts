@@ -34,15 +34,26 @@ export function deriveErrors(name: string, text: string): Derived[] {
   const tags = startTags(text).filter((t) => !/^(TEI|teiCorpus|text|body|egXML)$/.test(t.name));
   if (tags.length < 4) return [];
   // The k-th fifth of the body's tags, the first from there that does not carry the attribute already.
-  const pick = (k: number, attribute: string) => tags.slice(Math.floor((tags.length * k) / 5)).find((t) => !text.slice(t.index, t.end).includes(` ${attribute}=`)) ?? tags[0]!;
-  const insertInTag = (t: Tag, what: string) => text.slice(0, t.end - (t.selfClosing ? 2 : 1)) + what + text.slice(t.end - (t.selfClosing ? 2 : 1));
+  const pick = (k: number, attribute: string) =>
+    tags.slice(Math.floor((tags.length * k) / 5)).find((t) => !text.slice(t.index, t.end).includes(` ${attribute}=`)) ??
+    tags[0]!;
+  const insertInTag = (t: Tag, what: string) =>
+    text.slice(0, t.end - (t.selfClosing ? 2 : 1)) + what + text.slice(t.end - (t.selfClosing ? 2 : 1));
   const out: Derived[] = [
     { name: `${name}--unknown-attribute`, text: insertInTag(pick(1, 'colour'), ' colour="red"') },
     { name: `${name}--cert-value`, text: insertInTag(pick(2, 'cert'), ' cert="very high"') },
   ];
   const inside = tags.find((t, i) => i >= tags.length / 2 && !t.selfClosing);
-  if (inside) out.push({ name: `${name}--unknown-element`, text: text.slice(0, inside.end) + '<bogus/>' + text.slice(inside.end) });
+  if (inside)
+    out.push({
+      name: `${name}--unknown-element`,
+      text: text.slice(0, inside.end) + '<bogus/>' + text.slice(inside.end),
+    });
   const body = /<body(\s[^>]*)?>/.exec(text);
-  if (body) out.push({ name: `${name}--text-in-body`, text: text.slice(0, body.index + body[0].length) + 'stray words' + text.slice(body.index + body[0].length) });
+  if (body)
+    out.push({
+      name: `${name}--text-in-body`,
+      text: text.slice(0, body.index + body[0].length) + 'stray words' + text.slice(body.index + body[0].length),
+    });
   return out;
 }

@@ -33,7 +33,12 @@ export function jsonSchema(name: keyof typeof JSON_SCHEMAS): (data: unknown) => 
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats.default(ajv);
     const check = ajv.compile(JSON.parse(readFileSync(join(schemasDir, JSON_SCHEMAS[name]), 'utf8')) as object);
-    validate = (data) => (check(data) ? [] : (check.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'}: ${e.message ?? ''} ${JSON.stringify(e.params)}`));
+    validate = (data) =>
+      check(data)
+        ? []
+        : (check.errors ?? []).map(
+            (e: ErrorObject) => `${e.instancePath || '/'}: ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+          );
     compiled.set(name, validate);
   }
   return validate;
@@ -47,7 +52,9 @@ export const havePython = spawnSync('python3', ['--version'], { encoding: 'utf8'
 export function relaxNgErrors(schema: string, xml: string): string[] {
   const file = join(mkdtempSync(join(tmpdir(), 'tei-pipeline-rng-')), 'doc.xml');
   writeFileSync(file, xml);
-  const r = haveJing ? spawnSync('jing', [schema, file], { encoding: 'utf8' }) : spawnSync('xmllint', ['--noout', '--relaxng', schema, file], { encoding: 'utf8' });
+  const r = haveJing
+    ? spawnSync('jing', [schema, file], { encoding: 'utf8' })
+    : spawnSync('xmllint', ['--noout', '--relaxng', schema, file], { encoding: 'utf8' });
   if (r.status === 0) return [];
   return `${r.stdout}\n${r.stderr}`.split('\n').filter((l) => l.includes(file) && !/ validates$/.test(l));
 }
@@ -68,8 +75,11 @@ export async function schematronFindings(sch: string, xml: string): Promise<stri
   const cache = join(repoRoot, '.cache', 'tei-pipeline');
   const sef = await compileSchematron(sch, join(repoRoot, 'xslt', 'schematron', 'compile.xsl'), cache);
   const out = runTransform(sef, { source: await parseForSaxon(xml, join(tmpdir(), 'doc.xml')) }).get(PRINCIPAL) ?? '';
-  return out.split('\n').filter(Boolean).map((line) => {
-    const [role = '', id = '', , , message = ''] = line.split('\t');
-    return `${role} ${id} ${message.trim()}`;
-  });
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [role = '', id = '', , , message = ''] = line.split('\t');
+      return `${role} ${id} ${message.trim()}`;
+    });
 }

@@ -16,12 +16,49 @@ export function words(text: string): string[] {
 // Phrase-level elements that may stand inside a word ("lette<hi>r</hi>", "D<expan>octo</expan>r"); every
 // other element boundary separates words, as a note or a paragraph does. lb, pb and cb separate unless
 // break="no".
-const INLINE = new Set(['hi', 'choice', 'abbr', 'expan', 'ex', 'am', 'orig', 'reg', 'sic', 'corr', 'add', 'del', 'unclear', 'supplied', 'seg', 'c', 'g', 'w', 'damage', 'gap', 'subst', 'restore', 'surplus', 'secl', 'emph', 'foreign', 'anchor', 'handShift', 'metamark', 'mod', 'redo', 'undo', 'retrace', 'space']);
+const INLINE = new Set([
+  'hi',
+  'choice',
+  'abbr',
+  'expan',
+  'ex',
+  'am',
+  'orig',
+  'reg',
+  'sic',
+  'corr',
+  'add',
+  'del',
+  'unclear',
+  'supplied',
+  'seg',
+  'c',
+  'g',
+  'w',
+  'damage',
+  'gap',
+  'subst',
+  'restore',
+  'surplus',
+  'secl',
+  'emph',
+  'foreign',
+  'anchor',
+  'handShift',
+  'metamark',
+  'mod',
+  'redo',
+  'undo',
+  'retrace',
+  'space',
+]);
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&', nbsp: ' ' };
 function decode(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e] ?? m),
+    e[0] === '#'
+      ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+      : (ENTITIES[e] ?? m),
   );
 }
 
@@ -38,13 +75,33 @@ export function teiText(xml: string): string {
 
 /** The text a reader sees in an HTML page: no markup, no style or script. */
 // (sup is left out: a footnote mark is a <sup> right after a word, and must not join it.)
-const HTML_INLINE = new Set(['a', 'span', 'em', 'i', 'b', 'strong', 'sub', 'ins', 'del', 'time', 'q', 'abbr', 'small', 'mark', 's', 'u', 'code']);
+const HTML_INLINE = new Set([
+  'a',
+  'span',
+  'em',
+  'i',
+  'b',
+  'strong',
+  'sub',
+  'ins',
+  'del',
+  'time',
+  'q',
+  'abbr',
+  'small',
+  'mark',
+  's',
+  'u',
+  'code',
+]);
 
 export function htmlText(html: string): string {
   return decode(
     html
       .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-      .replace(/<\/?([a-z][a-z0-9]*)\b[^>]*>/gi, (_tag, name: string) => (HTML_INLINE.has(name.toLowerCase()) ? '' : ' '))
+      .replace(/<\/?([a-z][a-z0-9]*)\b[^>]*>/gi, (_tag, name: string) =>
+        HTML_INLINE.has(name.toLowerCase()) ? '' : ' ',
+      )
       .replace(/<[^>]*>/g, ' '),
   );
 }

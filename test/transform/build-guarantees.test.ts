@@ -13,7 +13,8 @@ import { RECORD_ID } from '../support/edition.js';
 function tree(dir: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile()) files.set(join(e.parentPath, e.name).slice(dir.length + 1), readFileSync(join(e.parentPath, e.name)));
+    if (e.isFile())
+      files.set(join(e.parentPath, e.name).slice(dir.length + 1), readFileSync(join(e.parentPath, e.name)));
   }
   return files;
 }
@@ -32,7 +33,8 @@ describe('build guarantees', () => {
     expect([...ta.keys()].sort()).toEqual([...tb.keys()].sort());
     for (const [k, v] of ta) expect(v.equals(tb.get(k)!), k).toBe(true);
     const committed = tree(join(repoRoot, 'out'));
-    for (const [k, v] of ta) expect(v.equals(committed.get(k) ?? Buffer.alloc(0)), `out/${k} is not the committed one`).toBe(true);
+    for (const [k, v] of ta)
+      expect(v.equals(committed.get(k) ?? Buffer.alloc(0)), `out/${k} is not the committed one`).toBe(true);
     for (const [k, v] of ta) {
       expect(v.toString('utf8'), k).not.toMatch(/\b20\d\d-\d\d-\d\dT\d\d:\d\d/);
       expect(v.toString('utf8'), k).not.toContain(a);
@@ -41,8 +43,11 @@ describe('build guarantees', () => {
 
   it('a source with CRLF line endings (as Windows editors write) validates and builds the same bytes as with LF', () => {
     const crlf = (t: string) => t.replace(/\r?\n/g, '\r\n');
-    const files: Record<string, string> = { [`tei/${RECORD_ID}.xml`]: crlf(readFileSync(join(repoRoot, 'tei', `${RECORD_ID}.xml`), 'utf8')) };
-    for (const r of ['persons', 'places', 'orgs']) files[`tei/register/${r}.xml`] = crlf(readFileSync(join(repoRoot, 'tei', 'register', `${r}.xml`), 'utf8'));
+    const files: Record<string, string> = {
+      [`tei/${RECORD_ID}.xml`]: crlf(readFileSync(join(repoRoot, 'tei', `${RECORD_ID}.xml`), 'utf8')),
+    };
+    for (const r of ['persons', 'places', 'orgs'])
+      files[`tei/register/${r}.xml`] = crlf(readFileSync(join(repoRoot, 'tei', 'register', `${r}.xml`), 'utf8'));
     const root = tempProject(files);
     const r = cli(root, ['build', '--format', 'json']);
     expectNoCrash(r);
@@ -51,7 +56,8 @@ describe('build guarantees', () => {
     const built = tree(join(root, 'out'));
     const committed = tree(join(repoRoot, 'out'));
     expect(built.size).toBeGreaterThan(5);
-    for (const [k, v] of built) expect(v.equals(committed.get(k) ?? Buffer.alloc(0)), `out/${k} differs from the LF build`).toBe(true);
+    for (const [k, v] of built)
+      expect(v.equals(committed.get(k) ?? Buffer.alloc(0)), `out/${k} differs from the LF build`).toBe(true);
   });
 
   it('a document that stops validating keeps its last good outputs, untouched; nothing half-written is left', () => {
@@ -61,7 +67,10 @@ describe('build guarantees', () => {
     const html = join(root, 'out', 'html', `${RECORD_ID}.html`);
     const mtime = statSync(html).mtimeMs;
     const doc = join(root, 'tei', `${RECORD_ID}.xml`);
-    writeFileSync(doc, readFileSync(doc, 'utf8').replace('when="1977-02-25"', 'when="1977-02-30"').replace('</TEI>', '<unclosed></TEI>'));
+    writeFileSync(
+      doc,
+      readFileSync(doc, 'utf8').replace('when="1977-02-25"', 'when="1977-02-30"').replace('</TEI>', '<unclosed></TEI>'),
+    );
     const r = cli(root, ['build', '--format', 'json']);
     expect(r.code).toBe(1);
     const after = tree(join(root, 'out'));
@@ -73,10 +82,16 @@ describe('build guarantees', () => {
 
   it('a transform error becomes a diagnostic and no output of that document', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tei-pipeline-xsl-'));
-    writeFileSync(join(dir, 'fails.xsl'), `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+    writeFileSync(
+      join(dir, 'fails.xsl'),
+      `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:template match="/"><xsl:result-document href="x.txt" method="text">partial</xsl:result-document><xsl:message terminate="yes" error-code="Q{{}}XTMM9000">Cannot render <xsl:value-of select="name(/*)"/></xsl:message></xsl:template>
-</xsl:stylesheet>`);
-    writeFileSync(join(dir, 'ok.xsl'), `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><xsl:result-document href="ok.txt" method="text">ok</xsl:result-document></xsl:template></xsl:stylesheet>`);
+</xsl:stylesheet>`,
+    );
+    writeFileSync(
+      join(dir, 'ok.xsl'),
+      `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><xsl:result-document href="ok.txt" method="text">ok</xsl:result-document></xsl:template></xsl:stylesheet>`,
+    );
     const failing = await compileStylesheet(join(dir, 'fails.xsl'), join(dir, 'cache'));
     const ok = await compileStylesheet(join(dir, 'ok.xsl'), join(dir, 'cache'));
     const text = `<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="t">\n  <text/>\n</TEI>`;
@@ -85,7 +100,13 @@ describe('build guarantees', () => {
     const sefs: CompiledStylesheets = { html: ok, text: failing, cite: ok };
     expect(renderDocument(doc, sefs, {})).toBeNull();
     expect(doc.diagnostics).toHaveLength(1);
-    expect(doc.diagnostics[0]).toMatchObject({ ruleId: 'transform/failed', source: 'transform', severity: 'error', line: 1, column: 1 });
+    expect(doc.diagnostics[0]).toMatchObject({
+      ruleId: 'transform/failed',
+      source: 'transform',
+      severity: 'error',
+      line: 1,
+      column: 1,
+    });
     expect(doc.diagnostics[0]!.message).toMatch(/text stylesheet: Cannot render TEI/);
   });
 });

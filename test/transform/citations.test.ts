@@ -21,9 +21,19 @@ const csl = async () => JSON.parse(await output(`cite/${RECORD_ID}.csl.json`)) a
 describe('citations', () => {
   it('CSL-JSON has the record (Dobrynin, 13 May 1977, conversation 26 Feb) and the letter (Brezhnev to Carter, 25 Feb 1977)', async () => {
     const [record, letter] = await csl();
-    expect(record).toMatchObject({ id: RECORD_ID, author: [{ family: 'Dobrynin' }], issued: { 'date-parts': [[1977, 5, 13]] }, 'event-date': { 'date-parts': [[1977, 2, 26]] } });
+    expect(record).toMatchObject({
+      id: RECORD_ID,
+      author: [{ family: 'Dobrynin' }],
+      issued: { 'date-parts': [[1977, 5, 13]] },
+      'event-date': { 'date-parts': [[1977, 2, 26]] },
+    });
     expect(record!.archive_location).toMatch(/405/);
-    expect(letter).toMatchObject({ id: `${RECORD_ID}-letter`, author: [{ family: 'Brezhnev' }], recipient: [{ family: 'Carter' }], issued: { 'date-parts': [[1977, 2, 25]] } });
+    expect(letter).toMatchObject({
+      id: `${RECORD_ID}-letter`,
+      author: [{ family: 'Brezhnev' }],
+      recipient: [{ family: 'Carter' }],
+      issued: { 'date-parts': [[1977, 2, 25]] },
+    });
   });
 
   it('BibTeX parses back (citation-js) to the same authors, titles, year and month, and keeps the archive location', async () => {
@@ -63,17 +73,25 @@ describe('citations', () => {
 
   it('CITATION.cff is CFF 1.2.0 for a dataset, with licence and release date from the header', async () => {
     const cff = parseYaml(await output(`cite/${RECORD_ID}.cff`)) as Record<string, unknown>;
-    expect(cff).toMatchObject({ 'cff-version': '1.2.0', type: 'dataset', license: 'CC-BY-4.0', 'date-released': '2026-11-30' });
+    expect(cff).toMatchObject({
+      'cff-version': '1.2.0',
+      type: 'dataset',
+      license: 'CC-BY-4.0',
+      'date-released': '2026-11-30',
+    });
     expect(cff['title']).toMatch(/Record of the Conversation/);
     expect(Array.isArray(cff['authors']) && (cff['authors'] as unknown[]).length).toBeGreaterThan(0);
     expect(typeof cff['message']).toBe('string');
   });
 
-  it.skipIf(!haveSchemas)(`CSL-JSON is valid against the official CSL data schema, CITATION.cff against CFF 1.2.0${haveSchemas ? '' : ` — ${noSchemas}`}`, async () => {
-    expect(jsonSchema('csl-data')(JSON.parse(await output(`cite/${RECORD_ID}.csl.json`)))).toEqual([]);
-    expect(jsonSchema('cff')(parseYaml(await output(`cite/${RECORD_ID}.cff`)))).toEqual([]);
-    // Neither validator is a rubber stamp.
-    expect(jsonSchema('csl-data')([{ id: 'x', type: 'letter-to-the-editor' }]).length).toBeGreaterThan(0);
-    expect(jsonSchema('cff')({ 'cff-version': '1.2.0', message: 'm', title: 't' }).length).toBeGreaterThan(0);
-  });
+  it.skipIf(!haveSchemas)(
+    `CSL-JSON is valid against the official CSL data schema, CITATION.cff against CFF 1.2.0${haveSchemas ? '' : ` — ${noSchemas}`}`,
+    async () => {
+      expect(jsonSchema('csl-data')(JSON.parse(await output(`cite/${RECORD_ID}.csl.json`)))).toEqual([]);
+      expect(jsonSchema('cff')(parseYaml(await output(`cite/${RECORD_ID}.cff`)))).toEqual([]);
+      // Neither validator is a rubber stamp.
+      expect(jsonSchema('csl-data')([{ id: 'x', type: 'letter-to-the-editor' }]).length).toBeGreaterThan(0);
+      expect(jsonSchema('cff')({ 'cff-version': '1.2.0', message: 'm', title: 't' }).length).toBeGreaterThan(0);
+    },
+  );
 });

@@ -42,15 +42,21 @@ describe.skipIf(!ready)(title, () => {
     // ~100 s of CPU (tei_all over 13 files, a 480 KB document rendered); far more on a shared machine.
   }, 1_500_000);
 
-  it('validates every valid file and refuses the invalid ones with the schema\'s errors, rendering nothing for them', () => {
+  it("validates every valid file and refuses the invalid ones with the schema's errors, rendering nothing for them", () => {
     for (const f of files) {
       const name = basename(f);
       const doc = build.docs.find((d) => d.file === `tei/${name}`)!;
       const errors = doc.diagnostics.filter((d) => d.severity === 'error');
       if (INVALID.has(name)) {
         expect(errors.length, name).toBeGreaterThan(0);
-        expect(errors.every((d) => d.ruleId === 'schema/rng'), name).toBe(true);
-        expect([...build.outputs.keys()].filter((p) => p.includes(`/${doc.id.toLowerCase()}.`)), name).toEqual([]);
+        expect(
+          errors.every((d) => d.ruleId === 'schema/rng'),
+          name,
+        ).toBe(true);
+        expect(
+          [...build.outputs.keys()].filter((p) => p.includes(`/${doc.id.toLowerCase()}.`)),
+          name,
+        ).toEqual([]);
       } else {
         expect(errors, name).toEqual([]);
       }
@@ -67,14 +73,23 @@ describe.skipIf(!ready)(title, () => {
         SaxonJS.XPath.evaluate('parse-xml($t)', null, { params: { t: doc.text } }),
         { params: { f: name } },
       ) as string;
-      const source = words(teiText(SaxonJS.XPath.evaluate("string-join(//*:text[not(ancestor::*:text)] ! serialize(.), ' ')", SaxonJS.XPath.evaluate('parse-xml($t)', null, { params: { t: doc.text } })) as string));
+      const source = words(
+        teiText(
+          SaxonJS.XPath.evaluate(
+            "string-join(//*:text[not(ancestor::*:text)] ! serialize(.), ' ')",
+            SaxonJS.XPath.evaluate('parse-xml($t)', null, { params: { t: doc.text } }),
+          ) as string,
+        ),
+      );
       const html = build.outputs.get(`html/${id}.html`);
       const text = build.outputs.get(`text/${id}.txt`);
       expect(html, `${name}: html/${id}.html`).toBeDefined();
       expect(text, `${name}: text/${id}.txt`).toBeDefined();
       const h = coverage(source, words(htmlText(html!)));
       const t = coverage(source, words(text!));
-      report.push(`${name}: ${source.length} words, html ${(h.share * 100).toFixed(2)}%, text ${(t.share * 100).toFixed(2)}%`);
+      report.push(
+        `${name}: ${source.length} words, html ${(h.share * 100).toFixed(2)}%, text ${(t.share * 100).toFixed(2)}%`,
+      );
       expect(h.share, `${name} HTML misses ${h.missing.slice(0, 20).join(' ')}`).toBeGreaterThanOrEqual(MIN_SHARE);
       expect(t.share, `${name} text misses ${t.missing.slice(0, 20).join(' ')}`).toBeGreaterThanOrEqual(MIN_SHARE);
     }

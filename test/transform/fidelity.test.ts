@@ -40,7 +40,13 @@ describe('the encoding is faithful to the source transcription', () => {
   it('the diplomatic text marks the four page breaks where they fall, and nowhere else', async () => {
     const diplomatic = await output(`text/${RECORD_ID}.diplomatic.txt`);
     expect([...diplomatic.matchAll(PAGE_MARKER)].map((m) => m[1])).toEqual(['2', '3', '4', '5']);
-    for (const at of ['did not [p. 2] find', 'reduction of [p. 3] the levels', 'systems of [p. 4] weapons', 'pretence [p. 5] is used']) expect(diplomatic).toContain(at);
+    for (const at of [
+      'did not [p. 2] find',
+      'reduction of [p. 3] the levels',
+      'systems of [p. 4] weapons',
+      'pretence [p. 5] is used',
+    ])
+      expect(diplomatic).toContain(at);
     // No other bracketed marker slips through the comparison.
     expect(withoutPageMarkers(diplomatic)).not.toMatch(/\[p\./);
   });
@@ -51,8 +57,10 @@ describe('the encoding is faithful to the source transcription', () => {
 
   it('the reading text applies every correction and keeps every other word', async () => {
     const reading = await output(`text/${RECORD_ID}.txt`);
-    for (const corrected of ['not only in words but also in fact', 'we will not allow', 'I want to say']) expect(reading).toContain(corrected);
-    for (const sic of ['in words by also', 'will-not allow', 'I will to say', 'and is which']) expect(reading).not.toContain(sic);
+    for (const corrected of ['not only in words but also in fact', 'we will not allow', 'I want to say'])
+      expect(reading).toContain(corrected);
+    for (const sic of ['in words by also', 'will-not allow', 'I will to say', 'and is which'])
+      expect(reading).not.toContain(sic);
   });
 });
 
@@ -62,12 +70,19 @@ describe('every date of the record says what its @when says', () => {
   const tree = parseXml(doc)!;
 
   it('tei/date-text-agrees finds nothing, not even text it cannot read', () => {
-    runRules(doc, tree, createProjectIndex('tei', () => null), [dateTextAgrees]);
+    runRules(
+      doc,
+      tree,
+      createProjectIndex('tei', () => null),
+      [dateTextAgrees],
+    );
     expect(doc.diagnostics).toEqual([]);
   });
 
   it('the dates the issue names are all there, with their ISO values', () => {
-    const dates = [...elements(tree.root, 'date')].map((d) => `${attr(d, 'when')} ${textContent(d).replace(/\s+/g, ' ').trim()}`);
+    const dates = [...elements(tree.root, 'date')].map(
+      (d) => `${attr(d, 'when')} ${textContent(d).replace(/\s+/g, ' ').trim()}`,
+    );
     for (const expected of [
       '1994-03-30 03.30.94',
       '1977-05-13 May 13, 1977',
@@ -76,7 +91,8 @@ describe('every date of the record says what its @when says', () => {
       '1977-02-25 February 25, 1977',
       '1977-02-14 February 14 of this year',
       '1976-01 January of last year',
-    ]) expect(dates).toContain(expected);
+    ])
+      expect(dates).toContain(expected);
     expect(dates.filter((d) => d === '1977-02-25 February 25, 1977').length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -14,14 +14,20 @@ const cases = readdirSync(fixtures).filter((d) => d.startsWith('golden-'));
 const update = process.env['UPDATE_GOLDEN'] === '1';
 
 // Line endings and trailing spaces are not what a golden file is about.
-const normalise = (s: string) => s.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n*$/, '\n');
+const normalise = (s: string) =>
+  s
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n*$/, '\n');
 
 describe('golden files', () => {
   it('there is at least one case', () => expect(cases.length).toBeGreaterThan(0));
 
   for (const name of cases) {
     const dir = join(fixtures, name);
-    const id = readdirSync(join(dir, 'tei')).find((f) => f.endsWith('.xml'))!.replace(/\.xml$/, '');
+    const id = readdirSync(join(dir, 'tei'))
+      .find((f) => f.endsWith('.xml'))!
+      .replace(/\.xml$/, '');
 
     it(`${name.replace(/^golden-/, '').replace(/-/g, ' ')}: every format matches its expected output`, () => {
       const root = tempProject({ [`tei/${id}.xml`]: readFileSync(join(dir, 'tei', `${id}.xml`)) });
@@ -41,10 +47,15 @@ describe('golden files', () => {
           writeFileSync(expectedPath, actual);
           continue;
         }
-        expect(existsSync(expectedPath), `${expectedPath} is missing: run npm run golden:update and review the diff`).toBe(true);
+        expect(
+          existsSync(expectedPath),
+          `${expectedPath} is missing: run npm run golden:update and review the diff`,
+        ).toBe(true);
         expect(actual, file).toBe(normalise(readFileSync(expectedPath, 'utf8')));
       }
-      const expected = readdirSync(join(dir, 'expected'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+      const expected = readdirSync(join(dir, 'expected'), { recursive: true, withFileTypes: true }).filter((e) =>
+        e.isFile(),
+      ).length;
       expect(expected, 'expected files without a matching output').toBe(produced.length);
     });
   }

@@ -21,7 +21,10 @@ describe('precompiled stylesheets', () => {
     const original = await stylesheetHash(join(copy, 'text', 'text.xsl'));
     expect(existsSync(shipped(original))).toBe(true);
     const included = join(copy, 'common', 'dates.xsl');
-    writeFileSync(included, readFileSync(included, 'utf8').replace('</xsl:stylesheet>', '<!-- changed --></xsl:stylesheet>'));
+    writeFileSync(
+      included,
+      readFileSync(included, 'utf8').replace('</xsl:stylesheet>', '<!-- changed --></xsl:stylesheet>'),
+    );
     const changed = await stylesheetHash(join(copy, 'text', 'text.xsl'));
     expect(changed).not.toBe(original);
     expect(existsSync(shipped(changed))).toBe(false);

@@ -8,7 +8,10 @@ import { output, RECORD_ID } from '../support/edition.js';
 /** The <meta name content> pairs of a page's head, in order. */
 function metaTags(html: string): [string, string][] {
   const head = html.slice(0, html.indexOf('</head>'));
-  return [...head.matchAll(/<meta name="([^"]+)" content="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]);
+  return [...head.matchAll(/<meta name="([^"]+)" content="([^"]*)">/g)].map((m) => [
+    m[1]!,
+    m[2]!.replace(/&amp;/g, '&'),
+  ]);
 }
 
 /**
@@ -24,21 +27,33 @@ function metaTags(html: string): [string, string][] {
  */
 function zoteroItem(tags: [string, string][]): Record<string, unknown> {
   const first = (name: string) => tags.find(([n]) => n === name)?.[1];
-  const highwire: Record<string, string> = { citation_title: 'title', citation_date: 'date', citation_language: 'language', citation_abstract: 'abstractNote', citation_doi: 'DOI', citation_public_url: 'url', citation_publisher: 'publisher', citation_journal_title: 'publicationTitle' };
+  const highwire: Record<string, string> = {
+    citation_title: 'title',
+    citation_date: 'date',
+    citation_language: 'language',
+    citation_abstract: 'abstractNote',
+    citation_doi: 'DOI',
+    citation_public_url: 'url',
+    citation_publisher: 'publisher',
+    citation_journal_title: 'publicationTitle',
+  };
   const item: Record<string, unknown> = {};
-  item['itemType'] = first('z.itemType') ?? (first('citation_journal_title') || first('citation_title') ? 'journalArticle' : 'webpage');
+  item['itemType'] =
+    first('z.itemType') ?? (first('citation_journal_title') || first('citation_title') ? 'journalArticle' : 'webpage');
   for (const [tag, field] of Object.entries(highwire)) if (first(tag)) item[field] = first(tag);
   if (first('DC.source')) item['publicationTitle'] ??= first('DC.source');
-  item['creators'] = tags.filter(([n]) => n === 'citation_author').map(([, v]) => {
-    const [lastName, firstName] = v.split(/\s*,\s*/);
-    return { lastName, firstName, creatorType: 'author' };
-  });
+  item['creators'] = tags
+    .filter(([n]) => n === 'citation_author')
+    .map(([, v]) => {
+      const [lastName, firstName] = v.split(/\s*,\s*/);
+      return { lastName, firstName, creatorType: 'author' };
+    });
   for (const [n, v] of tags) if (n.startsWith('z.') && n !== 'z.itemType') item[n.slice(2)] = v;
   return item;
 }
 
 describe('metadata for Zotero (Embedded Metadata translator)', () => {
-  it('the record\'s page is saved as a manuscript by Dobrynin, 13 May 1977, with its place in the archive; no journal', async () => {
+  it("the record's page is saved as a manuscript by Dobrynin, 13 May 1977, with its place in the archive; no journal", async () => {
     const tags = metaTags(await output(`html/${RECORD_ID}.html`));
     const names = tags.map(([n]) => n);
     expect(names).not.toContain('citation_journal_title');
@@ -56,18 +71,24 @@ describe('metadata for Zotero (Embedded Metadata translator)', () => {
     expect(names).not.toContain('citation_public_url');
   });
 
-  it('with the edition\'s base URL configured, the page and the citations name the public URL and the edition', async () => {
+  it("with the edition's base URL configured, the page and the citations name the public URL and the edition", async () => {
     const project = openProject(repoRoot);
     project.edition = { baseUrl: 'https://edition.example.org/dv/', title: 'Soviet–American Correspondence, 1977' };
     const built = await buildEdition(project, new Workbench(project), { force: true, only: [RECORD_ID], jobs: 1 });
     const html = built.outputs.get(`html/${RECORD_ID}.html`)!;
     const item = zoteroItem(metaTags(html));
     // The page's own "Cite this document" ends with the page's public address.
-    expect(/<p class="citation">([^<]*)<\/p>/.exec(html)![1]).toMatch(new RegExp(`, ${RECORD_ID}\\. https://edition\\.example\\.org/dv/${RECORD_ID}\\.html\\.$`));
+    expect(/<p class="citation">([^<]*)<\/p>/.exec(html)![1]).toMatch(
+      new RegExp(`, ${RECORD_ID}\\. https://edition\\.example\\.org/dv/${RECORD_ID}\\.html\\.$`),
+    );
     expect(item).toMatchObject({ itemType: 'manuscript', url: `https://edition.example.org/dv/${RECORD_ID}.html` });
     const csl = JSON.parse(built.outputs.get(`cite/${RECORD_ID}.csl.json`)!) as Record<string, unknown>[];
     for (const entry of csl) {
-      expect(entry).toMatchObject({ URL: `https://edition.example.org/dv/${RECORD_ID}.html`, 'container-title': 'Soviet–American Correspondence, 1977', archive_location: 'Journal of A. F. Dobrynin, outgoing No. 405, copy No. 1' });
+      expect(entry).toMatchObject({
+        URL: `https://edition.example.org/dv/${RECORD_ID}.html`,
+        'container-title': 'Soviet–American Correspondence, 1977',
+        archive_location: 'Journal of A. F. Dobrynin, outgoing No. 405, copy No. 1',
+      });
       expect(entry).not.toHaveProperty('accessed');
     }
   });

@@ -15,7 +15,9 @@ function load(input: string | Uint8Array) {
 
 describe('the positioned tree', () => {
   it('records where elements and attributes start, in UTF-16 columns', () => {
-    const { tree, doc } = load('<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">😀<p\n  xml:id="p1" n = \'2\'>a &amp; b</p></TEI>');
+    const { tree, doc } = load(
+      '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">😀<p\n  xml:id="p1" n = \'2\'>a &amp; b</p></TEI>',
+    );
     expect(doc.diagnostics).toEqual([]);
     const p = [...elements(tree!.root, 'p')][0]!;
     expect(p.start).toEqual({ line: 2, column: 44 });
@@ -48,10 +50,31 @@ describe('the positioned tree', () => {
 // Each bad input: what is reported first, and where.
 const BAD: [string, string | Uint8Array, string, number, number, RegExp][] = [
   ['empty file', '', 'xml/empty', 1, 1, /empty file/],
-  ['binary file', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), 'xml/binary', 3, 1, /NUL byte at byte 8/],
+  [
+    'binary file',
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
+    'xml/binary',
+    3,
+    1,
+    /NUL byte at byte 8/,
+  ],
   ['binary with NUL after text', '<TEI>\nab\u0000cd</TEI>', 'xml/binary', 2, 3, /NUL byte/],
-  ['invalid UTF-8', new Uint8Array([...new TextEncoder().encode('<TEI>\n  caf'), 0xe9, ...new TextEncoder().encode('</TEI>')]), 'xml/encoding', 2, 6, /byte 0xE9 .* not valid UTF-8/],
-  ['declared Shift_JIS', '<?xml version="1.0" encoding="Shift_JIS"?><TEI/>', 'xml/encoding', 1, 31, /encoding declaration "Shift_JIS"/],
+  [
+    'invalid UTF-8',
+    new Uint8Array([...new TextEncoder().encode('<TEI>\n  caf'), 0xe9, ...new TextEncoder().encode('</TEI>')]),
+    'xml/encoding',
+    2,
+    6,
+    /byte 0xE9 .* not valid UTF-8/,
+  ],
+  [
+    'declared Shift_JIS',
+    '<?xml version="1.0" encoding="Shift_JIS"?><TEI/>',
+    'xml/encoding',
+    1,
+    31,
+    /encoding declaration "Shift_JIS"/,
+  ],
   ['unclosed tag', '<TEI>\n<p>text</TEI>', 'xml/not-well-formed', 2, 8, /end tag <\/TEI>/],
   ['mismatched tags', '<TEI><p></div></TEI>', 'xml/not-well-formed', 1, 9, /Unexpected end tag <\/div>/],
   ['truncated file', '<TEI><teiHeader><fileDesc>', 'xml/not-well-formed', 1, 27, /Unexpected end of file/],
@@ -61,8 +84,22 @@ const BAD: [string, string | Uint8Array, string, number, number, RegExp][] = [
   ['undefined entity', '<TEI>\n  &nbsp;</TEI>', 'xml/not-well-formed', 2, 3, /entity &nbsp;/],
   ['control character', '<TEI>a\u0001b</TEI>', 'xml/not-well-formed', 1, 7, /control character U\+0001/],
   ['undeclared prefix', '<TEI>\n <x:p/></TEI>', 'xml/not-well-formed', 2, 2, /prefix "x"/],
-  ['"<" in a start tag', '<TEI>\n<p n="1"<hi/></p></TEI>', 'xml/not-well-formed', 2, 9, /character "<" \(U\+003C\) in an attribute name/],
-  ['"!" in an element name', '<TEI>\n<p!/></TEI>', 'xml/not-well-formed', 2, 3, /character "!" \(U\+0021\) in an element name/],
+  [
+    '"<" in a start tag',
+    '<TEI>\n<p n="1"<hi/></p></TEI>',
+    'xml/not-well-formed',
+    2,
+    9,
+    /character "<" \(U\+003C\) in an attribute name/,
+  ],
+  [
+    '"!" in an element name',
+    '<TEI>\n<p!/></TEI>',
+    'xml/not-well-formed',
+    2,
+    3,
+    /character "!" \(U\+0021\) in an element name/,
+  ],
 ];
 
 describe('bad input gets a located diagnostic', () => {
@@ -75,7 +112,10 @@ describe('bad input gets a located diagnostic', () => {
   });
 
   it('refuses billion laughs at once, by the bound on entity expansion', () => {
-    const lol = '<!DOCTYPE lolz [<!ENTITY lol "lol">' + Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('') + ']>\n<lolz>&lol9;</lolz>';
+    const lol =
+      '<!DOCTYPE lolz [<!ENTITY lol "lol">' +
+      Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('') +
+      ']>\n<lolz>&lol9;</lolz>';
     const started = Date.now();
     const { tree, doc } = load(lol);
     expect(Date.now() - started).toBeLessThan(1000);
@@ -115,7 +155,9 @@ describe('bad input gets a located diagnostic', () => {
 // Well-formed XML that real TEI from other projects uses: never called malformed.
 describe('XML as the XML 1.0 specification defines it', () => {
   it('expands internal entities declared in the internal DTD subset', () => {
-    const { tree, doc } = load('<!DOCTYPE TEI [\n<!ENTITY e "Ende">\n<!ENTITY both "&e; &#x263A;">\n]>\n<TEI n="&e;">&both;</TEI>');
+    const { tree, doc } = load(
+      '<!DOCTYPE TEI [\n<!ENTITY e "Ende">\n<!ENTITY both "&e; &#x263A;">\n]>\n<TEI n="&e;">&both;</TEI>',
+    );
     expect(doc.diagnostics).toEqual([]);
     expect(textContent(tree!.root)).toBe('Ende \u263A');
     expect(attr(tree!.root, 'n')).toBe('Ende');
@@ -124,7 +166,9 @@ describe('XML as the XML 1.0 specification defines it', () => {
   });
 
   it('never fetches an external DTD or entity: each is said with its URI, and the rest is checked', () => {
-    const { tree, doc } = load('<!DOCTYPE TEI SYSTEM "http://example.org/tei.dtd" [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<TEI>&x;<p>&nbsp;</p></TEI>');
+    const { tree, doc } = load(
+      '<!DOCTYPE TEI SYSTEM "http://example.org/tei.dtd" [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<TEI>&x;<p>&nbsp;</p></TEI>',
+    );
     expect(tree).not.toBeNull();
     expect(doc.diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.source}`)).toEqual([
       'policy/external-dtd warning rules',
@@ -159,10 +203,14 @@ describe('XML as the XML 1.0 specification defines it', () => {
     for (const bytes of [le, be]) {
       const { tree, doc } = load(bytes);
       expect(textContent(tree!.root)).toBe('café ☺');
-      expect(doc.diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.source}`)).toEqual(['policy/encoding warning rules']);
+      expect(doc.diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.source}`)).toEqual([
+        'policy/encoding warning rules',
+      ]);
       expect(doc.xmlText).toContain('encoding="UTF-8"');
     }
-    const latin1 = new Uint8Array(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><TEI>caf\u00e9 \u0093</TEI>', 'latin1'));
+    const latin1 = new Uint8Array(
+      Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><TEI>caf\u00e9 \u0093</TEI>', 'latin1'),
+    );
     const { tree, doc } = load(latin1);
     expect(textContent(tree!.root)).toBe('caf\u00e9 \u0093');
     expect(doc.diagnostics.map((d) => d.ruleId)).toEqual(['policy/encoding']);

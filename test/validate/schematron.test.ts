@@ -16,7 +16,11 @@ const project = openProject(repoRoot);
 let sef: Sef;
 
 beforeAll(async () => {
-  sef = await compileSchematron(project.schemaSch, join(repoRoot, 'xslt', 'schematron', 'compile.xsl'), project.cacheDir);
+  sef = await compileSchematron(
+    project.schemaSch,
+    join(repoRoot, 'xslt', 'schematron', 'compile.xsl'),
+    project.cacheDir,
+  );
 });
 
 async function check(path: string) {
@@ -34,7 +38,10 @@ describe('Schematron patterns', () => {
     expect(patterns.sort()).toEqual(readdirSync(fixtures).sort());
     for (const p of patterns) {
       const files = readdirSync(join(fixtures, p));
-      expect(files.some((f) => f.startsWith('ok-')), p).toBe(true);
+      expect(
+        files.some((f) => f.startsWith('ok-')),
+        p,
+      ).toBe(true);
       expect(files.filter((f) => f.startsWith('not-ok-')).length, p).toBeGreaterThanOrEqual(2);
     }
   });
@@ -50,7 +57,13 @@ describe('Schematron patterns', () => {
         }
         const [, ruleId, line, column] = expectation!;
         const first = diagnostics.find((d) => d.ruleId === ruleId);
-        expect(first, JSON.stringify(diagnostics)).toMatchObject({ ruleId, line: Number(line), column: Number(column), source: 'schematron', severity: 'error' });
+        expect(first, JSON.stringify(diagnostics)).toMatchObject({
+          ruleId,
+          line: Number(line),
+          column: Number(column),
+          source: 'schematron',
+          severity: 'error',
+        });
         expect(first!.message).toMatch(/^Unexpected /);
       });
     }

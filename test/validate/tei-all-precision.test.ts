@@ -29,112 +29,149 @@ function jing(files: string[]): Map<string, { line: number; message: string }[]>
 }
 
 /** Whether a diagnostic stands on that line (its start, or the start tag it spans, as jing counts lines). */
-const onLine = (d: Diagnostic, line: number) => d.line === line || (d.endLine !== undefined && d.line <= line && line <= d.endLine);
+const onLine = (d: Diagnostic, line: number) =>
+  d.line === line || (d.endLine !== undefined && d.line <= line && line <= d.endLine);
 
-describe.skipIf(!ready)(ready ? 'tei_all diagnostics against jing on the corpus and on faults derived from it' : `tei_all against jing — ${why}`, () => {
-  let dir: string;
-  let files: string[];
-  let ours: Map<string, Diagnostic[]>;
-  let batchOurs: Map<string, Diagnostic[]>;
-  let embedded: Map<string, Diagnostic[]>;
-  let reference: ReturnType<typeof jing>;
+describe.skipIf(!ready)(
+  ready
+    ? 'tei_all diagnostics against jing on the corpus and on faults derived from it'
+    : `tei_all against jing — ${why}`,
+  () => {
+    let dir: string;
+    let files: string[];
+    let ours: Map<string, Diagnostic[]>;
+    let batchOurs: Map<string, Diagnostic[]>;
+    let embedded: Map<string, Diagnostic[]>;
+    let reference: ReturnType<typeof jing>;
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tei-precision-'));
-    const real = readdirSync(corpus, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && e.name.endsWith('.xml'))
-      .map((e) => join(e.parentPath, e.name))
-      .sort();
-    files = [...real];
-    for (const f of real) {
-      const name = relative(corpus, f).replace(/[/\\]/g, '_').replace(/\.xml$/, '');
-      for (const d of deriveErrors(name, readFileSync(f, 'utf8'))) {
-        const path = join(dir, `${d.name}.xml`);
-        writeFileSync(path, d.text);
-        files.push(path);
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'tei-precision-'));
+      const real = readdirSync(corpus, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && e.name.endsWith('.xml'))
+        .map((e) => join(e.parentPath, e.name))
+        .sort();
+      files = [...real];
+      for (const f of real) {
+        const name = relative(corpus, f)
+          .replace(/[/\\]/g, '_')
+          .replace(/\.xml$/, '');
+        for (const d of deriveErrors(name, readFileSync(f, 'utf8'))) {
+          const path = join(dir, `${d.name}.xml`);
+          writeFileSync(path, d.text);
+          files.push(path);
+        }
       }
-    }
-    reference = jing(files);
-    // The compiled Schematron of tei_all is cached with the other compiled stylesheets of the tests.
-    process.env['TEI_PIPELINE_CACHE'] ??= join(repoRoot, '.cache', 'tei-pipeline');
-    const project = openProject(dir);
-    // The RELAX NG layer against jing; tei_all's own Schematron (slow on 112 runs) is tested on one file below.
-    const validator = await Validator.create(project, { schemas: [teiAll], schemaAlone: true, embeddedSchematron: false });
-    const schemaOnly = (docs: { file: string; path: string; diagnostics: Diagnostic[] }[]) =>
-      new Map(docs.map((d) => [d.path, d.diagnostics.filter((x) => x.ruleId === 'schema/tei_all')]));
-    // Each file alone, then all in one batch: the verdicts and places must not change.
-    ours = new Map();
-    for (const f of files) for (const [k, v] of schemaOnly(await validator.validate([f]))) ours.set(k, v);
-    const batch = await validator.validate(files);
-    batchOurs = schemaOnly(batch);
-    const withSchematron = await Validator.create(project, { schemas: [teiAll], schemaAlone: true });
-    const l01336 = files.filter((f) => f.endsWith('L01336.xml'));
-    embedded = new Map((await withSchematron.validate(l01336)).map((d) => [d.path, d.diagnostics.filter((x) => x.ruleId === 'schematron/tei_all')]));
-  }, 600_000);
+      reference = jing(files);
+      // The compiled Schematron of tei_all is cached with the other compiled stylesheets of the tests.
+      process.env['TEI_PIPELINE_CACHE'] ??= join(repoRoot, '.cache', 'tei-pipeline');
+      const project = openProject(dir);
+      // The RELAX NG layer against jing; tei_all's own Schematron (slow on 112 runs) is tested on one file below.
+      const validator = await Validator.create(project, {
+        schemas: [teiAll],
+        schemaAlone: true,
+        embeddedSchematron: false,
+      });
+      const schemaOnly = (docs: { file: string; path: string; diagnostics: Diagnostic[] }[]) =>
+        new Map(docs.map((d) => [d.path, d.diagnostics.filter((x) => x.ruleId === 'schema/tei_all')]));
+      // Each file alone, then all in one batch: the verdicts and places must not change.
+      ours = new Map();
+      for (const f of files) for (const [k, v] of schemaOnly(await validator.validate([f]))) ours.set(k, v);
+      const batch = await validator.validate(files);
+      batchOurs = schemaOnly(batch);
+      const withSchematron = await Validator.create(project, { schemas: [teiAll], schemaAlone: true });
+      const l01336 = files.filter((f) => f.endsWith('L01336.xml'));
+      embedded = new Map(
+        (await withSchematron.validate(l01336)).map((d) => [
+          d.path,
+          d.diagnostics.filter((x) => x.ruleId === 'schematron/tei_all'),
+        ]),
+      );
+    }, 600_000);
 
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('derives faults from every corpus file', () => {
-    expect(files.length).toBeGreaterThan(40);
-  });
+    it('derives faults from every corpus file', () => {
+      expect(files.length).toBeGreaterThan(40);
+    });
 
-  it('gives jing\'s verdict on every file', () => {
-    const differ = files.filter((f) => (reference.get(f)!.length === 0) !== (ours.get(f)!.length === 0));
-    expect(differ.map((f) => ({ file: f, jing: reference.get(f), ours: ours.get(f) }))).toEqual([]);
-  });
+    it("gives jing's verdict on every file", () => {
+      const differ = files.filter((f) => (reference.get(f)!.length === 0) !== (ours.get(f)!.length === 0));
+      expect(differ.map((f) => ({ file: f, jing: reference.get(f), ours: ours.get(f) }))).toEqual([]);
+    });
 
-  it('reports the first error on jing\'s line, and every line jing reports', () => {
-    const firstMissed: string[] = [];
-    const linesMissed: string[] = [];
-    let lines = 0;
-    for (const f of files) {
-      const want = reference.get(f)!;
-      const got = ours.get(f)!;
-      if (want.length === 0) continue;
-      if (!got.some((d) => onLine(d, want[0]!.line))) firstMissed.push(`${f}:${want[0]!.line} ${want[0]!.message}`);
-      for (const w of want) {
-        lines++;
-        if (!got.some((d) => onLine(d, w.line))) linesMissed.push(`${f}:${w.line} ${w.message} — ours: ${got.map((d) => `${d.line}:${d.column} ${d.message}`).join(' | ')}`);
+    it("reports the first error on jing's line, and every line jing reports", () => {
+      const firstMissed: string[] = [];
+      const linesMissed: string[] = [];
+      let lines = 0;
+      for (const f of files) {
+        const want = reference.get(f)!;
+        const got = ours.get(f)!;
+        if (want.length === 0) continue;
+        if (!got.some((d) => onLine(d, want[0]!.line))) firstMissed.push(`${f}:${want[0]!.line} ${want[0]!.message}`);
+        for (const w of want) {
+          lines++;
+          if (!got.some((d) => onLine(d, w.line)))
+            linesMissed.push(
+              `${f}:${w.line} ${w.message} — ours: ${got.map((d) => `${d.line}:${d.column} ${d.message}`).join(' | ')}`,
+            );
+        }
       }
-    }
-    console.log(`precision against jing: ${files.length} files, ${[...reference.values()].filter((v) => v.length).length} invalid, ${lines} jing error lines, first missed ${firstMissed.length}, lines missed ${linesMissed.length}`);
-    expect(firstMissed).toEqual([]);
-    expect(linesMissed).toEqual([]);
-  });
+      console.log(
+        `precision against jing: ${files.length} files, ${[...reference.values()].filter((v) => v.length).length} invalid, ${lines} jing error lines, first missed ${firstMissed.length}, lines missed ${linesMissed.length}`,
+      );
+      expect(firstMissed).toEqual([]);
+      expect(linesMissed).toEqual([]);
+    });
 
-  it('gives each file the same diagnostics alone and in a batch', () => {
-    for (const f of files) expect(batchOurs.get(f), f).toEqual(ours.get(f));
-  });
+    it('gives each file the same diagnostics alone and in a batch', () => {
+      for (const f of files) expect(batchOurs.get(f), f).toEqual(ours.get(f));
+    });
 
-  it('reports a bad enumerated value at the attribute, naming the allowed values', () => {
-    const f = files.find((x) => x.endsWith('--cert-value.xml'))!;
-    const d = ours.get(f)!.find((x) => x.message.includes('cert'))!;
-    const text = readFileSync(f, 'utf8').split('\n')[d.line - 1]!;
-    expect(text.slice(d.column - 1).startsWith('cert="very high"')).toBe(true);
-    expect(d.message).toBe('Unexpected value "very high" of attribute cert on <' + d.message.split('<')[1]!.split('>')[0] + '>, expected one of "high", "low", "medium", "unknown" or a value of type double (tei_all)');
-  });
+    it('reports a bad enumerated value at the attribute, naming the allowed values', () => {
+      const f = files.find((x) => x.endsWith('--cert-value.xml'))!;
+      const d = ours.get(f)!.find((x) => x.message.includes('cert'))!;
+      const text = readFileSync(f, 'utf8').split('\n')[d.line - 1]!;
+      expect(text.slice(d.column - 1).startsWith('cert="very high"')).toBe(true);
+      expect(d.message).toBe(
+        'Unexpected value "very high" of attribute cert on <' +
+          d.message.split('<')[1]!.split('>')[0] +
+          '>, expected one of "high", "low", "medium", "unknown" or a value of type double (tei_all)',
+      );
+    });
 
-  it('points at the fault itself in every derived file: the attribute, the element, the text', () => {
-    const faults: Record<string, string> = { 'unknown-attribute': 'colour="red"', 'cert-value': 'cert="very high"', 'unknown-element': '<bogus/>', 'text-in-body': 'stray words' };
-    const missed: string[] = [];
-    for (const f of files) {
-      const kind = /--([a-z-]+)\.xml$/.exec(f)?.[1];
-      if (!kind) continue;
-      const lines = readFileSync(f, 'utf8').split('\n');
-      const hit = ours.get(f)!.some((d) => lines[d.line - 1]!.slice(d.column - 1).startsWith(faults[kind]!));
-      if (!hit) missed.push(`${f}: ${ours.get(f)!.map((d) => `${d.line}:${d.column} ${d.message}`).join(' | ')}`);
-    }
-    expect(missed).toEqual([]);
-  });
+    it('points at the fault itself in every derived file: the attribute, the element, the text', () => {
+      const faults: Record<string, string> = {
+        'unknown-attribute': 'colour="red"',
+        'cert-value': 'cert="very high"',
+        'unknown-element': '<bogus/>',
+        'text-in-body': 'stray words',
+      };
+      const missed: string[] = [];
+      for (const f of files) {
+        const kind = /--([a-z-]+)\.xml$/.exec(f)?.[1];
+        if (!kind) continue;
+        const lines = readFileSync(f, 'utf8').split('\n');
+        const hit = ours.get(f)!.some((d) => lines[d.line - 1]!.slice(d.column - 1).startsWith(faults[kind]!));
+        if (!hit)
+          missed.push(
+            `${f}: ${ours
+              .get(f)!
+              .map((d) => `${d.line}:${d.column} ${d.message}`)
+              .join(' | ')}`,
+          );
+      }
+      expect(missed).toEqual([]);
+    });
 
-  it('extracts tei_all\'s embedded Schematron (92 patterns, English messages) and runs it with the schema', () => {
-    const sch = extractSchematron(readFileSync(teiAll, 'utf8'))!;
-    expect(sch.match(/<pattern\b/g)).toHaveLength(92);
-    expect(sch).not.toMatch(/xml:lang="fr"/);
-    // L01336 has an <addSpan> without @spanTo: TEI's own constraint says so, at the element.
-    const f = files.find((x) => x.endsWith('L01336.xml'))!;
-    const found = embedded.get(f)!.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`);
-    expect(found).toContain('79:563 error The @spanTo attribute of <addSpan> is required.');
-    expect(readFileSync(f, 'utf8').split('\n')[78]!.slice(562).startsWith('<addSpan>')).toBe(true);
-  });
-});
+    it("extracts tei_all's embedded Schematron (92 patterns, English messages) and runs it with the schema", () => {
+      const sch = extractSchematron(readFileSync(teiAll, 'utf8'))!;
+      expect(sch.match(/<pattern\b/g)).toHaveLength(92);
+      expect(sch).not.toMatch(/xml:lang="fr"/);
+      // L01336 has an <addSpan> without @spanTo: TEI's own constraint says so, at the element.
+      const f = files.find((x) => x.endsWith('L01336.xml'))!;
+      const found = embedded.get(f)!.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`);
+      expect(found).toContain('79:563 error The @spanTo attribute of <addSpan> is required.');
+      expect(readFileSync(f, 'utf8').split('\n')[78]!.slice(562).startsWith('<addSpan>')).toBe(true);
+    });
+  },
+);

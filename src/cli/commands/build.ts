@@ -49,7 +49,14 @@ export async function buildCommand(options: CliOptions): Promise<number> {
   const stopListening = progress ? onCompile(progress.compile) : () => undefined;
   let build;
   try {
-    build = await buildEdition(project, bench, { only: options.paths, force: options.force, jobs: options.jobs, onProgress: progress?.rendering, onValidate: progress?.validating, sink });
+    build = await buildEdition(project, bench, {
+      only: options.paths,
+      force: options.force,
+      jobs: options.jobs,
+      onProgress: progress?.rendering,
+      onValidate: progress?.validating,
+      sink,
+    });
   } finally {
     stopListening();
   }
@@ -61,7 +68,10 @@ export async function buildCommand(options: CliOptions): Promise<number> {
     const out = projectPath(project, project.outDir);
     for (const p of written.written.sort()) process.stdout.write(`wrote ${out}/${p}\n`);
     for (const p of stale) process.stdout.write(`removed ${out}/${p}\n`);
-    for (const l of leftovers) process.stdout.write(`removed ${projectPath(project, l.path)}${l.kind === 'folder' ? '/' : ''}: left by process ${l.pid}, which was interrupted\n`);
+    for (const l of leftovers)
+      process.stdout.write(
+        `removed ${projectPath(project, l.path)}${l.kind === 'folder' ? '/' : ''}: left by process ${l.pid}, which was interrupted\n`,
+      );
     process.stdout.write(summaryLine(written.written.length, build, stale.length, ms) + '\n');
   }
   return report.summary.errors > 0 ? 1 : 0;

@@ -36,25 +36,61 @@ export async function checkCommand(options: CliOptions): Promise<number> {
   const problems: Diagnostic[] = [];
   const diffs: string[] = [];
   const stale = (file: string, at: { line: number; column: number }, message: string) =>
-    problems.push(diagnostic({ file: `${out}/${file}`, at, severity: 'error', source: 'transform', ruleId: 'build/stale', message }));
+    problems.push(
+      diagnostic({
+        file: `${out}/${file}`,
+        at,
+        severity: 'error',
+        source: 'transform',
+        ruleId: 'build/stale',
+        message,
+      }),
+    );
   for (const [path, fresh] of [...build.outputs].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const committed = await readFile(join(project.outDir, path), 'utf8').catch(() => null);
-    if (committed === null) stale(path, { line: 1, column: 1 }, 'Unexpected missing output, expected it to be built and committed: run `npm run build`');
+    if (committed === null)
+      stale(
+        path,
+        { line: 1, column: 1 },
+        'Unexpected missing output, expected it to be built and committed: run `npm run build`',
+      );
     else if (committed !== fresh) {
-      stale(path, firstDifference(committed, fresh), 'Unexpected stale output: it differs from a fresh build from this line on; run `npm run build` and commit out/');
+      stale(
+        path,
+        firstDifference(committed, fresh),
+        'Unexpected stale output: it differs from a fresh build from this line on; run `npm run build` and commit out/',
+      );
       diffs.push(staleDiff(`${out}/${path}`, committed, fresh));
     }
   }
-  for (const path of await staleOutputs(project.outDir, build)) stale(path, { line: 1, column: 1 }, 'Unexpected output that no document produces any more: run `npm run build` to remove it');
+  for (const path of await staleOutputs(project.outDir, build))
+    stale(
+      path,
+      { line: 1, column: 1 },
+      'Unexpected output that no document produces any more: run `npm run build` to remove it',
+    );
   for (const l of await findLeftovers(projectTempDirs(project))) {
-    problems.push(diagnostic({ file: projectPath(project, l.path) + (l.kind === 'folder' ? '/' : ''), at: { line: 1, column: 1 }, severity: 'error', source: 'transform', ruleId: 'build/leftover', message: `Unexpected temporary ${l.kind} left by process ${l.pid}, which was interrupted and is no longer running: the next \`build\` or \`deposit\` removes it` }));
+    problems.push(
+      diagnostic({
+        file: projectPath(project, l.path) + (l.kind === 'folder' ? '/' : ''),
+        at: { line: 1, column: 1 },
+        severity: 'error',
+        source: 'transform',
+        ruleId: 'build/leftover',
+        message: `Unexpected temporary ${l.kind} left by process ${l.pid}, which was interrupted and is no longer running: the next \`build\` or \`deposit\` removes it`,
+      }),
+    );
   }
   const report = makeReport(build.docs, [...build.diagnostics, ...problems]);
   printReport(report, options, project.root);
   // How each stale file differs, after the diagnostics (human format: the others are for machines).
   if (options.format === 'human' && diffs.length > 0) {
     const shown = diffs.slice(0, MAX_DIFFS);
-    process.stderr.write('\n' + shown.join('\n') + (diffs.length > shown.length ? `\n… and ${diffs.length - shown.length} more stale file(s)\n` : ''));
+    process.stderr.write(
+      '\n' +
+        shown.join('\n') +
+        (diffs.length > shown.length ? `\n… and ${diffs.length - shown.length} more stale file(s)\n` : ''),
+    );
   }
   return report.summary.errors > 0 ? 1 : 0;
 }

@@ -19,13 +19,21 @@ const seconds = (started: bigint) => (Number(process.hrtime.bigint() - started) 
  */
 export async function depositCommand(options: CliOptions): Promise<number> {
   if (options.verify !== undefined) {
-    if (options.paths.length > 0) throw new UsageError(`Unexpected ids with --verify (${options.paths.join(' ')}), expected only the bag to verify`);
+    if (options.paths.length > 0)
+      throw new UsageError(
+        `Unexpected ids with --verify (${options.paths.join(' ')}), expected only the bag to verify`,
+      );
     return verifyCommand(options.verify, options);
   }
   const started = process.hrtime.bigint();
   const project = editionFor(options);
   if (!project) return 1;
-  const run = await depositEdition(project, { ids: options.paths, schemas: options.schemas, jobs: options.jobs, agent: `tei-pipeline ${toolVersion()}` });
+  const run = await depositEdition(project, {
+    ids: options.paths,
+    schemas: options.schemas,
+    jobs: options.jobs,
+    agent: `tei-pipeline ${toolVersion()}`,
+  });
   const report = makeReport(run.files, run.diagnostics);
   printReport(report, options, project.root);
   if (!options.quiet && options.format === 'human') {
@@ -41,16 +49,33 @@ async function verifyCommand(path: string, options: CliOptions): Promise<number>
   const absolute = resolve(process.cwd(), path);
   const shown = relative(process.cwd(), absolute).split(sep).join('/') || '.';
   if (!existsSync(absolute)) {
-    const report = makeReport([], [diagnostic({ file: shown, at: { line: 1, column: 1 }, severity: 'error', source: 'deposit', ruleId: 'io/not-found', message: `Unexpected path "${shown}": no such bag folder or zip` })]);
+    const report = makeReport(
+      [],
+      [
+        diagnostic({
+          file: shown,
+          at: { line: 1, column: 1 },
+          severity: 'error',
+          source: 'deposit',
+          ruleId: 'io/not-found',
+          message: `Unexpected path "${shown}": no such bag folder or zip`,
+        }),
+      ],
+    );
     printReport({ ...report, summary: { ...report.summary, files: 1 } }, options);
     return 1;
   }
   const result = verifyBag(await readBag(absolute, shown));
   const base = makeReport([], result.diagnostics);
   // The summary counts the bag's files (the human format says "no documents" for none).
-  printReport({ ...base, summary: { ...base.summary, files: Math.max(1, result.files) }, sources: result.sources }, options);
+  printReport(
+    { ...base, summary: { ...base.summary, files: Math.max(1, result.files) }, sources: result.sources },
+    options,
+  );
   if (!options.quiet && options.format === 'human' && base.summary.errors === 0) {
-    process.stdout.write(`verified ${shown}: every file the manifests (${result.algorithms.join(', ')}) and the tag manifest list is there and unchanged, in ${seconds(started)} s\n`);
+    process.stdout.write(
+      `verified ${shown}: every file the manifests (${result.algorithms.join(', ')}) and the tag manifest list is there and unchanged, in ${seconds(started)} s\n`,
+    );
   }
   return base.summary.errors > 0 ? 1 : 0;
 }

@@ -31,14 +31,18 @@ export function fillTemplate(text: string, values: Record<string, string>): stri
  * not be named by xml:id, and the pointer and date-wording rules only warn.
  */
 export async function initCommand(options: CliOptions): Promise<number> {
-  if (options.paths.length > 1) throw new UsageError(`Unexpected arguments "${options.paths.slice(1).join(' ')}", expected at most one folder`);
+  if (options.paths.length > 1)
+    throw new UsageError(`Unexpected arguments "${options.paths.slice(1).join(' ')}", expected at most one folder`);
   if (options.schemas.length > 1) throw new UsageError('Unexpected second --schema, expected one schema for init');
   const dir = resolve(process.cwd(), options.paths[0] ?? '.');
   if (existsSync(join(dir, CONFIG_FILE)) || existsSync(join(dir, 'tei'))) {
-    throw new UsageError(`Unexpected existing edition in ${dir} (it has ${existsSync(join(dir, CONFIG_FILE)) ? CONFIG_FILE : 'a tei/ folder'}), expected a new or empty folder`);
+    throw new UsageError(
+      `Unexpected existing edition in ${dir} (it has ${existsSync(join(dir, CONFIG_FILE)) ? CONFIG_FILE : 'a tei/ folder'}), expected a new or empty folder`,
+    );
   }
   const foreign = options.schemas[0] ? resolve(process.cwd(), options.schemas[0]) : undefined;
-  if (foreign && !existsSync(foreign)) throw new UsageError(`Unexpected --schema "${options.schemas[0]}": no such file`);
+  if (foreign && !existsSync(foreign))
+    throw new UsageError(`Unexpected --schema "${options.schemas[0]}": no such file`);
   const schemaFile = foreign ? basename(foreign) : 'tei-project.rng';
   const written: string[] = [];
   const kept: string[] = [];
@@ -50,14 +54,21 @@ export async function initCommand(options: CliOptions): Promise<number> {
     writeFileSync(abs, content);
     written.push(path);
   };
-  const values = { today: today(), publisher: 'Publisher (name)', schemaFile, name: packageName(dir), pipelineVersion: `^${toolVersion()}` };
+  const values = {
+    today: today(),
+    publisher: 'Publisher (name)',
+    schemaFile,
+    name: packageName(dir),
+    pipelineVersion: `^${toolVersion()}`,
+  };
 
   mkdirSync(join(dir, 'tei', 'schema'), { recursive: true });
   if (foreign) {
     copyFileSync(foreign, join(dir, 'tei', 'schema', schemaFile));
     written.push(`tei/schema/${schemaFile}`);
   } else {
-    for (const f of ['tei-project.rng', 'tei-project.sch']) write(`tei/schema/${f}`, readFileSync(join(packageDir, 'tei', 'schema', f)));
+    for (const f of ['tei-project.rng', 'tei-project.sch'])
+      write(`tei/schema/${f}`, readFileSync(join(packageDir, 'tei', 'schema', f)));
   }
   const config = {
     $schema: './node_modules/tei-pipeline/schemas/tei-pipeline.config.schema.json',
@@ -72,22 +83,38 @@ export async function initCommand(options: CliOptions): Promise<number> {
   };
   write(CONFIG_FILE, JSON.stringify(config, null, 2) + '\n');
   for (const f of readdirSync(join(TEMPLATES, 'edition', 'tei', 'register'))) {
-    write(`tei/register/${f}`, fillTemplate(readFileSync(join(TEMPLATES, 'edition', 'tei', 'register', f), 'utf8'), values));
+    write(
+      `tei/register/${f}`,
+      fillTemplate(readFileSync(join(TEMPLATES, 'edition', 'tei', 'register', f), 'utf8'), values),
+    );
   }
   write('.gitignore', readFileSync(join(TEMPLATES, 'edition', 'gitignore'), 'utf8'), true);
   write('package.json', fillTemplate(readFileSync(join(TEMPLATES, 'edition', 'package.json'), 'utf8'), values), true);
-  write('.github/workflows/tei.yml', readFileSync(join(TEMPLATES, 'edition', '.github', 'workflows', 'tei.yml'), 'utf8'), true);
-  written.push(writeDocument(dir, 'tei', `tei/schema/${schemaFile}`, `tei/register`, 'letter', SAMPLE_ID, values.publisher));
+  write(
+    '.github/workflows/tei.yml',
+    readFileSync(join(TEMPLATES, 'edition', '.github', 'workflows', 'tei.yml'), 'utf8'),
+    true,
+  );
+  written.push(
+    writeDocument(dir, 'tei', `tei/schema/${schemaFile}`, `tei/register`, 'letter', SAMPLE_ID, values.publisher),
+  );
 
   if (!options.quiet) {
     const shown = relative(process.cwd(), dir).split(sep).join('/') || '.';
     for (const p of written.sort()) process.stdout.write(`wrote ${shown}/${p}\n`);
     for (const p of kept) process.stdout.write(`kept ${shown}/${p} (it exists already)\n`);
-    process.stdout.write(`a new edition in ${shown}: next, ${shown === '.' ? '' : `cd ${shown} && `}npm install && npx tei-pipeline build\n`);
+    process.stdout.write(
+      `a new edition in ${shown}: next, ${shown === '.' ? '' : `cd ${shown} && `}npm install && npx tei-pipeline build\n`,
+    );
   }
   return 0;
 }
 
 function packageName(dir: string): string {
-  return basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+/, '') || 'tei-edition';
+  return (
+    basename(dir)
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[._-]+/, '') || 'tei-edition'
+  );
 }

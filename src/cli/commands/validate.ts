@@ -17,8 +17,13 @@ export async function validateCommand(options: CliOptions): Promise<number> {
   printReport(report, options, project.root);
   // Outside an edition nothing is configured: say what was checked, so a clean result is not over-read.
   if (!project.isEdition && options.format === 'human' && !options.quiet) {
-    const schemas = options.schemas.length > 0 ? options.schemas.map((s) => `RELAX NG ${s}`).join(', ') : 'no schema (give --schema FILE.rng)';
-    process.stdout.write(`no edition here (no tei-pipeline.config.json): checked well-formedness, the TEI root, ${schemas} and the rules ${genericRules().join(', ')}\n`);
+    const schemas =
+      options.schemas.length > 0
+        ? options.schemas.map((s) => `RELAX NG ${s}`).join(', ')
+        : 'no schema (give --schema FILE.rng)';
+    process.stdout.write(
+      `no edition here (no tei-pipeline.config.json): checked well-formedness, the TEI root, ${schemas} and the rules ${genericRules().join(', ')}\n`,
+    );
   }
   return report.summary.errors > 0 ? 1 : 0;
 }

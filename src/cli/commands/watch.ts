@@ -23,12 +23,17 @@ export async function watchCommand(options: CliOptions): Promise<number> {
       printReport(makeReport(build.docs, build.diagnostics), options, project.root);
       const out = projectPath(project, project.outDir);
       if (!options.quiet) for (const p of written.written) process.stdout.write(`wrote ${out}/${p}\n`);
-      process.stdout.write(`rebuilt in ${Math.round(ms)} ms (${build.stats.validated} validated, ${build.stats.rendered} rendered); watching for changes…\n`);
+      process.stdout.write(
+        `rebuilt in ${Math.round(ms)} ms (${build.stats.validated} validated, ${build.stats.rendered} rendered); watching for changes…\n`,
+      );
     },
     // An output that cannot be written is named, with the cause in words; watching goes on.
-    onError: (e) => process.stderr.write(`tei-pipeline: ${describeIoFailure(e, process.cwd()) ?? `build failed: ${e.message}`}\n`),
+    onError: (e) =>
+      process.stderr.write(`tei-pipeline: ${describeIoFailure(e, process.cwd()) ?? `build failed: ${e.message}`}\n`),
   });
-  process.stdout.write(`serving ${projectPath(project, project.outDir)}/ at ${watcher.server.url}; the reading edition: ${watcher.server.url}html/\n`);
+  process.stdout.write(
+    `serving ${projectPath(project, project.outDir)}/ at ${watcher.server.url}; the reading edition: ${watcher.server.url}html/\n`,
+  );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

@@ -10,8 +10,12 @@ function codeFrame(d: Diagnostic, lines: LineIndex | undefined, color: boolean):
   if (!lines) return '';
   const text = lines.lineText(d.line);
   let start = 0;
-  if (text.length > FRAME_WIDTH) start = Math.max(0, Math.min(d.column - 1 - FRAME_WIDTH / 2, text.length - FRAME_WIDTH));
-  const shown = (start > 0 ? '…' : '') + text.slice(start, start + FRAME_WIDTH).replace(/\t/g, ' ') + (start + FRAME_WIDTH < text.length ? '…' : '');
+  if (text.length > FRAME_WIDTH)
+    start = Math.max(0, Math.min(d.column - 1 - FRAME_WIDTH / 2, text.length - FRAME_WIDTH));
+  const shown =
+    (start > 0 ? '…' : '') +
+    text.slice(start, start + FRAME_WIDTH).replace(/\t/g, ' ') +
+    (start + FRAME_WIDTH < text.length ? '…' : '');
   const caretAt = d.column - 1 - start + (start > 0 ? 1 : 0);
   const gutter = String(d.line);
   const pad = ' '.repeat(gutter.length);

@@ -43,7 +43,13 @@ export async function corpusPages(
   if (cache.corpus?.key === key && (await stampsHold(project.outDir, cache.corpus.files))) return true;
   await Promise.all(docs.map((d) => pool.ensureParsed(d)));
   const reportOn: SourceDocument | undefined = registers[0] ?? docs[0];
-  const outputs = renderCorpus(docs, await bench.stylesheets(), { ...(await pool.withRegisters()), ...documentPool(docs) }, reportOn, params);
+  const outputs = renderCorpus(
+    docs,
+    await bench.stylesheets(),
+    { ...(await pool.withRegisters()), ...documentPool(docs) },
+    reportOn,
+    params,
+  );
   if (!outputs) return true;
   next.corpus = { key, files: unstamped(outputs.keys()) };
   await collector.add(outputs);

@@ -59,9 +59,16 @@ export async function planRenders(
     const outOfDate: Format[] = [];
     for (const format of projectFormats(project)) {
       const formatParams = JSON.stringify(params[format] ?? {});
-      keys[format] = sha256(entry.hash, stylesheetHashes[format], registers.dependencyState(entry.deps), tool, formatParams);
+      keys[format] = sha256(
+        entry.hash,
+        stylesheetHashes[format],
+        registers.dependencyState(entry.deps),
+        tool,
+        formatParams,
+      );
       const recorded = entry.outputs[format];
-      if (!recorded || recorded.key !== keys[format] || !(await stampsHold(project.outDir, recorded.files))) outOfDate.push(format);
+      if (!recorded || recorded.key !== keys[format] || !(await stampsHold(project.outDir, recorded.files)))
+        outOfDate.push(format);
     }
     if (outOfDate.length === 0) {
       plan.upToDate++;

@@ -33,5 +33,5 @@ export async function readSources(project: Project): Promise<Sources> {
 }
 
 export function isRegisterFile(project: Project, file: string): boolean {
-  return project.registersDir !== "" && file.startsWith(`${project.registersDir}/`);
+  return project.registersDir !== '' && file.startsWith(`${project.registersDir}/`);
 }

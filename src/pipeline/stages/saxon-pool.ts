@@ -22,6 +22,8 @@ export class SaxonPool {
   }
 
   withRegisters(): Promise<Record<string, SaxonDocument>> {
-    return (this.registers ??= Promise.all(this.registerDocs.map((d) => this.ensureParsed(d))).then(() => documentPool(this.registerDocs)));
+    return (this.registers ??= Promise.all(this.registerDocs.map((d) => this.ensureParsed(d))).then(() =>
+      documentPool(this.registerDocs),
+    ));
   }
 }

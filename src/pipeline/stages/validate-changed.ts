@@ -34,7 +34,8 @@ export async function validateChanged(
   onValidate?: (files: number) => void,
 ): Promise<Validated> {
   const config = await bench.validationConfig();
-  const validationKey = (hash: string, deps: readonly string[]) => sha256(hash, config, registers.dependencyState(deps));
+  const validationKey = (hash: string, deps: readonly string[]) =>
+    sha256(hash, config, registers.dependencyState(deps));
   const byFile = new Map<string, SourceDocument>();
   const changed: SourceFile[] = [];
   for (const s of sources.files) {
@@ -49,10 +50,16 @@ export async function validateChanged(
   }
   onValidate?.(changed.length);
   for (let i = 0; i < changed.length; i += VALIDATION_BATCH) {
-    const batch = changed.slice(i, i + VALIDATION_BATCH).map((s) => registers.parsed.get(s.file) ?? documentFromBytes(project, s.absolute, s.bytes));
+    const batch = changed
+      .slice(i, i + VALIDATION_BATCH)
+      .map((s) => registers.parsed.get(s.file) ?? documentFromBytes(project, s.absolute, s.bytes));
     for (const doc of batch) byFile.set(doc.file, doc);
     // Parsed for saxon-js through the workbench, so a warm process reuses what it parsed before.
-    await Promise.all(batch.filter((d) => d.tree).map(async (d) => (d.saxonDoc = await bench.parse(d.xmlText ?? d.text, d.path, sources.hashes.get(d.file)!))));
+    await Promise.all(
+      batch
+        .filter((d) => d.tree)
+        .map(async (d) => (d.saxonDoc = await bench.parse(d.xmlText ?? d.text, d.path, sources.hashes.get(d.file)!))),
+    );
     await (await bench.validator()).validateDocuments(batch);
     for (const doc of batch) {
       const hash = sources.hashes.get(doc.file)!;

@@ -11,11 +11,22 @@ export const haveChromium = existsSync(CHROMIUM);
 
 /** A describe title that says why the suite is skipped, or the plain title. */
 export function browserSuite(title: string): string {
-  return haveChromium ? title : `${title} — SKIPPED: no ${CHROMIUM}; install it with apt-get install -y chromium (.ci/run does)`;
+  return haveChromium
+    ? title
+    : `${title} — SKIPPED: no ${CHROMIUM}; install it with apt-get install -y chromium (.ci/run does)`;
 }
 
 // CONVENTIONS.md §5: nothing in the background talks to the network.
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** One browser per test file: launch in beforeAll, close in afterAll. */
 export function launchBrowser(): Promise<Browser> {
@@ -27,7 +38,9 @@ export const OUT = join(repoRoot, 'out');
 export const OUT_HTML = join(OUT, 'html');
 export const RECORD_PAGE = 'dobrynin-vance-1977-02-26.html';
 /** Every generated page of the committed build: the record and the corpus pages. */
-export const PAGES = readdirSync(OUT_HTML).filter((f) => f.endsWith('.html')).sort();
+export const PAGES = readdirSync(OUT_HTML)
+  .filter((f) => f.endsWith('.html'))
+  .sort();
 
 /** out/html/<page> as a file:// URL. */
 export function fileUrl(page: string, folder = OUT_HTML): string {

@@ -41,9 +41,15 @@ export async function renderHostile(): Promise<HostileBuild> {
   for (const d of [doc, ...registers]) pool[pathToFileURL(d.path).href] = d.saxonDoc;
 
   const outputs = renderDocument(doc, sefs, pool);
-  if (!outputs) throw new Error(`the stylesheets failed on the hostile fixture: ${doc.diagnostics.map((d) => d.message).join('; ')}`);
+  if (!outputs)
+    throw new Error(
+      `the stylesheets failed on the hostile fixture: ${doc.diagnostics.map((d) => d.message).join('; ')}`,
+    );
   const corpus = renderCorpus([doc], sefs, pool, doc);
-  if (!corpus) throw new Error(`the corpus stylesheet failed on the hostile fixture: ${doc.diagnostics.map((d) => d.message).join('; ')}`);
+  if (!corpus)
+    throw new Error(
+      `the corpus stylesheet failed on the hostile fixture: ${doc.diagnostics.map((d) => d.message).join('; ')}`,
+    );
 
   const out = join(root, 'out');
   const pages: string[] = [];

@@ -33,22 +33,31 @@ export interface TabStop {
  */
 export async function tabThrough(page: Page): Promise<{ candidates: string[]; stops: TabStop[] }> {
   const candidates = await page.evaluate(() => {
-    const els = [...document.querySelectorAll<HTMLElement>('a[href], area[href], button, input, select, textarea, summary, [tabindex]')].filter(
+    const els = [
+      ...document.querySelectorAll<HTMLElement>(
+        'a[href], area[href], button, input, select, textarea, summary, [tabindex]',
+      ),
+    ].filter(
       (e) => e.tabIndex >= 0 && !(e as HTMLInputElement).disabled && e.checkVisibility({ visibilityProperty: true }),
     );
     // Of a group of radio buttons, Tab reaches one (the checked one); arrow keys move within it.
     const radios = new Map<string, HTMLInputElement[]>();
-    for (const e of els) if (e instanceof HTMLInputElement && e.type === 'radio' && e.name) radios.set(e.name, [...(radios.get(e.name) ?? []), e]);
+    for (const e of els)
+      if (e instanceof HTMLInputElement && e.type === 'radio' && e.name)
+        radios.set(e.name, [...(radios.get(e.name) ?? []), e]);
     const skip = new Set<HTMLElement>();
     for (const group of radios.values()) {
       const stop = group.find((r) => r.checked) ?? group[0];
       for (const r of group) if (r !== stop) skip.add(r);
     }
-    const describe = (e: HTMLElement) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.getAttribute('href') ? ` href=${e.getAttribute('href')}` : ''}${e instanceof HTMLInputElement ? ` ${e.type}` : ''}`;
-    return els.filter((e) => !skip.has(e)).map((e, i) => {
-      e.dataset['tabIndex'] = String(i);
-      return describe(e);
-    });
+    const describe = (e: HTMLElement) =>
+      `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.getAttribute('href') ? ` href=${e.getAttribute('href')}` : ''}${e instanceof HTMLInputElement ? ` ${e.type}` : ''}`;
+    return els
+      .filter((e) => !skip.has(e))
+      .map((e, i) => {
+        e.dataset['tabIndex'] = String(i);
+        return describe(e);
+      });
   });
   // Start from the top, whatever was clicked or targeted before: focus a throw-away element
   // at the start of the body, which moves the browser's sequential focus starting point there.
@@ -72,9 +81,13 @@ export async function tabThrough(page: Page): Promise<{ candidates: string[]; st
         what: `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.getAttribute('href') ? ` href=${e.getAttribute('href')}` : ''}`,
         index: e.dataset['tabIndex'] === undefined ? -1 : Number(e.dataset['tabIndex']),
         focusVisible: e.matches(':focus-visible'),
-        outline: cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) === 0 ? 'none' : `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`,
+        outline:
+          cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) === 0
+            ? 'none'
+            : `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`,
         boxShadow: cs.boxShadow,
-        inViewport: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
+        inViewport:
+          r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
       };
     });
     if (!stop || (stops.length > 0 && stop.index === stops[0]!.index)) break;
