@@ -197,13 +197,21 @@ function expand(prefix: string, rest: string, defs: readonly PrefixDef[]): strin
 }
 
 /** The pattern anchored on the whole value, or why it cannot be used. */
+// A prefix's matchPattern is a short regular expression; a huge one is refused before it is compiled
+// (found by the fuzzer: a 256 KB pattern made V8 throw "Regular expression too large" on first use).
+const MAX_PATTERN = 1000;
+
 function compile(pattern: string): RegExp | string {
   // Documents are input: a pattern that can backtrack exponentially would hang the run, so refuse it.
   if (hasNestedQuantifier(pattern)) return 'has a repeated group containing a repetition (it could take exponential time)';
   // XSD patterns know \p{L}, which needs the u flag; plain patterns with escapes like "\:" need it off.
+  if (pattern.length > MAX_PATTERN) return `is ${pattern.length} characters long, expected at most ${MAX_PATTERN}`;
   for (const flags of ['u', '']) {
     try {
-      return new RegExp(`^(?:${pattern})$`, flags);
+      const re = new RegExp(`^(?:${pattern})$`, flags);
+      // V8 compiles lazily: "too large" would otherwise be thrown by the first exec(), outside this try.
+      re.exec('');
+      return re;
     } catch {
       // try the next reading
     }

@@ -145,3 +145,11 @@ describe('prefixDefsOf', () => {
     expect(prefixDefsOf(tree)).toEqual([]);
   });
 });
+
+describe('matchPattern limits', () => {
+  it('refuses a huge matchPattern with a reason instead of failing inside (fuzz mutant 1878)', () => {
+    const defs: PrefixDef[] = [{ ident: 'per', matchPattern: '(' + 'a|'.repeat(130_000) + 'b)', replacementPattern: 'register/persons.xml#$1' }];
+    const target = resolvePointer('per:b', DOC, defs, 'tei');
+    expect('error' in target ? target.error : '').toMatch(/characters long, expected at most 1000/);
+  });
+});
