@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { head, quote, QUOTE_MAX } from './quote.js';
 /**
  * The one diagnostic shape every stage reports (CONVENTIONS.md §3, after vfile-message).
  */
@@ -40,24 +41,14 @@ export function ruleUrl(ruleId: string): string {
   return repository ? `${repository}/blob/main/${anchor}` : anchor;
 }
 
-// A message quotes what it found; a 4 MB attribute value must not make a 4 MB message (or log).
-const MESSAGE_MAX = 500;
-const QUOTED_MAX = 80;
-
-/** The message with long quoted values cut to their start and length, and at most MESSAGE_MAX characters. */
+// A message quotes what it found; a 4 MB attribute value must not make a 4 MB message (or log). This is
+// the one place messages are bounded: every diagnostic is made here, whichever stage reports it.
+const MESSAGE_MAX = 1000;
+/** The message with quoted values over QUOTE_MAX cut to their start, and at most MESSAGE_MAX characters. */
 export function boundMessage(message: string): string {
-  if (message.length <= MESSAGE_MAX) return message;
-  const cut = message.replace(
-    /"([^"]{81,})"/g,
-    (_m, v: string) => `"${head(v, QUOTED_MAX)}…" (${v.length} characters)`,
-  );
+  if (message.length <= QUOTE_MAX) return message;
+  const cut = cutQuotedValues(message);
   return cut.length <= MESSAGE_MAX ? cut : head(cut, MESSAGE_MAX - 1) + '…';
-}
-
-/** The first n UTF-16 code units, one fewer rather than half a surrogate pair. */
-function head(s: string, n: number): string {
-  const c = s.charCodeAt(n - 1);
-  return s.slice(0, c >= 0xd800 && c <= 0xdbff ? n - 1 : n);
 }
 
 /** What a diagnostic is made from: where (a position, and optionally where it ends), what and which rule. */
@@ -107,4 +98,21 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Seve
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const d of diagnostics) counts[d.severity]++;
   return counts;
+}
+
+/**
+ * Each "…" span longer than QUOTE_MAX cut by quote(). A scan, not a regular expression: V8's regex engine
+ * overflows its stack on a 10 MB quoted span.
+ */
+function cutQuotedValues(message: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = message.indexOf('"', from);
+    const close = open < 0 ? -1 : message.indexOf('"', open + 1);
+    if (close < 0) return out + message.slice(from);
+    const value = message.slice(open + 1, close);
+    out += message.slice(from, open) + (value.length > QUOTE_MAX ? quote(value) : `"${value}"`);
+    from = close + 1;
+  }
 }

@@ -1,7 +1,6 @@
 import type { Diagnostic, Position, Severity, DiagnosticSource } from './diagnostic.js';
 import { diagnostic } from './diagnostic.js';
 import { LineIndex } from './line-index.js';
-import { quote, QUOTE_MAX } from './quote.js';
 import type { XmlTree } from './xml-tree.js';
 
 /** How many diagnostics of one rule a file reports before one info says how many more there are. */
@@ -50,7 +49,7 @@ export class SourceDocument {
 
   /**
    * Add a diagnostic. Output stays bounded whatever the input: at most MAX_PER_RULE per rule, then
-   * one info "and N more"; a quoted value longer than QUOTE_MAX characters is cut.
+   * one info "and N more" (diagnostic() bounds each message).
    */
   report(
     at: Position,
@@ -76,10 +75,6 @@ export class SourceDocument {
       if (RANK[severity] < RANK[seen.more.severity]) seen.more.severity = severity;
       return;
     }
-    const bounded =
-      message.length > 2 * QUOTE_MAX
-        ? message.replace(new RegExp(`"([^"]{${QUOTE_MAX + 1},})"`, 'g'), (_m, v: string) => quote(v))
-        : message;
     this.diagnostics.push(
       diagnostic({
         file: this.file,
@@ -87,7 +82,7 @@ export class SourceDocument {
         severity,
         source,
         ruleId,
-        message: bounded.length > 8 * QUOTE_MAX ? bounded.slice(0, 8 * QUOTE_MAX) + '…' : bounded,
+        message,
         end,
       }),
     );

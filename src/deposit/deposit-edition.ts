@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import type { SourceDocument } from '../core/document.js';
 import { projectPath, type Project } from '../core/project.js';
-import { buildEdition, isRegisterFile } from '../pipeline/build.js';
+import { buildEdition } from '../pipeline/build.js';
+import { isRegisterFile } from '../pipeline/stages/read-sources.js';
 import { projectTempDirs, removeLeftovers } from '../pipeline/leftovers.js';
-import { Workbench } from '../pipeline/workbench.js';
+import { WarmTools } from '../pipeline/warm-tools.js';
 import { compileStylesheet } from '../transform/compile-stylesheet.js';
 import { documentPool } from '../transform/render.js';
 import { humanSize } from './bag-info.js';
@@ -39,11 +40,11 @@ export interface DepositRun {
  */
 export async function depositEdition(project: Project, options: DepositOptions): Promise<DepositRun> {
   const ids = options.ids.map((p) => p.replace(/^.*[\\/]/, '').replace(/\.xml$/i, ''));
-  const bench = new Workbench(project, { schemas: [...options.schemas] });
+  const tools = new WarmTools(project, { schemas: [...options.schemas] });
   // Half-written bags and files of a deposit or build that was killed go first.
   const leftovers = await removeLeftovers([...projectTempDirs(project), project.cacheDir]);
   const [build, sef] = await Promise.all([
-    buildEdition(project, bench, {
+    buildEdition(project, tools, {
       only: ids,
       force: true,
       ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),

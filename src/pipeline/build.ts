@@ -17,9 +17,7 @@ import { registerEntries } from './stages/register-entries.js';
 import { renderDocuments, type RenderOptions } from './stages/render-documents.js';
 import { SaxonPool } from './stages/saxon-pool.js';
 import { validateChanged } from './stages/validate-changed.js';
-import type { Workbench } from './workbench.js';
-
-export { isRegisterFile } from './stages/read-sources.js';
+import type { WarmTools } from './warm-tools.js';
 
 export interface BuildOptions extends RenderOptions {
   /** Rewrite only these documents' outputs (paths or ids); the rest of the edition is still validated. */
@@ -64,7 +62,7 @@ const CORPUS_PAGE = /^html\/(index|persons|places|orgs|events)\.html$/;
  */
 export async function buildEdition(
   project: Project,
-  bench: Workbench,
+  tools: WarmTools,
   options: BuildOptions = {},
 ): Promise<EditionBuild> {
   // The edition's configured facts enter outputs (citation URLs, makers): a change re-renders.
@@ -76,24 +74,24 @@ export async function buildEdition(
   const next: BuildCache = { ...emptyCache(tool), registers: registers.cache };
   const { docs, validated } = await validateChanged(
     project,
-    bench,
+    tools,
     sources,
     registers,
     cache,
     next,
     options.onValidate,
   );
-  const plan = await planRenders(project, bench, docs, registers, next, tool, options.only);
+  const plan = await planRenders(project, tools, docs, registers, next, tool, options.only);
   const pool = new SaxonPool(
-    bench,
+    tools,
     docs.filter((d) => isRegisterFile(project, d.file)),
     sources.hashes,
   );
   const collector = new OutputCollector(options.sink);
-  const rendered = await renderDocuments(bench, plan, pool, next, collector, params, options);
+  const rendered = await renderDocuments(tools, plan, pool, next, collector, params, options);
   const corpusCurrent = await corpusPages(
     project,
-    bench,
+    tools,
     plan,
     pool,
     sources.hashes,
@@ -104,7 +102,7 @@ export async function buildEdition(
     collector,
   );
   if (project.formats.includes('html')) await copyAssets(project, collector);
-  bench.keepOnly(new Set(sources.files.map((s) => `${s.absolute}\0${s.hash}`)));
+  tools.keepOnly(new Set(sources.files.map((s) => `${s.absolute}\0${s.hash}`)));
   return {
     docs,
     diagnostics: sources.diagnostics,

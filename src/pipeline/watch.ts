@@ -8,7 +8,7 @@ import { writeOutputs, type WriteResult } from './outputs.js';
 import type { Project } from '../core/project.js';
 import { projectTempDirs, removeLeftovers } from './leftovers.js';
 import { serve, type LiveServer } from './serve.js';
-import { Workbench } from './workbench.js';
+import { WarmTools } from './warm-tools.js';
 import { changeKind, isScratchFile, type ChangeKind } from './watched-files.js';
 
 export interface Rebuild {
@@ -41,8 +41,8 @@ const SETTLE_MS = 30;
  * diagnostics in the open pages.
  */
 export async function watchEdition(project: Project, options: WatchOptions): Promise<EditionWatcher> {
-  const bench = new Workbench(project, { schemas: options.extraSchemas ?? [] });
-  bench.keepParsed = true;
+  const tools = new WarmTools(project, { schemas: options.extraSchemas ?? [] });
+  tools.keepParsed = true;
   // Temporary files of a build or watch that was killed go first.
   await removeLeftovers([...projectTempDirs(project), project.cacheDir]);
   let cache: BuildCache = await loadCache(project.buildCacheFile, toolFingerprint());
@@ -56,7 +56,7 @@ export async function watchEdition(project: Project, options: WatchOptions): Pro
   const rebuild = async () => {
     const started = since || performance.now();
     since = 0;
-    const build = await buildEdition(project, bench, { cache });
+    const build = await buildEdition(project, tools, { cache });
     const written = await writeOutputs(project.outDir, build.outputs);
     await commitBuild(project, build);
     cache = build.cache;
@@ -83,7 +83,7 @@ export async function watchEdition(project: Project, options: WatchOptions): Pro
   const changed = (kind: ChangeKind) => {
     if (kind === 'none') return;
     if (!since) since = performance.now();
-    if (kind !== 'document') bench.reset();
+    if (kind !== 'document') tools.reset();
     clearTimeout(timer);
     timer = setTimeout(schedule, SETTLE_MS);
   };

@@ -7,8 +7,10 @@ describe('diagnostics stay bounded whatever the input', () => {
   it('quotes a long value by its start and its length', () => {
     const value = 'per:' + 'x'.repeat(100_000);
     const m = boundMessage(`Unexpected pointer "${value}" in @ref: no prefixDef for "per"`);
-    expect(m.length).toBeLessThanOrEqual(500);
-    expect(m).toBe(`Unexpected pointer "per:${'x'.repeat(76)}…" (100004 characters) in @ref: no prefixDef for "per"`);
+    expect(m.length).toBeLessThanOrEqual(1000);
+    expect(m).toBe(
+      `Unexpected pointer "per:${'x'.repeat(196)}…" (99804 more characters) in @ref: no prefixDef for "per"`,
+    );
   });
 
   it('leaves short messages as they are, and cuts one that is long without quotes', () => {
@@ -16,13 +18,24 @@ describe('diagnostics stay bounded whatever the input', () => {
       'Unexpected date "1977-02-30": February 1977 has 28 days',
     );
     const long = boundMessage('Unexpected ' + 'y'.repeat(10_000));
-    expect(long).toHaveLength(500);
+    expect(long).toHaveLength(1000);
     expect(long.endsWith('…')).toBe(true);
   });
 
   it('never cuts a surrogate pair in half', () => {
-    const m = boundMessage(`Unexpected "${'𝔉'.repeat(1000)}"`);
-    expect(m).toMatch(/^Unexpected "(?:𝔉){40}…" \(2000 characters\)$/u);
+    // 'a' then pairs: the 200th code unit is the first half of the 100th pair, so 199 are kept.
+    const m = boundMessage(`Unexpected "a${'𝔉'.repeat(1000)}"`);
+    expect(m).toMatch(/^Unexpected "a(?:𝔉){99}…" \(1802 more characters\)$/u);
+  });
+
+  it('bounds a message reported through a document the same way (one mechanism)', () => {
+    const doc = new SourceDocument('/x/tei/a.xml', 'tei/a.xml', 'x');
+    const message = `Unexpected value "${'v'.repeat(10_000_000)}" of attribute cert`;
+    doc.report({ line: 3, column: 7 }, 'error', 'schema', 'schema/invalid', message);
+    expect(doc.diagnostics[0]!.message).toBe(boundMessage(message));
+    expect(doc.diagnostics[0]!.message).toBe(
+      `Unexpected value "${'v'.repeat(200)}…" (9999800 more characters) of attribute cert`,
+    );
   });
 
   it(`lists ${MAX_PER_RULE} diagnostics of a rule in a file, then one counting the rest, an error when an error is among them`, () => {

@@ -6,7 +6,7 @@ import { stampOutputs } from '../../src/pipeline/commit.js';
 import { saveCache } from '../../src/pipeline/build-cache.js';
 import { writeOutputs } from '../../src/pipeline/outputs.js';
 import { openProject } from '../../src/core/project.js';
-import { Workbench } from '../../src/pipeline/workbench.js';
+import { WarmTools } from '../../src/pipeline/warm-tools.js';
 import type { Format } from '../../src/transform/stylesheets.js';
 import { repoRoot, tempProject } from '../support/cli.js';
 import { RECORD_ID } from '../support/edition.js';
@@ -29,8 +29,8 @@ function edition() {
 }
 
 /** One build as the CLI does it: render, write, stamp, save the cache. Returns what was rendered. */
-async function build(project: ReturnType<typeof openProject>, bench = new Workbench(project), force = false, jobs = 1) {
-  const b = await buildEdition(project, bench, { force, jobs });
+async function build(project: ReturnType<typeof openProject>, tools = new WarmTools(project), force = false, jobs = 1) {
+  const b = await buildEdition(project, tools, { force, jobs });
   await writeOutputs(project.outDir, b.outputs);
   await stampOutputs(project.outDir, b.cache);
   await saveCache(project.buildCacheFile, b.cache);
@@ -42,8 +42,8 @@ async function build(project: ReturnType<typeof openProject>, bench = new Workbe
   };
 }
 
-/** A workbench whose stylesheet for one format "changed" (its hash differs), as after an edit of xslt/<format>/. */
-class EditedStylesheet extends Workbench {
+/** Warm tools whose stylesheet for one format "changed" (its hash differs), as after an edit of xslt/<format>/. */
+class EditedStylesheet extends WarmTools {
   constructor(
     project: ReturnType<typeof openProject>,
     private readonly format: Format,
@@ -172,8 +172,8 @@ describe('worker threads', () => {
       outDir: join(root, 'out-one'),
     };
     const two = { ...one, outDir: join(root, 'out-two') };
-    const a = await buildEdition(one, new Workbench(one), { force: true, jobs: 1 });
-    const b = await buildEdition(two, new Workbench(two), { force: true, jobs: 2 });
+    const a = await buildEdition(one, new WarmTools(one), { force: true, jobs: 1 });
+    const b = await buildEdition(two, new WarmTools(two), { force: true, jobs: 2 });
     expect(a.docs.flatMap((d) => d.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
     expect(b.stats.rendered).toBe(10);
     expect([...b.outputs.keys()].sort()).toEqual([...a.outputs.keys()].sort());

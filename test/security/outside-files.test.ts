@@ -4,7 +4,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildEdition } from '../../src/pipeline/build.js';
 import { openProject } from '../../src/core/project.js';
-import { Workbench } from '../../src/pipeline/workbench.js';
+import { WarmTools } from '../../src/pipeline/warm-tools.js';
 import { cli, expectNoCrash, repoRoot, tempProject } from '../support/cli.js';
 import { RECORD_ID } from '../support/edition.js';
 
@@ -114,7 +114,7 @@ describe('no file outside the edition is read or published', () => {
       writeFileSync(join(root, 'tei', `${RECORD_ID}.xml`), recordWithPrefix(pattern(secret)));
       symlinkSync(secret, join(root, 'tei', 'register', 'link.xml'));
       const project = openProject(root);
-      const validator = await new Workbench(project).validator();
+      const validator = await new WarmTools(project).validator();
       const { result: docs, opened } = await opensDuring(() =>
         validator.validate([join(root, 'tei', `${RECORD_ID}.xml`)]),
       );
@@ -129,7 +129,7 @@ describe('no file outside the edition is read or published', () => {
   it('a full build of the record opens only files of the edition and the package', async () => {
     const root = tempProject({}, { withRecord: true });
     const project = openProject(root);
-    const { result, opened } = await opensDuring(() => buildEdition(project, new Workbench(project), { force: true }));
+    const { result, opened } = await opensDuring(() => buildEdition(project, new WarmTools(project), { force: true }));
     expect(result.outputs.get(`html/${RECORD_ID}.html`)).toBeDefined();
     expect(opened.length).toBeGreaterThan(0);
     expect(outsiders(opened, root)).toEqual([]);
@@ -138,8 +138,8 @@ describe('no file outside the edition is read or published', () => {
   it('a document cannot make the stylesheets read a file outside the edition, even without a rule (the gate alone)', async () => {
     const { root, secret } = editionBesideSecret('../../outside/secret.xml#$1');
     const project = openProject(root);
-    const workbench = new Workbench(project);
-    const sefs = await workbench.stylesheets();
+    const tools = new WarmTools(project);
+    const sefs = await tools.stylesheets();
     const { SourceDocument } = await import('../../src/core/document.js');
     const { renderCorpus, documentPool } = await import('../../src/transform/render.js');
     const { parseForSaxon } = await import('../../src/transform/saxon.js');

@@ -1,6 +1,6 @@
 import { buildEdition, type EditionBuild } from '../../src/pipeline/build.js';
 import { openProject } from '../../src/core/project.js';
-import { Workbench } from '../../src/pipeline/workbench.js';
+import { WarmTools } from '../../src/pipeline/warm-tools.js';
 import { repoRoot } from './cli.js';
 
 let built: Promise<EditionBuild> | undefined;
@@ -9,7 +9,7 @@ let built: Promise<EditionBuild> | undefined;
 export function repoEdition(): Promise<EditionBuild> {
   built ??= (async () => {
     const project = openProject(repoRoot);
-    return buildEdition(project, new Workbench(project), { force: true });
+    return buildEdition(project, new WarmTools(project), { force: true });
   })();
   return built;
 }

@@ -5,7 +5,7 @@ import SaxonJS from 'saxon-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openEdition } from '../../src/config/open-edition.js';
 import { buildEdition, type EditionBuild } from '../../src/pipeline/build.js';
-import { Workbench } from '../../src/pipeline/workbench.js';
+import { WarmTools } from '../../src/pipeline/warm-tools.js';
 import { cli, repoRoot } from '../support/cli.js';
 import { coverage, htmlText, teiText, words } from '../support/words.js';
 
@@ -38,7 +38,7 @@ describe.skipIf(!ready)(title, () => {
     process.env['TEI_PIPELINE_CACHE'] ??= join(repoRoot, '.cache', 'tei-pipeline');
     const { project, diagnostics } = openEdition(dir)!;
     expect(diagnostics).toEqual([]);
-    build = await buildEdition(project, new Workbench(project), { force: true, jobs: 2 });
+    build = await buildEdition(project, new WarmTools(project), { force: true, jobs: 2 });
     // ~100 s of CPU (tei_all over 13 files, a 480 KB document rendered); far more on a shared machine.
   }, 1_500_000);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openProject } from '../../src/core/project.js';
 import { buildEdition } from '../../src/pipeline/build.js';
-import { Workbench } from '../../src/pipeline/workbench.js';
+import { WarmTools } from '../../src/pipeline/warm-tools.js';
 import { repoRoot } from '../support/cli.js';
 import { output, RECORD_ID } from '../support/edition.js';
 
@@ -74,7 +74,7 @@ describe('metadata for Zotero (Embedded Metadata translator)', () => {
   it("with the edition's base URL configured, the page and the citations name the public URL and the edition", async () => {
     const project = openProject(repoRoot);
     project.edition = { baseUrl: 'https://edition.example.org/dv/', title: 'Soviet–American Correspondence, 1977' };
-    const built = await buildEdition(project, new Workbench(project), { force: true, only: [RECORD_ID], jobs: 1 });
+    const built = await buildEdition(project, new WarmTools(project), { force: true, only: [RECORD_ID], jobs: 1 });
     const html = built.outputs.get(`html/${RECORD_ID}.html`)!;
     const item = zoteroItem(metaTags(html));
     // The page's own "Cite this document" ends with the page's public address.

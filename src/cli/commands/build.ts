@@ -4,7 +4,7 @@ import { writeOutputs, type WriteResult } from '../../pipeline/outputs.js';
 import { projectTempDirs, removeLeftovers } from '../../pipeline/leftovers.js';
 import type { Outputs } from '../../transform/render.js';
 import { projectPath } from '../../core/project.js';
-import { Workbench } from '../../pipeline/workbench.js';
+import { WarmTools } from '../../pipeline/warm-tools.js';
 import type { CliOptions } from '../options.js';
 import { editionFor } from '../edition.js';
 import { printReport } from '../output.js';
@@ -35,7 +35,7 @@ export async function buildCommand(options: CliOptions): Promise<number> {
   const started = process.hrtime.bigint();
   const project = editionFor(options);
   if (!project) return 1;
-  const bench = new Workbench(project, { schemas: options.schemas });
+  const tools = new WarmTools(project, { schemas: options.schemas });
   // Temporary files of a run that was killed go first (the compiled-stylesheet cache's too).
   const leftovers = await removeLeftovers([...projectTempDirs(project), project.cacheDir]);
   // Outputs are written as documents are rendered, so a large edition is never held in memory whole.
@@ -49,7 +49,7 @@ export async function buildCommand(options: CliOptions): Promise<number> {
   const stopListening = progress ? onCompile(progress.compile) : () => undefined;
   let build;
   try {
-    build = await buildEdition(project, bench, {
+    build = await buildEdition(project, tools, {
       only: options.paths,
       force: options.force,
       jobs: options.jobs,

@@ -6,7 +6,7 @@ import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import { LineIndex } from '../../core/line-index.js';
 import { projectPath } from '../../core/project.js';
 import { findLeftovers, projectTempDirs } from '../../pipeline/leftovers.js';
-import { Workbench } from '../../pipeline/workbench.js';
+import { WarmTools } from '../../pipeline/warm-tools.js';
 import type { CliOptions } from '../options.js';
 import { editionFor } from '../edition.js';
 import { printReport } from '../output.js';
@@ -31,7 +31,7 @@ export async function checkCommand(options: CliOptions): Promise<number> {
   const project = editionFor(options);
   if (!project) return 1;
   // A proof, not a shortcut: everything is validated and rendered afresh, the cache is not read.
-  const build = await buildEdition(project, new Workbench(project, { schemas: options.schemas }), { force: true });
+  const build = await buildEdition(project, new WarmTools(project, { schemas: options.schemas }), { force: true });
   const out = projectPath(project, project.outDir);
   const problems: Diagnostic[] = [];
   const diffs: string[] = [];

@@ -5,7 +5,7 @@ import { sha256 } from '../../core/fingerprint.js';
 import type { Project } from '../../core/project.js';
 import { documentPool, renderCorpus, type Outputs, type StylesheetParams } from '../../transform/render.js';
 import type { BuildCache } from '../build-cache.js';
-import type { Workbench } from '../workbench.js';
+import type { WarmTools } from '../warm-tools.js';
 import { unstamped, type OutputCollector } from './output-collector.js';
 import { stampsHold, type RenderPlan } from './plan-renders.js';
 import type { SaxonPool } from './saxon-pool.js';
@@ -17,7 +17,7 @@ import type { SaxonPool } from './saxon-pool.js';
  */
 export async function corpusPages(
   project: Project,
-  bench: Workbench,
+  tools: WarmTools,
   plan: RenderPlan,
   pool: SaxonPool,
   hashes: ReadonlyMap<string, string>,
@@ -32,7 +32,7 @@ export async function corpusPages(
   if (!project.formats.includes('html')) return true;
   if (plan.failed.size > 0 || registers.some((d) => d.hasErrors)) return false;
   const docs = [...plan.current].sort((a, b) => (a.file < b.file ? -1 : 1));
-  const stylesheetHashes = await bench.stylesheetHashes();
+  const stylesheetHashes = await tools.stylesheetHashes();
   const key = sha256(
     tool,
     stylesheetHashes.html,
@@ -45,7 +45,7 @@ export async function corpusPages(
   const reportOn: SourceDocument | undefined = registers[0] ?? docs[0];
   const outputs = renderCorpus(
     docs,
-    await bench.stylesheets(),
+    await tools.stylesheets(),
     { ...(await pool.withRegisters()), ...documentPool(docs) },
     reportOn,
     params,

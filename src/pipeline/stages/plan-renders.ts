@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { projectFormats, stylesheetParams, type Format } from '../../transform/stylesheets.js';
 import type { BuildCache, OutputStamp } from '../build-cache.js';
-import type { Workbench } from '../workbench.js';
+import type { WarmTools } from '../warm-tools.js';
 import { isRegisterFile } from './read-sources.js';
 import type { RegisterEntries } from './register-entries.js';
 
@@ -33,14 +33,14 @@ export interface RenderPlan {
  */
 export async function planRenders(
   project: Project,
-  bench: Workbench,
+  tools: WarmTools,
   docs: readonly SourceDocument[],
   registers: RegisterEntries,
   next: BuildCache,
   tool: string,
   only: readonly string[] = [],
 ): Promise<RenderPlan> {
-  const stylesheetHashes = await bench.stylesheetHashes();
+  const stylesheetHashes = await tools.stylesheetHashes();
   const params = stylesheetParams(project);
   const onlyIds = new Set(only.map((p) => p.replace(/^.*\//, '').replace(/\.xml$/i, '')));
   const plan: RenderPlan = { jobs: [], current: [], failed: new Set(), upToDate: 0 };

@@ -1,7 +1,7 @@
 import { renderDocument, type Outputs, type StylesheetParams } from '../../transform/render.js';
 import { renderInWorkers } from '../../transform/render-pool.js';
 import type { BuildCache } from '../build-cache.js';
-import type { Workbench } from '../workbench.js';
+import type { WarmTools } from '../warm-tools.js';
 import { unstamped, type OutputCollector } from './output-collector.js';
 import type { RenderPlan } from './plan-renders.js';
 import type { SaxonPool } from './saxon-pool.js';
@@ -21,7 +21,7 @@ export interface RenderOptions {
  * `plan.failed` and loses its cache record, so the next build tries again.
  */
 export async function renderDocuments(
-  bench: Workbench,
+  tools: WarmTools,
   plan: RenderPlan,
   pool: SaxonPool,
   next: BuildCache,
@@ -48,7 +48,7 @@ export async function renderDocuments(
   };
   const { jobs } = plan;
   if (jobs.length === 0) return 0;
-  const sefs = await bench.stylesheets();
+  const sefs = await tools.stylesheets();
   const threads = Math.max(1, options.jobs ?? 1);
   if (threads > 1 && jobs.length >= WORKERS_FROM) {
     let done = 0;

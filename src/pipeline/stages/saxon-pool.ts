@@ -1,7 +1,7 @@
 import type { SourceDocument } from '../../core/document.js';
 import { documentPool } from '../../transform/render.js';
 import type { SaxonDocument } from '../../transform/saxon.js';
-import type { Workbench } from '../workbench.js';
+import type { WarmTools } from '../warm-tools.js';
 
 /**
  * The registers parsed for saxon-js, made once per build and only when something is rendered in this
@@ -11,14 +11,14 @@ export class SaxonPool {
   private registers: Promise<Record<string, SaxonDocument>> | undefined;
 
   constructor(
-    private readonly bench: Workbench,
+    private readonly tools: WarmTools,
     readonly registerDocs: readonly SourceDocument[],
     private readonly hashes: ReadonlyMap<string, string>,
   ) {}
 
-  /** The document parsed for saxon-js (from the workbench's memory when the same bytes were parsed). */
+  /** The document parsed for saxon-js (from the warm tools' memory when the same bytes were parsed). */
   async ensureParsed(doc: SourceDocument): Promise<void> {
-    doc.saxonDoc ??= await this.bench.parse(doc.xmlText ?? doc.text, doc.path, this.hashes.get(doc.file)!);
+    doc.saxonDoc ??= await this.tools.parse(doc.xmlText ?? doc.text, doc.path, this.hashes.get(doc.file)!);
   }
 
   withRegisters(): Promise<Record<string, SaxonDocument>> {

@@ -4,7 +4,7 @@ import type { Project } from '../../core/project.js';
 import { documentFromBytes } from '../../validate/validator.js';
 import type { BuildCache } from '../build-cache.js';
 import { corpusFingerprint, dependenciesOf } from '../dependencies.js';
-import type { Workbench } from '../workbench.js';
+import type { WarmTools } from '../warm-tools.js';
 import type { Sources, SourceFile } from './read-sources.js';
 import type { RegisterEntries } from './register-entries.js';
 
@@ -26,14 +26,14 @@ export interface Validated {
  */
 export async function validateChanged(
   project: Project,
-  bench: Workbench,
+  tools: WarmTools,
   sources: Sources,
   registers: RegisterEntries,
   cache: BuildCache,
   next: BuildCache,
   onValidate?: (files: number) => void,
 ): Promise<Validated> {
-  const config = await bench.validationConfig();
+  const config = await tools.validationConfig();
   const validationKey = (hash: string, deps: readonly string[]) =>
     sha256(hash, config, registers.dependencyState(deps));
   const byFile = new Map<string, SourceDocument>();
@@ -54,13 +54,13 @@ export async function validateChanged(
       .slice(i, i + VALIDATION_BATCH)
       .map((s) => registers.parsed.get(s.file) ?? documentFromBytes(project, s.absolute, s.bytes));
     for (const doc of batch) byFile.set(doc.file, doc);
-    // Parsed for saxon-js through the workbench, so a warm process reuses what it parsed before.
+    // Parsed for saxon-js through the warm tools, so a warm process reuses what it parsed before.
     await Promise.all(
       batch
         .filter((d) => d.tree)
-        .map(async (d) => (d.saxonDoc = await bench.parse(d.xmlText ?? d.text, d.path, sources.hashes.get(d.file)!))),
+        .map(async (d) => (d.saxonDoc = await tools.parse(d.xmlText ?? d.text, d.path, sources.hashes.get(d.file)!))),
     );
-    await (await bench.validator()).validateDocuments(batch);
+    await (await tools.validator()).validateDocuments(batch);
     for (const doc of batch) {
       const hash = sources.hashes.get(doc.file)!;
       const deps = dependenciesOf(doc, project.teiDir);
@@ -75,7 +75,7 @@ export async function validateChanged(
         outputs: cache.documents[doc.file]?.outputs ?? {},
       };
       // Let a large edition's parsed trees go batch by batch (a warm watch process keeps them).
-      if (changed.length > VALIDATION_BATCH && !bench.keepParsed) {
+      if (changed.length > VALIDATION_BATCH && !tools.keepParsed) {
         doc.tree = null;
         doc.saxonDoc = null;
       }

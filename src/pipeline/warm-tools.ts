@@ -16,9 +16,9 @@ import { parseForSaxon, type SaxonDocument } from '../transform/saxon.js';
 /**
  * What a run needs and may keep warm: the validator (schemas read, Schematron compiled) and the
  * compiled stylesheets, each made on first use only, so a build with nothing to do compiles nothing.
- * A watch process keeps one workbench for its whole life.
+ * A watch process keeps one set of warm tools for its whole life.
  */
-export class Workbench {
+export class WarmTools {
   private validatorP: Promise<Validator> | undefined;
   private stylesheetsP: Promise<CompiledStylesheets> | undefined;
   /** Documents parsed for saxon-js, by content hash: a warm process never parses the same bytes twice. */
