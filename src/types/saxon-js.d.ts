@@ -12,7 +12,14 @@ declare module 'saxon-js' {
       options: Record<string, unknown>,
       mode: 'sync',
     ): { principalResult: unknown; resultDocuments: Record<string, unknown> };
-    XPath: { evaluate(xpath: string, context?: unknown, options?: Record<string, unknown>): unknown };
+    XPath: {
+      evaluate(xpath: string, context?: unknown, options?: Record<string, unknown>): unknown;
+      /** Compile once, evaluate often: returns (contextItem, params) => result. */
+      compile(
+        xpath: string,
+        options?: Record<string, unknown>,
+      ): (context?: unknown, params?: Record<string, unknown>) => unknown;
+    };
     getProcessorInfo(): { productVersion: string };
     /** The platform object saxon-js reads and writes through (Node: the file system and http). */
     getPlatform(): Record<string, unknown>;

@@ -1,17 +1,13 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { SourceDocument } from '../core/document.js';
-import { sha256 } from '../core/fingerprint.js';
-import { elements } from '../core/xml-tree.js';
-import type { Sef } from '../transform/compile-stylesheet.js';
+import { attr, elements, type XmlElement } from '../core/xml-tree.js';
 import { parseXml } from './parse-xml.js';
-import { compileSchematron } from './schematron.js';
+import { SchematronQuery } from './schematron-query.js';
 
 const SCH_NS = 'http://purl.oclc.org/dsdl/schematron';
 
 /**
- * The ISO Schematron a RELAX NG grammar carries inside it (TEI's constraints: tei_all.rng has 92
- * patterns), as one standalone schema: every sch:ns and sch:pattern, copied as written, inside an
+ * The ISO Schematron a RELAX NG grammar carries inside it (TEI's constraints: tei_all.rng has 93
+ * patterns, 90 once translations are left out), as one standalone schema: every sch:ns and sch:pattern, copied as written, inside an
  * sch:schema that declares the grammar's namespace prefixes. Null when the grammar carries none.
  */
 export function extractSchematron(rngText: string): string | null {
@@ -23,7 +19,11 @@ export function extractSchematron(rngText: string): string | null {
     rngText.slice(doc.lines.offset(el.start), doc.lines.offset(el.end));
   const parts: string[] = [];
   let patterns = 0;
+  // TEI also translates a whole constraint into a pattern of its own (addSpan-requires-spanTo-fr),
+  // with the same rules and tests but no xml:lang: report each constraint once, in English.
+  const translated = translations(tree.root);
   for (const el of elements(tree.root)) {
+    if (translated.has(el)) continue;
     if (el.ns !== SCH_NS) continue;
     // Patterns and namespace declarations wherever they stand; nothing inside a pattern twice.
     if (el.local === 'ns' && el.parent?.ns !== SCH_NS) parts.push(slice(el));
@@ -53,16 +53,43 @@ export function extractSchematron(rngText: string): string | null {
   return `<sch:schema${prefixes.join('')} queryBinding="xslt2">\n${parts.join('\n')}\n</sch:schema>\n`;
 }
 
-/** Compile a grammar's embedded Schematron (cached by its content like the project's own), or null. */
-export async function compileEmbeddedSchematron(
-  rngText: string,
-  compilerXsl: string,
-  cacheDir: string,
-): Promise<Sef | null> {
+/** A grammar's embedded Schematron, ready to run (prepared once per schema text), or null. */
+export function embeddedSchematron(rngText: string): SchematronQuery | null {
   const sch = extractSchematron(rngText);
-  if (!sch) return null;
-  const file = join(cacheDir, 'schematron', `embedded-${sha256(sch).slice(0, 24)}.sch`);
-  await mkdir(join(cacheDir, 'schematron'), { recursive: true });
-  await writeFile(file, sch);
-  return compileSchematron(file, compilerXsl, cacheDir);
+  return sch ? SchematronQuery.fromText(sch) : null;
+}
+
+/** A pattern's rules and tests with its messages left out: what its findings depend on. */
+function checksOf(pattern: XmlElement): string {
+  return [...elements(pattern)]
+    .filter((x) => x.ns === SCH_NS && ['rule', 'let', 'assert', 'report'].includes(x.local))
+    .map((x) => `${x.local}:${attr(x, 'context') ?? attr(x, 'value') ?? attr(x, 'test') ?? ''}`.replace(/\s+/g, ' '))
+    .join('\n');
+}
+
+/** A pattern id that names a language: "tei_all-addSpan-addSpan-requires-spanTo-fr-constraint-rule-44". */
+const LANGUAGE_ID = /-(?!en-)[a-z]{2,3}(?:-[A-Za-z]{2,8})?-constraint\b/;
+
+/**
+ * Patterns that check exactly what another pattern checks (same rule contexts, lets and tests), in
+ * another language: of each such group the English one is kept (the one whose id names no language,
+ * else the first), the others returned.
+ */
+function translations(root: XmlElement): Set<XmlElement> {
+  const groups = new Map<string, XmlElement[]>();
+  for (const el of elements(root)) {
+    if (el.ns !== SCH_NS || el.local !== 'pattern') continue;
+    const key = checksOf(el);
+    groups.set(key, [...(groups.get(key) ?? []), el]);
+  }
+  const drop = new Set<XmlElement>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const named = group.filter((p) => LANGUAGE_ID.test(attr(p, 'id') ?? ''));
+    // Only translations are merged: two patterns alike but for a language in the id.
+    if (named.length === 0) continue;
+    const keep = group.find((p) => !named.includes(p)) ?? group[0]!;
+    for (const p of named) if (p !== keep) drop.add(p);
+  }
+  return drop;
 }

@@ -6,7 +6,7 @@ import { compileGrammar, GrammarError, validateWithGrammar } from './libxml2.js'
 import type { Libxml2Detail } from './libxml2-worker.js';
 import { SchemaIndex, type AllowedValues } from './schema-index.js';
 import { quote } from '../core/quote.js';
-import type { Sef } from '../transform/compile-stylesheet.js';
+import type { SchematronQuery } from './schematron-query.js';
 
 export interface RelaxNgSchema {
   /** What messages and the summary call it: the file's stem ('tei_all', 'tei-project'). */
@@ -18,7 +18,7 @@ export interface RelaxNgSchema {
   grammar: { key: string; ready: Promise<void> };
   index?: SchemaIndex;
   /** The Schematron the grammar carries (TEI's constraints), compiled; null when it carries none. */
-  schematron?: Sef | null;
+  schematron?: SchematronQuery | null;
 }
 
 /** Read a schema for use: its grammar starts compiling at once, in the libxml2 worker. */

@@ -68,7 +68,16 @@ export function runSchematron(
   ruleIdOf: (id: string) => string = (id) => `tei/${id}`,
 ): void {
   const out = runTransform(sef, { source: saxonDoc }).get(PRINCIPAL) ?? '';
-  for (const line of out.split('\n')) {
+  reportFindings(doc, out.split('\n'), ruleIdOf);
+}
+
+/** Report Schematron findings ("role TAB id TAB path TAB attribute TAB message") each at its element or attribute. */
+export function reportFindings(
+  doc: SourceDocument,
+  findings: readonly string[],
+  ruleIdOf: (id: string) => string = (id) => `tei/${id}`,
+): void {
+  for (const line of findings) {
     if (!line) continue;
     const [role = 'error', id = '', path = '', attribute = '', message = ''] = line.split('\t');
     const el = doc.tree ? elementByPath(doc.tree.root, path) : undefined;

@@ -13,8 +13,8 @@ import { decode, reportDecodeProblems } from './decode.js';
 import { parseXml } from './parse-xml.js';
 import { relaxNgSchema, validateRelaxNg, type RelaxNgSchema } from './relaxng.js';
 import { checkRoot } from './root.js';
-import { compileSchematron, runSchematron } from './schematron.js';
-import { compileEmbeddedSchematron } from './embedded-schematron.js';
+import { compileSchematron, reportFindings, runSchematron } from './schematron.js';
+import { embeddedSchematron } from './embedded-schematron.js';
 
 /** Rules that need no edition (no registers, no configuration): what `validate FILES` runs anywhere. */
 function genericRuleList(): readonly Rule[] {
@@ -137,8 +137,7 @@ export class Validator {
     const compiler = join(project.packageDir, 'xslt', 'schematron', 'compile.xsl');
     // A grammar's own Schematron runs with it, as oXygen and the TEI's tools run it.
     if (options.embeddedSchematron !== false)
-      for (const schema of schemas)
-        schema.schematron = await compileEmbeddedSchematron(schema.text, compiler, project.cacheDir);
+      for (const schema of schemas) schema.schematron = embeddedSchematron(schema.text);
     const schematrons: Sef[] = [];
     for (const sch of alone ? [] : project.schematrons) {
       const sef = await readFile(sch).then(
@@ -174,7 +173,8 @@ export class Validator {
     for (const doc of parsed) {
       if (this.alone && embedded.length === 0) break;
       doc.saxonDoc ??= await parseForSaxon(doc.xmlText ?? doc.text, doc.path);
-      for (const s of embedded) runSchematron(doc, doc.saxonDoc, s.schematron!, () => `schematron/${s.label}`);
+      for (const s of embedded)
+        reportFindings(doc, s.schematron!.run(doc.saxonDoc, doc.tree!.root), () => `schematron/${s.label}`);
       if (this.alone) continue;
       for (const sef of this.schematrons) runSchematron(doc, doc.saxonDoc, sef);
       runRules(doc, doc.tree!, index, this.project.isEdition ? rules : genericRuleList());

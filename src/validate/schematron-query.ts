@@ -1,0 +1,317 @@
+import { createRequire } from 'node:module';
+import type SaxonJSApi from 'saxon-js';
+import { SourceDocument } from '../core/document.js';
+import { elements, type XmlElement, type XmlNode } from '../core/xml-tree.js';
+import type { SaxonDocument } from '../transform/saxon.js';
+import { parseXml } from './parse-xml.js';
+
+const SaxonJS = createRequire(import.meta.url)('saxon-js') as typeof SaxonJSApi;
+const SCH_NS = 'http://purl.oclc.org/dsdl/schematron';
+
+/**
+ * ISO Schematron (the subset compile.xsl takes: ns, let, pattern, rule, assert, report, name,
+ * value-of) run as XPath 3.1 queries with saxon-js's XPath engine, without an XSLT compile: a grammar's
+ * embedded Schematron (tei_all's 90-odd patterns) costs milliseconds to prepare instead of seconds of
+ * xslt3, on a first run too. Semantics are Schematron's: in a pattern a node fires only the first
+ * rule whose context matches it; a rule context is an XSLT pattern, matched by the nodes of
+ * root()//(context), a branch that starts at the root evaluated once, not once per node.
+ * Each finding is one line "role TAB id TAB path TAB attribute TAB message", as compile.xsl writes them.
+ */
+export class SchematronQuery {
+  private constructor(
+    private readonly namespaces: Record<string, string>,
+    private readonly patterns: readonly Pattern[],
+    private readonly lets: string,
+  ) {}
+
+  static fromText(schText: string): SchematronQuery {
+    const doc = new SourceDocument('/schematron.sch', 'schematron.sch', schText);
+    const tree = parseXml(doc);
+    if (!tree || doc.diagnostics.some((d) => d.severity === 'error'))
+      throw new Error(`The Schematron is not well-formed: ${doc.diagnostics[0]?.message ?? 'no root'}`);
+    const namespaces: Record<string, string> = {
+      xs: 'http://www.w3.org/2001/XMLSchema',
+      xml: 'http://www.w3.org/XML/1998/namespace',
+    };
+    const patterns: XmlElement[] = [];
+    const lets: string[] = [];
+    const visit = (el: XmlElement) => {
+      for (const c of el.children) {
+        if (c.type !== 'element') continue;
+        if (c.ns !== SCH_NS) visit(c);
+        else if (c.local === 'ns') namespaces[get(c, 'prefix')] = get(c, 'uri');
+        else if (c.local === 'let') lets.push(letClause(c));
+        else if (c.local === 'pattern') patterns.push(c);
+        else visit(c);
+      }
+    };
+    visit(tree.root);
+    return new SchematronQuery(
+      namespaces,
+      patterns.map((p, n) => compilePattern(p, n, namespaces)),
+      lets.join(''),
+    );
+  }
+
+  get patternCount(): number {
+    return this.patterns.length;
+  }
+
+  /**
+   * The findings on one document (its saxon-js tree, and ours to see which names occur). Rules whose
+   * context cannot match any node of this document (a TEI constraint on <elementSpec> in a letter) are
+   * left out of its query: they would fire on nothing. A pattern that fails on the document (a dynamic
+   * error) says so in a finding of its own; the others still report.
+   */
+  run(saxonDoc: SaxonDocument, root: XmlElement): string[] {
+    const present = namesIn(root);
+    const queries = this.patterns.map((p) => p.query(present)).filter((q): q is string => q !== null);
+    if (queries.length === 0) return [];
+    try {
+      return lines(this.evaluate(queries.join(',\n'), saxonDoc));
+    } catch {
+      return this.patterns.flatMap((p) => {
+        const query = p.query(present);
+        if (query === null) return [];
+        try {
+          return lines(this.evaluate(query, saxonDoc));
+        } catch (e) {
+          const message = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').slice(0, 300);
+          return [`error\t${p.id}\t1\t\tUnexpected failure of Schematron pattern ${p.id} on this document: ${message}`];
+        }
+      });
+    }
+  }
+
+  // SaxonJS.XPath.compile would compile once, but its evaluator (saxon-js 2.7) has no collations:
+  // starts-with() and contains() fail in it. evaluate() compiles a query in milliseconds.
+  private evaluate(body: string, saxonDoc: SaxonDocument): unknown {
+    return SaxonJS.XPath.evaluate(`${this.lets}(${body})`, saxonDoc, { namespaceContext: this.namespaces });
+  }
+}
+
+interface Pattern {
+  id: string;
+  /** The pattern's query for a document with these element and attribute names, or null when no rule can fire. */
+  query(present: ReadonlySet<string>): string | null;
+}
+
+/** Element names as "{ns}local" and attribute names as "@{ns}local", everything a document holds. */
+function namesIn(root: XmlElement): Set<string> {
+  const names = new Set<string>();
+  for (const el of elements(root)) {
+    names.add(`{${el.ns}}${el.local}`);
+    for (const a of el.attributes) names.add(`@{${a.ns}}${a.local}`);
+  }
+  return names;
+}
+
+function lines(result: unknown): string[] {
+  if (result === null || result === undefined) return [];
+  return (Array.isArray(result) ? result : [result]).map(String);
+}
+
+function get(el: XmlElement, name: string): string {
+  return el.attributes.find((a) => a.name === name)?.value ?? '';
+}
+
+function schChildren(el: XmlElement, ...local: string[]): XmlElement[] {
+  return el.children.filter((c): c is XmlElement => c.type === 'element' && c.ns === SCH_NS && local.includes(c.local));
+}
+
+/** An XPath string literal. */
+const literal = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** current() is XSLT's: in a rule it is the node the rule fired on, bound here as $tp_current. */
+function xpath(expression: string): string {
+  return outsideLiterals(expression, (code) => code.replace(/\bcurrent\(\s*\)/g, '$tp_current'));
+}
+
+function letClause(el: XmlElement): string {
+  return `let $${get(el, 'name')} := (${xpath(get(el, 'value'))}) return `;
+}
+
+/**
+ * The nodes a rule context (an XSLT pattern) matches: root()//(branch) for each branch of a union;
+ * a branch that starts at the root is evaluated once as it stands. Written //branch where that means
+ * the same (a path): saxon-js 2.7 fails to compile //(tei:*[predicate]).
+ */
+export function contextNodes(context: string): string {
+  return topLevelBranches(context)
+    .map((b) => (b.startsWith('/') ? `(${b})` : /\s(except|intersect)\s/.test(b) ? `//(${b})` : `//${b}`))
+    .join(' | ');
+}
+
+function compilePattern(pattern: XmlElement, n: number, namespaces: Record<string, string>): Pattern {
+  const id = get(pattern, 'id');
+  const rules = schChildren(pattern, 'rule').map((r, i) => {
+    const context = xpath(get(r, 'context'));
+    const lets = schChildren(r, 'let').map(letClause).join('');
+    const checks = schChildren(r, 'assert', 'report').map((c) => checkExpression(c, id));
+    return {
+      name: `$tp_p${n}r${i}`,
+      nodes: contextNodes(context),
+      needs: contextNeeds(context, namespaces),
+      body: `${lets}(${checks.join(', ') || '()'})`,
+    };
+  });
+  return {
+    id,
+    query(present) {
+      // A rule that matches nothing here is left out: the rules after it see the same nodes as before.
+      const live = rules.filter((r) => r.needs === null || r.needs.some((name) => present.has(name)));
+      if (live.length === 0) return null;
+      const sets = live.map((r, i) => {
+        const earlier = live.slice(0, i).map((e) => e.name);
+        return `${r.name} := (${r.nodes})${earlier.length ? ` except (${earlier.join(' | ')})` : ''}`;
+      });
+      const bodies = live.map((r) => `(for $tp_current in ${r.name} return $tp_current ! (${r.body}))`);
+      return `(let ${sets.join(', ')} return (${bodies.join(', ')}))`;
+    },
+  };
+}
+
+/**
+ * Names one of which a node must carry to match a rule context, or null when that cannot be told
+ * from the text: tei:note needs {TEI}note; @ref needs @{}ref; tei:*[@when] and
+ * tei:*[starts-with(@spanTo, '#')] need @{}when, @{}spanTo. A union needs what any branch needs.
+ */
+export function contextNeeds(context: string, namespaces: Record<string, string>): string[] | null {
+  const needs: string[] = [];
+  for (const branch of topLevelBranches(context)) {
+    const step = lastStep(branch);
+    const group = /^\((.*)\)((?:\s*\[.*\])*)$/s.exec(step);
+    let found: string[] | null = null;
+    if (group && balanced(group[1]!)) found = contextNeeds(group[1]!, namespaces);
+    const m = /^(?:child::)?([\w.-]+):([\w.-]+|\*)\s*((?:\[.*\])?)$/s.exec(step);
+    if (!found && m && namespaces[m[1]!] !== undefined) {
+      if (m[2] !== '*') found = [`{${namespaces[m[1]!]}}${m[2]}`];
+      else {
+        // Any predicate that is "@a", "@a and …" or "starts-with(@a, …)" requires @a.
+        for (const predicate of topLevelPredicates(m[3]!)) {
+          const a = /^\s*(?:@([\w.-]+)\s*(?:$|and\b)|starts-with\(\s*@([\w.-]+)\s*,)/.exec(predicate);
+          if (a) found = [`@{}${a[1] ?? a[2]}`];
+        }
+      }
+    }
+    const at = /^(?:attribute::|@)(?:([\w.-]+):)?([\w.-]+)$/.exec(step);
+    if (!found && at && (at[1] === undefined || namespaces[at[1]] !== undefined))
+      found = [`@{${at[1] === undefined ? '' : namespaces[at[1]]}}${at[2]}`];
+    if (!found) return null;
+    needs.push(...found);
+  }
+  return needs;
+}
+
+/** The predicates of a step, without their brackets ("[a][b[c]]" → "a", "b[c]"). */
+function topLevelPredicates(predicates: string): string[] {
+  const found: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let from = 0;
+  for (let i = 0; i < predicates.length; i++) {
+    const ch = predicates[i]!;
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '(' || ch === '[') {
+      if (depth++ === 0) from = i + 1;
+    } else if (ch === ')' || ch === ']') {
+      if (--depth === 0 && ch === ']') found.push(predicates.slice(from, i));
+    }
+  }
+  return found;
+}
+
+/** The last step of a path ("a/b[c/d]" → "b[c/d]"), at the top level only. */
+function lastStep(path: string): string {
+  let depth = 0;
+  let quote = '';
+  let from = 0;
+  for (let i = 0; i < path.length; i++) {
+    const ch = path[i]!;
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth--;
+    else if (ch === '/' && depth === 0) from = i + 1;
+  }
+  return path.slice(from).trim();
+}
+
+function checkExpression(check: XmlElement, patternId: string): string {
+  const test = xpath(get(check, 'test'));
+  const fires = check.local === 'assert' ? `not(${test})` : `(${test})`;
+  const role = get(check, 'role') || 'error';
+  const id = get(check, 'id') || patternId;
+  const message = `normalize-space(string-join((${messageParts(check).join(', ') || '""'}), ''))`;
+  const path = `string-join(ancestor-or-self::* ! string(count(preceding-sibling::*) + 1), '/')`;
+  const attribute = `(if (. instance of attribute()) then name() else '')`;
+  return `(if (${fires}) then string-join((${literal(role)}, ${literal(id)}, ${path}, ${attribute}, ${message}), codepoints-to-string(9)) else ())`;
+}
+
+/** An assertion's message as XPath parts: its text, sch:name, sch:value-of (as xsl:value-of joins them). */
+function messageParts(el: XmlElement): string[] {
+  return el.children.flatMap((c: XmlNode): string[] => {
+    if (c.type === 'text') return [literal(c.value.replace(/\s+/g, ' '))];
+    if (c.type !== 'element') return [];
+    if (c.ns === SCH_NS && c.local === 'name') return [`name(${xpath(get(c, 'path')) || '.'})`];
+    if (c.ns === SCH_NS && c.local === 'value-of')
+      return [`string-join((${xpath(get(c, 'select'))}) ! string(.), ' ')`];
+    return messageParts(c);
+  });
+}
+
+/** Apply `f` to the parts of an XPath expression outside string literals. */
+function outsideLiterals(expression: string, f: (code: string) => string): string {
+  return expression
+    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
+    .map((part, i) => (i % 2 === 1 ? part : f(part)))
+    .join('');
+}
+
+/** The branches of a top-level union ("a | b[c | d] | /e" → a, b[c | d], /e). */
+function topLevelBranches(expression: string): string[] {
+  const branches: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let from = 0;
+  for (let i = 0; i < expression.length; i++) {
+    const ch = expression[i]!;
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+    else if (ch === '|' && depth === 0 && expression[i + 1] !== '|') {
+      branches.push(expression.slice(from, i).trim());
+      from = i + 1;
+    }
+  }
+  branches.push(expression.slice(from).trim());
+  // One branch that is itself a parenthesised union: look inside it.
+  if (branches.length === 1) {
+    const only = branches[0]!;
+    if (/^\((.*)\)$/s.test(only) && balanced(only.slice(1, -1))) {
+      const inner = topLevelBranches(only.slice(1, -1));
+      if (inner.length > 1) return inner;
+    }
+  }
+  return branches.filter((b) => b !== '');
+}
+
+function balanced(s: string): boolean {
+  let depth = 0;
+  let quote = '';
+  for (const ch of s) {
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') {
+      if (--depth < 0) return false;
+    }
+  }
+  return depth === 0;
+}
