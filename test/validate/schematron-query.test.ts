@@ -1,0 +1,139 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SourceDocument } from '../../src/core/document.js';
+import { openProject } from '../../src/core/project.js';
+import type { Sef } from '../../src/transform/compile-stylesheet.js';
+import { parseForSaxon, PRINCIPAL, runTransform } from '../../src/transform/saxon.js';
+import { extractSchematron } from '../../src/validate/embedded-schematron.js';
+import { parseXml } from '../../src/validate/parse-xml.js';
+import { compileSchematron } from '../../src/validate/schematron.js';
+import { contextNeeds, SchematronQuery } from '../../src/validate/schematron-query.js';
+import { repoRoot } from '../support/cli.js';
+
+const SCH = 'http://purl.oclc.org/dsdl/schematron';
+const TEI = 'http://www.tei-c.org/ns/1.0';
+
+async function run(query: SchematronQuery, xml: string): Promise<string[]> {
+  const doc = new SourceDocument('/t.xml', 't.xml', xml);
+  const tree = parseXml(doc)!;
+  return query.run(await parseForSaxon(xml, '/t.xml'), tree.root);
+}
+
+describe('Schematron as XPath queries', () => {
+  // The project's own rules and their ok / not-ok cases: the queries find exactly what the XSLT
+  // compiled from the same rules (xslt/schematron/compile.xsl) finds.
+  const project = openProject(repoRoot);
+  const fixtures = join(repoRoot, 'test', 'fixtures', 'rules');
+  let sef: Sef;
+  beforeAll(async () => {
+    sef = await compileSchematron(
+      project.schemaSch,
+      join(repoRoot, 'xslt', 'schematron', 'compile.xsl'),
+      project.cacheDir,
+    );
+  });
+  for (const rule of readdirSync(fixtures).sort()) {
+    it(`finds what the compiled XSLT finds: ${rule}`, async () => {
+      const query = SchematronQuery.fromText(readFileSync(project.schemaSch, 'utf8'));
+      let findings = 0;
+      for (const file of readdirSync(join(fixtures, rule)).sort()) {
+        const path = join(fixtures, rule, file);
+        const xml = readFileSync(path, 'utf8');
+        const saxon = await parseForSaxon(xml, path);
+        const viaXslt = (runTransform(sef, { source: saxon }).get(PRINCIPAL) ?? '').split('\n').filter(Boolean);
+        const doc = new SourceDocument(path, 't.xml', xml);
+        const viaQuery = query.run(saxon, parseXml(doc)!.root);
+        expect(viaQuery.sort(), file).toEqual(viaXslt.sort());
+        findings += viaQuery.length;
+      }
+      expect(findings).toBeGreaterThan(0);
+    });
+  }
+
+  const schema = (patterns: string) => `<schema xmlns="${SCH}"><ns prefix="tei" uri="${TEI}"/>${patterns}</schema>`;
+
+  it('in a pattern, a node fires only the first rule whose context matches it', async () => {
+    const q = SchematronQuery.fromText(
+      schema(`<pattern id="p">
+        <rule context="tei:p[@n = '1']"><report test="true()">first</report></rule>
+        <rule context="tei:p"><report test="true()">second</report></rule>
+      </pattern>`),
+    );
+    const found = await run(q, `<TEI xmlns="${TEI}"><p n="1"/><p n="2"/></TEI>`);
+    expect(found).toEqual(['error\tp\t1/1\t\tfirst', 'error\tp\t1/2\t\tsecond']);
+  });
+
+  it('takes rooted contexts, attribute contexts, lets, current(), sch:name and sch:value-of', async () => {
+    const q = SchematronQuery.fromText(
+      schema(`<pattern id="root"><rule context="/*[count(//tei:p) gt 1]"><report test="true()" role="warning">many</report></rule></pattern>
+      <pattern id="attr"><rule context="tei:p/@n">
+        <let name="v" value="number(.)"/>
+        <assert test="$v lt 2" id="small"><name/> is <value-of select="$v"/> on <name path=".."/>, <value-of select="(1, 2)"/></assert>
+      </rule></pattern>
+      <pattern id="cur"><rule context="tei:p"><report test="../tei:p[@n = current()/@n][. is current()]">self</report></rule></pattern>`),
+    );
+    const found = await run(q, `<TEI xmlns="${TEI}"><p n="1"/><p n="2"/></TEI>`);
+    expect(found.sort()).toEqual(
+      [
+        'warning\troot\t1\t\tmany',
+        'error\tsmall\t1/2\tn\tn is 2 on p, 1 2',
+        'error\tcur\t1/1\t\tself',
+        'error\tcur\t1/2\t\tself',
+      ].sort(),
+    );
+  });
+
+  it('reports a pattern that fails on a document and still runs the others', async () => {
+    const q = SchematronQuery.fromText(
+      schema(`<pattern id="bad"><rule context="tei:p"><assert test="xs:integer(@n) gt 0">positive</assert></rule></pattern>
+      <pattern id="good"><rule context="tei:p"><report test="@n">has n</report></rule></pattern>`).replace(
+        '<ns prefix="tei"',
+        '<ns prefix="xs" uri="http://www.w3.org/2001/XMLSchema"/><ns prefix="tei"',
+      ),
+    );
+    const found = await run(q, `<TEI xmlns="${TEI}"><p n="x"/></TEI>`);
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/^error\tbad\t1\t\tUnexpected failure of Schematron pattern bad on this document: /);
+    expect(found[1]).toBe('error\tgood\t1/1\t\thas n');
+  });
+
+  it('leaves out a rule only when its context names an element or attribute the document lacks', () => {
+    const ns = { tei: TEI };
+    expect(contextNeeds('tei:elementSpec[@mode]', ns)).toEqual([`{${TEI}}elementSpec`]);
+    expect(contextNeeds('tei:*[@validUntil][not(self::tei:x)]', ns)).toEqual(['@{}validUntil']);
+    expect(contextNeeds("tei:*[ starts-with( @spanTo, '#') ]", ns)).toEqual(['@{}spanTo']);
+    expect(contextNeeds('tei:rt/@to', ns)).toEqual(['@{}to']);
+    expect(contextNeeds('(tei:a | tei:b)[@x]', ns)).toEqual([`{${TEI}}a`, `{${TEI}}b`]);
+    // A predicate inside another one, or one that does not require the attribute, tells nothing.
+    expect(contextNeeds('tei:*[not(tei:x[@a])]', ns)).toBeNull();
+    expect(contextNeeds('tei:*[@a or @b]', ns)).toBeNull();
+    expect(contextNeeds('/*[count(//tei:x) gt 1]', ns)).toBeNull();
+  });
+});
+
+describe('A grammar’s embedded Schematron', () => {
+  const rng = (patterns: string) =>
+    `<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="TEI"><empty/>${patterns}</element></start></grammar>`;
+  const pattern = (id: string, message: string) =>
+    `<pattern xmlns="${SCH}" id="${id}"><rule context="tei:addSpan"><assert test="@spanTo">${message}</assert></rule></pattern>`;
+
+  it('keeps a constraint once, in English, when TEI also translated it into a pattern of its own', () => {
+    const sch = extractSchematron(
+      rng(
+        pattern('x-addSpan-requires-spanTo-constraint-rule-43', 'The @spanTo attribute is required.') +
+          pattern('x-addSpan-requires-spanTo-fr-constraint-rule-44', "L'attribut spanTo est requis."),
+      ),
+    )!;
+    expect(sch.match(/<pattern\b/g)).toHaveLength(1);
+    expect(sch).toContain('The @spanTo attribute is required.');
+    expect(sch).not.toContain("L'attribut");
+  });
+
+  it('keeps two patterns that check the same thing when neither is a translation', () => {
+    const sch = extractSchematron(
+      rng(pattern('a-constraint-rule-1', 'One.') + pattern('b-constraint-rule-2', 'Two.')),
+    )!;
+    expect(sch.match(/<pattern\b/g)).toHaveLength(2);
+  });
+});
