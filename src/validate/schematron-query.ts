@@ -6,6 +6,7 @@ import { elements, type XmlElement, type XmlNode } from '../core/xml-tree.js';
 import type { SaxonDocument } from '../transform/saxon.js';
 import '../transform/saxon.js';
 import { parseXml } from './parse-xml.js';
+import { contextNeeds, contextNodes } from './schematron-context.js';
 
 const SaxonJS = createRequire(import.meta.url)('saxon-js') as typeof SaxonJSApi;
 const SCH_NS = 'http://purl.oclc.org/dsdl/schematron';
@@ -133,17 +134,6 @@ function letClause(el: XmlElement): string {
   return `let $${get(el, 'name')} := (${xpath(get(el, 'value'))}) return `;
 }
 
-/**
- * The nodes a rule context (an XSLT pattern) matches: root()//(branch) for each branch of a union;
- * a branch that starts at the root is evaluated once as it stands. Written //branch where that means
- * the same (a path): saxon-js 2.7 fails to compile //(tei:*[predicate]).
- */
-export function contextNodes(context: string): string {
-  return topLevelBranches(context)
-    .map((b) => (b.startsWith('/') ? `(${b})` : /\s(except|intersect)\s/.test(b) ? `//(${b})` : `//${b}`))
-    .join(' | ');
-}
-
 function compilePattern(pattern: XmlElement, n: number, namespaces: Record<string, string>): Pattern {
   const id = get(pattern, 'id');
   const rules = schChildren(pattern, 'rule').map((r, i) => {
@@ -171,75 +161,6 @@ function compilePattern(pattern: XmlElement, n: number, namespaces: Record<strin
       return `(let ${sets.join(', ')} return (${bodies.join(', ')}))`;
     },
   };
-}
-
-/**
- * Names one of which a node must carry to match a rule context, or null when that cannot be told
- * from the text: tei:note needs {TEI}note; @ref needs @{}ref; tei:*[@when] and
- * tei:*[starts-with(@spanTo, '#')] need @{}when, @{}spanTo. A union needs what any branch needs.
- */
-export function contextNeeds(context: string, namespaces: Record<string, string>): string[] | null {
-  const needs: string[] = [];
-  for (const branch of topLevelBranches(context)) {
-    const step = lastStep(branch);
-    const group = /^\((.*)\)((?:\s*\[.*\])*)$/s.exec(step);
-    let found: string[] | null = null;
-    if (group && balanced(group[1]!)) found = contextNeeds(group[1]!, namespaces);
-    const m = /^(?:child::)?([\w.-]+):([\w.-]+|\*)\s*((?:\[.*\])?)$/s.exec(step);
-    if (!found && m && namespaces[m[1]!] !== undefined) {
-      if (m[2] !== '*') found = [`{${namespaces[m[1]!]}}${m[2]}`];
-      else {
-        // Any predicate that is "@a", "@a and …" or "starts-with(@a, …)" requires @a.
-        for (const predicate of topLevelPredicates(m[3]!)) {
-          const a = /^\s*(?:@([\w.-]+)\s*(?:$|and\b)|starts-with\(\s*@([\w.-]+)\s*,)/.exec(predicate);
-          if (a) found = [`@{}${a[1] ?? a[2]}`];
-        }
-      }
-    }
-    const at = /^(?:attribute::|@)(?:([\w.-]+):)?([\w.-]+)$/.exec(step);
-    if (!found && at && (at[1] === undefined || namespaces[at[1]] !== undefined))
-      found = [`@{${at[1] === undefined ? '' : namespaces[at[1]]}}${at[2]}`];
-    if (!found) return null;
-    needs.push(...found);
-  }
-  return needs;
-}
-
-/** The predicates of a step, without their brackets ("[a][b[c]]" → "a", "b[c]"). */
-function topLevelPredicates(predicates: string): string[] {
-  const found: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let from = 0;
-  for (let i = 0; i < predicates.length; i++) {
-    const ch = predicates[i]!;
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '(' || ch === '[') {
-      if (depth++ === 0) from = i + 1;
-    } else if (ch === ')' || ch === ']') {
-      if (--depth === 0 && ch === ']') found.push(predicates.slice(from, i));
-    }
-  }
-  return found;
-}
-
-/** The last step of a path ("a/b[c/d]" → "b[c/d]"), at the top level only. */
-function lastStep(path: string): string {
-  let depth = 0;
-  let quote = '';
-  let from = 0;
-  for (let i = 0; i < path.length; i++) {
-    const ch = path[i]!;
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '(' || ch === '[') depth++;
-    else if (ch === ')' || ch === ']') depth--;
-    else if (ch === '/' && depth === 0) from = i + 1;
-  }
-  return path.slice(from).trim();
 }
 
 function checkExpression(check: XmlElement, patternId: string): string {
@@ -271,49 +192,4 @@ function outsideLiterals(expression: string, f: (code: string) => string): strin
     .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
     .map((part, i) => (i % 2 === 1 ? part : f(part)))
     .join('');
-}
-
-/** The branches of a top-level union ("a | b[c | d] | /e" → a, b[c | d], /e). */
-function topLevelBranches(expression: string): string[] {
-  const branches: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let from = 0;
-  for (let i = 0; i < expression.length; i++) {
-    const ch = expression[i]!;
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '(' || ch === '[' || ch === '{') depth++;
-    else if (ch === ')' || ch === ']' || ch === '}') depth--;
-    else if (ch === '|' && depth === 0 && expression[i + 1] !== '|') {
-      branches.push(expression.slice(from, i).trim());
-      from = i + 1;
-    }
-  }
-  branches.push(expression.slice(from).trim());
-  // One branch that is itself a parenthesised union: look inside it.
-  if (branches.length === 1) {
-    const only = branches[0]!;
-    if (/^\((.*)\)$/s.test(only) && balanced(only.slice(1, -1))) {
-      const inner = topLevelBranches(only.slice(1, -1));
-      if (inner.length > 1) return inner;
-    }
-  }
-  return branches.filter((b) => b !== '');
-}
-
-function balanced(s: string): boolean {
-  let depth = 0;
-  let quote = '';
-  for (const ch of s) {
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '(' || ch === '[') depth++;
-    else if (ch === ')' || ch === ']') {
-      if (--depth < 0) return false;
-    }
-  }
-  return depth === 0;
 }

@@ -8,7 +8,8 @@ import { parseForSaxon, PRINCIPAL, runTransform } from '../../src/transform/saxo
 import { extractSchematron } from '../../src/validate/embedded-schematron.js';
 import { parseXml } from '../../src/validate/parse-xml.js';
 import { compileSchematron } from '../../src/validate/schematron.js';
-import { contextNeeds, SchematronQuery } from '../../src/validate/schematron-query.js';
+import { contextNeeds } from '../../src/validate/schematron-context.js';
+import { SchematronQuery } from '../../src/validate/schematron-query.js';
 import { repoRoot } from '../support/cli.js';
 
 const SCH = 'http://purl.oclc.org/dsdl/schematron';
