@@ -7,8 +7,9 @@ const SCH_NS = 'http://purl.oclc.org/dsdl/schematron';
 
 /**
  * The ISO Schematron a RELAX NG grammar carries inside it (TEI's constraints: tei_all.rng has 93
- * patterns, 90 once translations are left out), as one standalone schema: every sch:ns and sch:pattern, copied as written, inside an
- * sch:schema that declares the grammar's namespace prefixes. Null when the grammar carries none.
+ * patterns, 90 once translations are left out), as one standalone schema: every sch:ns and
+ * sch:pattern, copied as written, inside an sch:schema that declares the grammar's namespace
+ * prefixes. Null when the grammar carries none.
  */
 export function extractSchematron(rngText: string): string | null {
   if (!rngText.includes(SCH_NS)) return null;
@@ -53,7 +54,7 @@ export function extractSchematron(rngText: string): string | null {
   return `<sch:schema${prefixes.join('')} queryBinding="xslt2">\n${parts.join('\n')}\n</sch:schema>\n`;
 }
 
-/** A grammar's embedded Schematron, ready to run (prepared once per schema text), or null. */
+/** A grammar's embedded Schematron, ready to run on any number of documents, or null. */
 export function embeddedSchematron(rngText: string): SchematronQuery | null {
   const sch = extractSchematron(rngText);
   return sch ? SchematronQuery.fromText(sch) : null;
@@ -63,7 +64,12 @@ export function embeddedSchematron(rngText: string): SchematronQuery | null {
 function checksOf(pattern: XmlElement): string {
   return [...elements(pattern)]
     .filter((x) => x.ns === SCH_NS && ['rule', 'let', 'assert', 'report'].includes(x.local))
-    .map((x) => `${x.local}:${attr(x, 'context') ?? attr(x, 'value') ?? attr(x, 'test') ?? ''}`.replace(/\s+/g, ' '))
+    .map((x) =>
+      `${x.local}:${attr(x, 'name') ?? ''}:${attr(x, 'context') ?? attr(x, 'value') ?? attr(x, 'test') ?? ''}`.replace(
+        /\s+/g,
+        ' ',
+      ),
+    )
     .join('\n');
 }
 
