@@ -4,8 +4,12 @@ import type { Position } from '../core/diagnostic.js';
 import { childElements, type XmlElement } from '../core/xml-tree.js';
 import { compileGrammar, GrammarError, validateWithGrammar } from './libxml2.js';
 import type { Libxml2Detail } from './libxml2-worker.js';
-import { SchemaIndex, type AllowedValues } from './schema-index.js';
+import { SchemaIndex } from './schema-index.js';
 import { quote } from '../core/quote.js';
+import { badValue, listOf } from './relaxng-js/messages.js';
+import { loadSchema, SchemaLoadError } from './relaxng-js/load-schema.js';
+import { engine, validateTree, type Engine } from './relaxng-js/validate-tree.js';
+import { describeFault } from './relaxng-js/report.js';
 import type { SchematronQuery } from './schematron-query.js';
 
 export interface RelaxNgSchema {
@@ -14,17 +18,48 @@ export interface RelaxNgSchema {
   /** The ruleId its diagnostics carry: schema/<file stem>. */
   ruleId: string;
   text: string;
-  /** libxml2's compiled grammar (in the worker) and when it is ready. */
-  grammar: { key: string; ready: Promise<void> };
+  path: string;
+  /** libxml2's compiled grammar (in the worker) and when it is ready; absent with the JavaScript engine. */
+  grammar?: { key: string; ready: Promise<void> };
+  /** The JavaScript engine's loaded schema (made on first use). */
+  js?: Engine;
   index?: SchemaIndex;
   /** The Schematron the grammar carries (TEI's constraints), compiled; null when it carries none. */
   schematron?: SchematronQuery | null;
 }
 
-/** Read a schema for use: its grammar starts compiling at once, in the libxml2 worker. */
-export function relaxNgSchema(path: string, text: string): RelaxNgSchema {
+export type RelaxNgEngine = 'libxml2' | 'js';
+
+/** The engine of the RELAX NG layer: TEI_PIPELINE_RELAXNG=libxml2|js (an internal switch for comparing them). */
+export function relaxNgEngine(): RelaxNgEngine {
+  return process.env['TEI_PIPELINE_RELAXNG'] === 'js' ? 'js' : 'libxml2';
+}
+
+/** Read a schema for use: with libxml2 its grammar starts compiling at once, in the worker. */
+export function relaxNgSchema(path: string, text: string, use: RelaxNgEngine = relaxNgEngine()): RelaxNgSchema {
   const stem = basename(path).replace(/\.rng$/i, '');
-  return { label: stem, ruleId: `schema/${stem}`, text, grammar: compileGrammar(text) };
+  const schema: RelaxNgSchema = { label: stem, ruleId: `schema/${stem}`, text, path };
+  if (use === 'libxml2') schema.grammar = compileGrammar(text);
+  return schema;
+}
+
+/** The JavaScript engine: each document's tree walked with the schema's derivatives, faults where they stand. */
+function validateWithJs(docs: readonly SourceDocument[], schema: RelaxNgSchema): Set<string> {
+  try {
+    schema.js ??= engine(loadSchema(schema.path));
+  } catch (e) {
+    throw new SchemaError(`Cannot use ${schema.label}: ${e instanceof SchemaLoadError ? e.message : String(e)}`);
+  }
+  const valid = new Set<string>();
+  for (const doc of docs) {
+    const faults = validateTree(schema.js, doc.tree!.root);
+    if (faults.length === 0) valid.add(doc.file);
+    for (const f of faults) {
+      const { at, end, message } = describeFault(f);
+      doc.report(at, 'error', 'schema', schema.ruleId, `${message} (${schema.label})`, end);
+    }
+  }
+  return valid;
 }
 
 export class SchemaError extends Error {}
@@ -38,14 +73,16 @@ export class SchemaError extends Error {}
 export async function validateRelaxNg(docs: readonly SourceDocument[], schema: RelaxNgSchema): Promise<Set<string>> {
   const valid = new Set<string>();
   if (docs.length === 0) return valid;
+  if (!schema.grammar) return validateWithJs(docs, schema);
+  const grammar = schema.grammar;
   try {
-    await schema.grammar.ready;
+    await grammar.ready;
   } catch (e) {
     throw new SchemaError(`Cannot use ${schema.label}: ${e instanceof GrammarError ? e.message : String(e)}`);
   }
   await Promise.all(
     docs.map(async (doc) => {
-      const { details, error } = await validateWithGrammar(schema.grammar.key, doc.xmlText ?? doc.text);
+      const { details, error } = await validateWithGrammar(grammar.key, doc.xmlText ?? doc.text);
       if (error) {
         doc.report(
           { line: 1, column: 1 },
@@ -231,35 +268,9 @@ function describe(d: Libxml2Detail, el: XmlElement | undefined, index: SchemaInd
   return plain(`Unexpected content in <${el?.local ?? '?'}>: ${d.message}`, /failed to validate/.test(d.message));
 }
 
-function badValue(attribute: string, element: string, value: string, spec: AllowedValues): string {
-  const wants: string[] = [];
-  if (spec.values.length > 0)
-    wants.push(
-      `one of ${[...spec.values]
-        .sort()
-        .map((v) => `"${v}"`)
-        .join(', ')}`,
-    );
-  for (const t of spec.types) wants.push(t === 'list' ? 'a list of values' : `a value of type ${t}`);
-  if (spec.anyText) wants.push('text');
-  return `Unexpected value ${quote(value)} of attribute ${attribute} on <${element}>, expected ${wants.join(' or ') || 'no value'}`;
-}
-
 function expected(index: SchemaIndex, element: string, none: string): string {
   const c = index.children(element);
   return listOf(c.elements, (n) => `<${n}>`, none) + (c.open ? ' (or elements of other namespaces)' : '');
-}
-
-const LIST_MAX = 12;
-
-function listOf(names: readonly string[], show: (n: string) => string, none: string): string {
-  if (names.length === 0) return none;
-  const shown = names.slice(0, LIST_MAX).map(show).join(', ');
-  return names.length > LIST_MAX
-    ? `one of ${shown} (and ${names.length - LIST_MAX} more)`
-    : names.length === 1
-      ? shown
-      : `one of ${shown}`;
 }
 
 /**

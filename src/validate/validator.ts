@@ -11,7 +11,7 @@ import type { Sef } from '../transform/compile-stylesheet.js';
 import { parseForSaxon } from '../transform/saxon.js';
 import { decode, reportDecodeProblems } from './decode.js';
 import { parseXml } from './parse-xml.js';
-import { relaxNgSchema, validateRelaxNg, type RelaxNgSchema } from './relaxng.js';
+import { relaxNgEngine, relaxNgSchema, validateRelaxNg, type RelaxNgEngine, type RelaxNgSchema } from './relaxng.js';
 import { checkRoot } from './root.js';
 import { compileSchematron, reportFindings, runSchematron } from './schematron.js';
 import { embeddedSchematron } from './embedded-schematron.js';
@@ -98,6 +98,8 @@ export interface ValidatorOptions {
   schemaAlone?: boolean;
   /** Run the Schematron a schema carries (default true); off for measuring the RELAX NG layer alone. */
   embeddedSchematron?: boolean;
+  /** The RELAX NG engine (default: TEI_PIPELINE_RELAXNG, else the default engine): for comparing them. */
+  relaxNgEngine?: RelaxNgEngine;
 }
 
 /** The RELAX NG schemas of a run: those given with --schema, else the project's own. */
@@ -132,7 +134,7 @@ export class Validator {
     const alone = (options.schemaAlone ?? false) && (options.schemas ?? []).length > 0;
     // Each grammar starts compiling (in the libxml2 worker) as soon as it is read.
     const schemas = await Promise.all(
-      schemaFiles(project, options.schemas).map(async (f) => relaxNgSchema(f, await readFile(f, 'utf8'))),
+      schemaFiles(project, options.schemas).map(async (f) => relaxNgSchema(f, await readFile(f, 'utf8'), options.relaxNgEngine ?? relaxNgEngine())),
     );
     const compiler = join(project.packageDir, 'xslt', 'schematron', 'compile.xsl');
     // A grammar's own Schematron runs with it, as oXygen and the TEI's tools run it.

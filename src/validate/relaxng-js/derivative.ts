@@ -1,0 +1,268 @@
+/**
+ * James Clark's derivative algorithm ("An algorithm for RELAX NG validation"), fed one event at a
+ * time: start-tag open, each attribute, start-tag close, text, end tag. Results that depend only on
+ * names are memoised per pattern, so a large schema costs the work once per distinct state. The
+ * lenient variants are for recovery after an error: they give the state jing would go on with.
+ */
+import { contains } from './name-class.js';
+import type { Pattern, Patterns } from './pattern.js';
+
+type Memo = Map<number, Map<string, Pattern>>;
+
+export class Derivatives {
+  private readonly open: Memo = new Map();
+  private readonly closeMemo = new Map<number, Pattern>();
+  private readonly lenientCloseMemo = new Map<number, Pattern>();
+  private readonly endMemo = new Map<number, Pattern>();
+  private readonly textFree = new Map<number, boolean>();
+  private readonly plainText = new Map<number, Pattern>();
+
+  constructor(private readonly p: Patterns) {}
+
+  private applyAfter(p: Pattern, f: (x: Pattern) => Pattern): Pattern {
+    if (p.kind === 'after') return this.p.after(p.a, f(p.b));
+    if (p.kind === 'choice') return this.p.choice(this.applyAfter(p.a, f), this.applyAfter(p.b, f));
+    return this.p.notAllowed;
+  }
+
+  startTagOpen(p: Pattern, ns: string, local: string): Pattern {
+    const key = `${ns}}${local}`;
+    let m = this.open.get(p.id);
+    if (!m) this.open.set(p.id, (m = new Map()));
+    let r = m.get(key);
+    if (!r) {
+      r = this.computeOpen(p, ns, local);
+      m.set(key, r);
+    }
+    return r;
+  }
+
+  private computeOpen(p: Pattern, ns: string, local: string): Pattern {
+    const P = this.p;
+    switch (p.kind) {
+      case 'choice':
+        return P.choice(this.startTagOpen(p.a, ns, local), this.startTagOpen(p.b, ns, local));
+      case 'element':
+        return contains(p.nc, ns, local) ? P.after(p.content(), P.empty) : P.notAllowed;
+      case 'interleave':
+        return P.choice(
+          this.applyAfter(this.startTagOpen(p.a, ns, local), (x) => P.interleave(x, p.b)),
+          this.applyAfter(this.startTagOpen(p.b, ns, local), (x) => P.interleave(p.a, x)),
+        );
+      case 'oneOrMore': {
+        const rest = P.choice(p, P.empty);
+        return this.applyAfter(this.startTagOpen(p.a, ns, local), (x) => P.group(x, rest));
+      }
+      case 'group': {
+        const x = this.applyAfter(this.startTagOpen(p.a, ns, local), (y) => P.group(y, p.b));
+        return p.a.nullable ? P.choice(x, this.startTagOpen(p.b, ns, local)) : x;
+      }
+      case 'after':
+        return this.applyAfter(this.startTagOpen(p.a, ns, local), (x) => P.after(x, p.b));
+      default:
+        return P.notAllowed;
+    }
+  }
+
+  /** The state after an attribute; `anyValue` accepts any value (recovery from a bad one). */
+  attribute(p: Pattern, ns: string, local: string, value: string, anyValue = false): Pattern {
+    const P = this.p;
+    switch (p.kind) {
+      case 'after':
+        return P.after(this.attribute(p.a, ns, local, value, anyValue), p.b);
+      case 'choice':
+        return P.choice(this.attribute(p.a, ns, local, value, anyValue), this.attribute(p.b, ns, local, value, anyValue));
+      case 'group':
+        return P.choice(
+          P.group(this.attribute(p.a, ns, local, value, anyValue), p.b),
+          P.group(p.a, this.attribute(p.b, ns, local, value, anyValue)),
+        );
+      case 'interleave':
+        return P.choice(
+          P.interleave(this.attribute(p.a, ns, local, value, anyValue), p.b),
+          P.interleave(p.a, this.attribute(p.b, ns, local, value, anyValue)),
+        );
+      case 'oneOrMore':
+        return P.group(this.attribute(p.a, ns, local, value, anyValue), P.choice(p, P.empty));
+      case 'attribute':
+        return contains(p.nc, ns, local) && (anyValue || this.valueMatches(p.a, value)) ? P.empty : P.notAllowed;
+      default:
+        return P.notAllowed;
+    }
+  }
+
+  private valueMatches(p: Pattern, value: string): boolean {
+    return (p.nullable && /^[\t\n\r ]*$/.test(value)) || this.text(p, value).nullable;
+  }
+
+  /** Attribute patterns still possible in p (not under an element): for messages. */
+  attributesIn(p: Pattern, out: Extract<Pattern, { kind: 'attribute' }>[] = [], seen = new Set<number>()): typeof out {
+    if (seen.has(p.id)) return out;
+    seen.add(p.id);
+    if (p.kind === 'attribute') out.push(p);
+    else if (p.kind === 'choice' || p.kind === 'group' || p.kind === 'interleave') {
+      this.attributesIn(p.a, out, seen);
+      this.attributesIn(p.b, out, seen);
+    } else if (p.kind === 'after' || p.kind === 'oneOrMore') this.attributesIn(p.a, out, seen);
+    return out;
+  }
+
+  startTagClose(p: Pattern, lenient = false): Pattern {
+    const memo = lenient ? this.lenientCloseMemo : this.closeMemo;
+    let r = memo.get(p.id);
+    if (r) return r;
+    const P = this.p;
+    switch (p.kind) {
+      case 'after':
+        r = P.after(this.startTagClose(p.a, lenient), p.b);
+        break;
+      case 'choice':
+        r = P.choice(this.startTagClose(p.a, lenient), this.startTagClose(p.b, lenient));
+        break;
+      case 'group':
+        r = P.group(this.startTagClose(p.a, lenient), this.startTagClose(p.b, lenient));
+        break;
+      case 'interleave':
+        r = P.interleave(this.startTagClose(p.a, lenient), this.startTagClose(p.b, lenient));
+        break;
+      case 'oneOrMore':
+        r = P.oneOrMore(this.startTagClose(p.a, lenient));
+        break;
+      case 'attribute':
+        // A missing required attribute: in recovery, as if it had been given.
+        r = lenient ? P.empty : P.notAllowed;
+        break;
+      default:
+        r = p;
+    }
+    memo.set(p.id, r);
+    return r;
+  }
+
+  /** Whether text in p can be matched without looking at the text (no data, value or list before an element). */
+  private isTextFree(p: Pattern): boolean {
+    let r = this.textFree.get(p.id);
+    if (r !== undefined) return r;
+    switch (p.kind) {
+      case 'data':
+      case 'value':
+      case 'list':
+        r = false;
+        break;
+      case 'choice':
+      case 'group':
+      case 'interleave':
+      case 'after':
+        r = this.isTextFree(p.a) && this.isTextFree(p.b);
+        break;
+      case 'oneOrMore':
+        r = this.isTextFree(p.a);
+        break;
+      default:
+        r = true;
+    }
+    this.textFree.set(p.id, r);
+    return r;
+  }
+
+  text(p: Pattern, s: string): Pattern {
+    if (this.isTextFree(p)) {
+      let r = this.plainText.get(p.id);
+      if (!r) this.plainText.set(p.id, (r = this.computeText(p, s)));
+      return r;
+    }
+    return this.computeText(p, s);
+  }
+
+  private computeText(p: Pattern, s: string): Pattern {
+    const P = this.p;
+    switch (p.kind) {
+      case 'choice':
+        return P.choice(this.text(p.a, s), this.text(p.b, s));
+      case 'interleave':
+        return P.choice(P.interleave(this.text(p.a, s), p.b), P.interleave(p.a, this.text(p.b, s)));
+      case 'group': {
+        const x = P.group(this.text(p.a, s), p.b);
+        return p.a.nullable ? P.choice(x, this.text(p.b, s)) : x;
+      }
+      case 'after':
+        return P.after(this.text(p.a, s), p.b);
+      case 'oneOrMore':
+        return P.group(this.text(p.a, s), P.choice(p, P.empty));
+      case 'text':
+        return p;
+      case 'value':
+        return p.type.equal(p.value, s) ? P.empty : P.notAllowed;
+      case 'data':
+        return p.type.allows(s) && !(p.except && this.text(p.except, s).nullable) ? P.empty : P.notAllowed;
+      case 'list': {
+        let q = p.a;
+        for (const w of s.split(/[\t\n\r ]+/)) if (w !== '') q = this.text(q, w);
+        return q.nullable ? P.empty : P.notAllowed;
+      }
+      default:
+        return P.notAllowed;
+    }
+  }
+
+  /** An element's content when it holds nothing but white space (or nothing): the text may be ignored. */
+  whitespaceOnly(p: Pattern, s: string): Pattern {
+    return this.p.choice(p, this.text(p, s));
+  }
+
+  endTag(p: Pattern, lenient = false): Pattern {
+    if (!lenient) {
+      const r = this.endMemo.get(p.id);
+      if (r) return r;
+    }
+    const P = this.p;
+    let r: Pattern;
+    if (p.kind === 'choice') r = P.choice(this.endTag(p.a, lenient), this.endTag(p.b, lenient));
+    else if (p.kind === 'after') r = lenient || p.a.nullable ? p.b : P.notAllowed;
+    else r = P.notAllowed;
+    if (!lenient) this.endMemo.set(p.id, r);
+    return r;
+  }
+
+  /** Element names that may start at this point (for "expected …"), and whether others (wildcards) may. */
+  expectedElements(p: Pattern, out = new Set<string>(), seen = new Set<number>()): Set<string> {
+    if (seen.has(p.id)) return out;
+    seen.add(p.id);
+    switch (p.kind) {
+      case 'element':
+        if (p.nc.kind === 'name') out.add(p.nc.local);
+        else if (p.nc.kind === 'choice') for (const n of namesOf(p.nc)) out.add(n);
+        break;
+      case 'choice':
+      case 'interleave':
+        this.expectedElements(p.a, out, seen);
+        this.expectedElements(p.b, out, seen);
+        break;
+      case 'group':
+        this.expectedElements(p.a, out, seen);
+        if (p.a.nullable) this.expectedElements(p.b, out, seen);
+        break;
+      case 'after':
+      case 'oneOrMore':
+        this.expectedElements(p.a, out, seen);
+        break;
+    }
+    return out;
+  }
+
+  /** Whether the content may end here (an end tag is allowed). */
+  canEnd(p: Pattern): boolean {
+    return this.endTag(p).kind !== 'notAllowed';
+  }
+
+  /** Whether text may come here. */
+  allowsText(p: Pattern): boolean {
+    return this.text(p, 'x').kind !== 'notAllowed';
+  }
+}
+
+function namesOf(nc: import('./name-class.js').NameClass): string[] {
+  if (nc.kind === 'name') return [nc.local];
+  if (nc.kind === 'choice') return [...namesOf(nc.a), ...namesOf(nc.b)];
+  return [];
+}

@@ -1,0 +1,135 @@
+/**
+ * RELAX NG patterns after simplification, hash-consed: two structurally equal patterns are the same
+ * object, so derivatives can be memoised by identity (James Clark, "An algorithm for RELAX NG
+ * validation"). Element patterns are identified by their definition in the schema; their content is
+ * resolved lazily because definitions may recurse through elements.
+ */
+import type { NameClass } from './name-class.js';
+import type { Datatype } from './datatypes.js';
+
+export type Pattern =
+  | { kind: 'empty'; id: number; nullable: true }
+  | { kind: 'notAllowed'; id: number; nullable: false }
+  | { kind: 'text'; id: number; nullable: true }
+  | { kind: 'choice' | 'group' | 'interleave' | 'after'; id: number; nullable: boolean; a: Pattern; b: Pattern }
+  | { kind: 'oneOrMore'; id: number; nullable: boolean; a: Pattern }
+  | { kind: 'list'; id: number; nullable: false; a: Pattern }
+  | { kind: 'element'; id: number; nullable: false; nc: NameClass; content: () => Pattern }
+  | { kind: 'attribute'; id: number; nullable: false; nc: NameClass; a: Pattern }
+  | { kind: 'data'; id: number; nullable: false; type: Datatype; except: Pattern | null }
+  | { kind: 'value'; id: number; nullable: false; type: Datatype; value: string };
+
+type BinaryKind = 'choice' | 'group' | 'interleave' | 'after';
+
+export class Patterns {
+  private next = 0;
+  private readonly table = new Map<string, Pattern>();
+  readonly empty: Pattern = { kind: 'empty', id: this.next++, nullable: true };
+  readonly notAllowed: Pattern = { kind: 'notAllowed', id: this.next++, nullable: false };
+  readonly text: Pattern = { kind: 'text', id: this.next++, nullable: true };
+  /** Every element pattern made, for recovery (the content of an element that is out of place). */
+  readonly elements: Extract<Pattern, { kind: 'element' }>[] = [];
+
+  private cons<P extends Pattern>(key: string, make: (id: number) => P): P {
+    let p = this.table.get(key);
+    if (!p) {
+      p = make(this.next++);
+      this.table.set(key, p);
+    }
+    return p as P;
+  }
+
+  choice(a: Pattern, b: Pattern): Pattern {
+    if (a.kind === 'notAllowed') return b;
+    if (b.kind === 'notAllowed') return a;
+    if (a === b) return a;
+    if (a.kind === 'empty' && b.nullable) return b;
+    if (b.kind === 'empty' && a.nullable) return a;
+    // Flatten and order the alternatives so that equal sets of alternatives are one pattern.
+    const alts = new Set<Pattern>();
+    const collect = (p: Pattern) => {
+      if (p.kind === 'choice') {
+        collect(p.a);
+        collect(p.b);
+      } else alts.add(p);
+    };
+    collect(a);
+    collect(b);
+    const sorted = [...alts].sort((x, y) => x.id - y.id);
+    let r = sorted[0]!;
+    for (let i = 1; i < sorted.length; i++) r = this.binary('choice', r, sorted[i]!);
+    return r;
+  }
+
+  group(a: Pattern, b: Pattern): Pattern {
+    if (a.kind === 'notAllowed' || b.kind === 'notAllowed') return this.notAllowed;
+    if (a.kind === 'empty') return b;
+    if (b.kind === 'empty') return a;
+    return this.binary('group', a, b);
+  }
+
+  interleave(a: Pattern, b: Pattern): Pattern {
+    if (a.kind === 'notAllowed' || b.kind === 'notAllowed') return this.notAllowed;
+    if (a.kind === 'empty') return b;
+    if (b.kind === 'empty') return a;
+    return a.id <= b.id ? this.binary('interleave', a, b) : this.binary('interleave', b, a);
+  }
+
+  after(a: Pattern, b: Pattern): Pattern {
+    if (a.kind === 'notAllowed' || b.kind === 'notAllowed') return this.notAllowed;
+    return this.binary('after', a, b);
+  }
+
+  oneOrMore(a: Pattern): Pattern {
+    if (a.kind === 'notAllowed' || a.kind === 'empty') return a;
+    return this.cons(`+${a.id}`, (id) => ({ kind: 'oneOrMore', id, nullable: a.nullable, a }));
+  }
+
+  list(a: Pattern): Pattern {
+    if (a.kind === 'notAllowed') return a;
+    return this.cons(`l${a.id}`, (id) => ({ kind: 'list', id, nullable: false, a }));
+  }
+
+  attribute(nc: NameClass, a: Pattern, key: string): Pattern {
+    if (a.kind === 'notAllowed') return a;
+    return this.cons(`@${key}|${a.id}`, (id) => ({ kind: 'attribute', id, nullable: false, nc, a }));
+  }
+
+  data(type: Datatype, except: Pattern | null): Pattern {
+    return this.cons(`d${type.key}|${except?.id ?? ''}`, (id) => ({
+      kind: 'data',
+      id,
+      nullable: false,
+      type,
+      except,
+    }));
+  }
+
+  value(type: Datatype, value: string): Pattern {
+    return this.cons(`v${type.key}|${value}`, (id) => ({ kind: 'value', id, nullable: false, type, value }));
+  }
+
+  /** A new element pattern: each definition in the schema is its own. */
+  element(nc: NameClass, content: () => Pattern): Pattern {
+    let resolved: Pattern | undefined;
+    const p = {
+      kind: 'element' as const,
+      id: this.next++,
+      nullable: false as const,
+      nc,
+      content: () => (resolved ??= content()),
+    };
+    this.elements.push(p);
+    return p;
+  }
+
+  private binary(kind: BinaryKind, a: Pattern, b: Pattern): Pattern {
+    return this.cons(`${kind[0]}${a.id},${b.id}`, (id) => ({
+      kind,
+      id,
+      nullable: kind === 'choice' ? a.nullable || b.nullable : kind === 'after' ? false : a.nullable && b.nullable,
+      a,
+      b,
+    })) as Pattern;
+  }
+}
