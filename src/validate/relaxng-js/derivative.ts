@@ -64,6 +64,39 @@ export class Derivatives {
     }
   }
 
+  /**
+   * Recovery from an element that is not allowed yet (jing's "not allowed yet; missing required
+   * element"): as startTagOpen, but required content before it may be skipped, so the element is taken
+   * where it would be allowed later and the missing content is reported once, here, not again at the end.
+   */
+  startTagOpenRecover(p: Pattern, ns: string, local: string): Pattern {
+    const P = this.p;
+    switch (p.kind) {
+      case 'choice':
+        return P.choice(this.startTagOpenRecover(p.a, ns, local), this.startTagOpenRecover(p.b, ns, local));
+      case 'element':
+        return contains(p.nc, ns, local) ? P.after(p.content(), P.empty) : P.notAllowed;
+      case 'interleave':
+        return P.choice(
+          this.applyAfter(this.startTagOpenRecover(p.a, ns, local), (x) => P.interleave(x, p.b)),
+          this.applyAfter(this.startTagOpenRecover(p.b, ns, local), (x) => P.interleave(p.a, x)),
+        );
+      case 'oneOrMore': {
+        const rest = P.choice(p, P.empty);
+        return this.applyAfter(this.startTagOpenRecover(p.a, ns, local), (x) => P.group(x, rest));
+      }
+      case 'group':
+        return P.choice(
+          this.applyAfter(this.startTagOpenRecover(p.a, ns, local), (y) => P.group(y, p.b)),
+          this.startTagOpenRecover(p.b, ns, local),
+        );
+      case 'after':
+        return this.applyAfter(this.startTagOpenRecover(p.a, ns, local), (x) => P.after(x, p.b));
+      default:
+        return P.notAllowed;
+    }
+  }
+
   /** The state after an attribute; `anyValue` accepts any value (recovery from a bad one). */
   attribute(p: Pattern, ns: string, local: string, value: string, anyValue = false): Pattern {
     const P = this.p;

@@ -18,6 +18,11 @@ export function describeFault(f: Fault): Finding {
       const alternatives = [...f.expected.map(el)];
       const none = f.parent ? (f.canEnd ? `the end of <${f.parent.name}>` : f.text ? 'text' : 'no element') : 'no element';
       const where = f.parent ? ` in <${f.parent.name}>` : '';
+      if (f.namespace !== undefined && f.expected.includes(f.el.local))
+        return {
+          ...tag,
+          message: `Unexpected element <${f.el.name}> in ${f.el.ns ? `namespace ${f.el.ns}` : 'no namespace'}${where}, expected it in ${f.namespace ? `namespace ${f.namespace}` : 'no namespace'}`,
+        };
       return { ...tag, message: `Unexpected element <${f.el.name}>${where}, expected ${listOf(alternatives, (n) => n, none)}` };
     }
     case 'attribute':

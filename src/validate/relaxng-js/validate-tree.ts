@@ -13,7 +13,16 @@ import { contains } from './name-class.js';
 import type { Pattern } from './pattern.js';
 
 export type Fault =
-  | { kind: 'element'; el: XmlElement; parent: XmlElement | null; expected: string[]; canEnd: boolean; text: boolean }
+  | {
+      kind: 'element';
+      el: XmlElement;
+      parent: XmlElement | null;
+      expected: string[];
+      canEnd: boolean;
+      text: boolean;
+      /** The namespace the schema wants for an element of this local name, when it is not the one given. */
+      namespace?: string;
+    }
   | { kind: 'attribute'; el: XmlElement; name: string; expected: string[] }
   | { kind: 'value'; el: XmlElement; name: string; value: string; values: string[]; types: string[] }
   | { kind: 'missing-attribute'; el: XmlElement; names: string[] }
@@ -63,11 +72,15 @@ export function validateTree(e: Engine, root: XmlElement): Fault[] {
         expected: sorted(d.expectedElements(state)),
         canEnd: parent !== null && d.canEnd(state),
         text: parent !== null && d.allowsText(state),
+        namespace: otherNamespace(e, el),
       });
-      const content = contentAnywhere(e, el.ns, el.local);
-      if (!content) return state;
-      resume = state;
-      st = P.after(content, P.empty);
+      st = d.startTagOpenRecover(state, el.ns, el.local);
+      if (st.kind === 'notAllowed') {
+        const content = contentAnywhere(e, el.ns, el.local);
+        if (!content) return state;
+        resume = state;
+        st = P.after(content, P.empty);
+      }
     }
     for (const a of el.attributes) {
       if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) continue;
@@ -156,6 +169,12 @@ function firstNonSpace(value: string, start: Position): Position {
   const nl = lead.lastIndexOf('\n');
   if (nl === -1) return { line: start.line, column: start.column + lead.length };
   return { line: start.line + lead.split('\n').length - 1, column: lead.length - nl };
+}
+
+function otherNamespace(e: Engine, el: XmlElement): string | undefined {
+  for (const x of e.schema.patterns.elements)
+    if (x.nc.kind === 'name' && x.nc.local === el.local && x.nc.ns !== el.ns) return x.nc.ns;
+  return undefined;
 }
 
 function contentAnywhere(e: Engine, ns: string, local: string): Pattern | null {
