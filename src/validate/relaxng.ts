@@ -30,9 +30,12 @@ export interface RelaxNgSchema {
 
 export type RelaxNgEngine = 'libxml2' | 'js';
 
-/** The engine of the RELAX NG layer: TEI_PIPELINE_RELAXNG=libxml2|js (an internal switch for comparing them). */
+/**
+ * The engine of the RELAX NG layer: the JavaScript one (relaxng-js/) unless TEI_PIPELINE_RELAXNG=libxml2
+ * (an internal switch, kept for comparing the two against jing).
+ */
 export function relaxNgEngine(): RelaxNgEngine {
-  return process.env['TEI_PIPELINE_RELAXNG'] === 'js' ? 'js' : 'libxml2';
+  return process.env['TEI_PIPELINE_RELAXNG'] === 'libxml2' ? 'libxml2' : 'js';
 }
 
 /** Read a schema for use: with libxml2 its grammar starts compiling at once, in the worker. */

@@ -134,7 +134,9 @@ export class Validator {
     const alone = (options.schemaAlone ?? false) && (options.schemas ?? []).length > 0;
     // Each grammar starts compiling (in the libxml2 worker) as soon as it is read.
     const schemas = await Promise.all(
-      schemaFiles(project, options.schemas).map(async (f) => relaxNgSchema(f, await readFile(f, 'utf8'), options.relaxNgEngine ?? relaxNgEngine())),
+      schemaFiles(project, options.schemas).map(async (f) =>
+        relaxNgSchema(f, await readFile(f, 'utf8'), options.relaxNgEngine ?? relaxNgEngine()),
+      ),
     );
     const compiler = join(project.packageDir, 'xslt', 'schematron', 'compile.xsl');
     // A grammar's own Schematron runs with it, as oXygen and the TEI's tools run it.

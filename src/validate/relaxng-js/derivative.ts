@@ -104,7 +104,10 @@ export class Derivatives {
       case 'after':
         return P.after(this.attribute(p.a, ns, local, value, anyValue), p.b);
       case 'choice':
-        return P.choice(this.attribute(p.a, ns, local, value, anyValue), this.attribute(p.b, ns, local, value, anyValue));
+        return P.choice(
+          this.attribute(p.a, ns, local, value, anyValue),
+          this.attribute(p.b, ns, local, value, anyValue),
+        );
       case 'group':
         return P.choice(
           P.group(this.attribute(p.a, ns, local, value, anyValue), p.b),

@@ -139,7 +139,10 @@ class Loader {
           .filter((k) => k.local === 'param')
           .map((k) => [k.attrs['name'] ?? '', k.text]);
         const except = kids.find((k) => k.local === 'except');
-        return p.data(this.datatype(node, env.dtLib, node.attrs['type'] ?? '', params), except ? this.fold(except.children, env, 'choice') : null);
+        return p.data(
+          this.datatype(node, env.dtLib, node.attrs['type'] ?? '', params),
+          except ? this.fold(except.children, env, 'choice') : null,
+        );
       }
       case 'value': {
         const type = node.attrs['type'];

@@ -16,14 +16,23 @@ export function describeFault(f: Fault): Finding {
   switch (f.kind) {
     case 'element': {
       const alternatives = [...f.expected.map(el)];
-      const none = f.parent ? (f.canEnd ? `the end of <${f.parent.name}>` : f.text ? 'text' : 'no element') : 'no element';
+      const none = f.parent
+        ? f.canEnd
+          ? `the end of <${f.parent.name}>`
+          : f.text
+            ? 'text'
+            : 'no element'
+        : 'no element';
       const where = f.parent ? ` in <${f.parent.name}>` : '';
       if (f.namespace !== undefined && f.expected.includes(f.el.local))
         return {
           ...tag,
           message: `Unexpected element <${f.el.name}> in ${f.el.ns ? `namespace ${f.el.ns}` : 'no namespace'}${where}, expected it in ${f.namespace ? `namespace ${f.namespace}` : 'no namespace'}`,
         };
-      return { ...tag, message: `Unexpected element <${f.el.name}>${where}, expected ${listOf(alternatives, (n) => n, none)}` };
+      return {
+        ...tag,
+        message: `Unexpected element <${f.el.name}>${where}, expected ${listOf(alternatives, (n) => n, none)}`,
+      };
     }
     case 'attribute':
       return {
@@ -51,7 +60,10 @@ export function describeFault(f: Fault): Finding {
       const close = `</${f.el.name}>`;
       const at =
         f.el.end.column > close.length ? { line: f.el.end.line, column: f.el.end.column - close.length } : f.el.start;
-      return { at, message: `Unexpected end of <${f.el.name}>, expected ${listOf(f.expected.map(el), (n) => n, 'more content')}` };
+      return {
+        at,
+        message: `Unexpected end of <${f.el.name}>, expected ${listOf(f.expected.map(el), (n) => n, 'more content')}`,
+      };
     }
     case 'text':
       return {

@@ -103,12 +103,23 @@ export function validateTree(e: Engine, root: XmlElement): Fault[] {
     if (closed.kind === 'notAllowed') {
       const missing = new Set<string>();
       for (const x of d.attributesIn(st))
-        if (x.nc.kind === 'name' && d.startTagClose(d.attribute(st, x.nc.ns, x.nc.local, '', true)).kind !== 'notAllowed')
+        if (
+          x.nc.kind === 'name' &&
+          d.startTagClose(d.attribute(st, x.nc.ns, x.nc.local, '', true)).kind !== 'notAllowed'
+        )
           missing.add(attrName(x.nc.ns, x.nc.local));
       faults.push({ kind: 'missing-attribute', el, names: [...missing].sort() });
       st = d.startTagClose(st, true);
     } else st = closed;
-    stack.push({ el, state: st, resume, next: 0, hasElements: el.children.some((c) => c.type === 'element'), text: '', textAt: null });
+    stack.push({
+      el,
+      state: st,
+      resume,
+      next: 0,
+      hasElements: el.children.some((c) => c.type === 'element'),
+      text: '',
+      textAt: null,
+    });
     return null;
   };
 
@@ -119,7 +130,12 @@ export function validateTree(e: Engine, root: XmlElement): Fault[] {
     const s = f.text;
     const next = WS.test(s) ? d.whitespaceOnly(f.state, s) : d.text(f.state, s);
     if (next.kind === 'notAllowed') {
-      faults.push({ kind: 'text', el: f.el, at: f.textAt ?? f.el.tagEnd ?? f.el.start, expected: sorted(d.expectedElements(f.state)) });
+      faults.push({
+        kind: 'text',
+        el: f.el,
+        at: f.textAt ?? f.el.tagEnd ?? f.el.start,
+        expected: sorted(d.expectedElements(f.state)),
+      });
     } else f.state = next;
     reset(f);
   };
@@ -162,7 +178,8 @@ function reset(f: Frame): void {
 
 const sorted = (s: Set<string>) => [...s].sort();
 
-const attrName = (ns: string, local: string) => (ns === 'http://www.w3.org/XML/1998/namespace' ? `xml:${local}` : local);
+const attrName = (ns: string, local: string) =>
+  ns === 'http://www.w3.org/XML/1998/namespace' ? `xml:${local}` : local;
 
 function firstNonSpace(value: string, start: Position): Position {
   const lead = /^[\t\n\r ]*/.exec(value)![0];
@@ -182,7 +199,8 @@ function contentAnywhere(e: Engine, ns: string, local: string): Pattern | null {
   if (e.anywhere.has(key)) return e.anywhere.get(key)!;
   const P = e.schema.patterns;
   let r: Pattern | null = null;
-  for (const el of P.elements) if (contains(el.nc, ns, local)) r = r === null ? el.content() : P.choice(r, el.content());
+  for (const el of P.elements)
+    if (contains(el.nc, ns, local)) r = r === null ? el.content() : P.choice(r, el.content());
   e.anywhere.set(key, r);
   return r;
 }
