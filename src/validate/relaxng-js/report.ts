@@ -65,6 +65,14 @@ export function describeFault(f: Fault): Finding {
         message: `Unexpected end of <${f.el.name}>, expected ${listOf(f.expected.map(el), (n) => n, 'more content')}`,
       };
     }
+    case 'duplicate-id':
+      return {
+        at: attributeAt(f.el, f.name),
+        end: f.el.tagEnd,
+        message: f.again
+          ? `Unexpected ID "${f.value}" of attribute ${f.name} on <${f.el.name}>: <${f.first.name}> at ${f.first.start.line}:${f.first.start.column} has it already, expected a value used once`
+          : `Unexpected ID "${f.value}" of attribute ${f.name} on <${f.el.name}>: used again later, expected a value used once`,
+      };
     case 'text':
       return {
         at: f.at,

@@ -27,17 +27,44 @@ export type Fault =
   | { kind: 'value'; el: XmlElement; name: string; value: string; values: string[]; types: string[] }
   | { kind: 'missing-attribute'; el: XmlElement; names: string[] }
   | { kind: 'incomplete'; el: XmlElement; expected: string[] }
-  | { kind: 'text'; el: XmlElement; at: Position; expected: string[] };
+  | { kind: 'text'; el: XmlElement; at: Position; expected: string[] }
+  | { kind: 'duplicate-id'; el: XmlElement; name: string; value: string; first: XmlElement; again: boolean };
 
 export interface Engine {
   schema: Schema;
   derivatives: Derivatives;
   /** Per element name, the content of every element pattern that accepts it: recovery for misplaced elements. */
   anywhere: Map<string, Pattern | null>;
+  /** Attributes of type ID ("{ns}local"), whose values must be unique in a document (jing checks them too). */
+  ids: Set<string>;
 }
 
 export function engine(schema: Schema): Engine {
-  return { schema, derivatives: new Derivatives(schema.patterns), anywhere: new Map() };
+  return { schema, derivatives: new Derivatives(schema.patterns), anywhere: new Map(), ids: idAttributes(schema) };
+}
+
+/**
+ * The attributes every pattern of which has the datatype ID (xml:id in TEI). As jing does (RELAX NG
+ * DTD compatibility), their values must be unique in a document.
+ */
+function idAttributes(schema: Schema): Set<string> {
+  const typed = new Map<string, boolean>();
+  const seen = new Set<number>();
+  const walk = (p: Pattern) => {
+    if (seen.has(p.id)) return;
+    seen.add(p.id);
+    if (p.kind === 'attribute') {
+      if (p.nc.kind !== 'name') return;
+      const key = `{${p.nc.ns}}${p.nc.local}`;
+      const isId = p.a.kind === 'data' && p.a.type.key.endsWith('#ID');
+      typed.set(key, (typed.get(key) ?? true) && isId);
+    } else if (p.kind === 'choice' || p.kind === 'group' || p.kind === 'interleave') {
+      walk(p.a);
+      walk(p.b);
+    } else if (p.kind === 'oneOrMore') walk(p.a);
+  };
+  for (const el of schema.patterns.elements) walk(el.content());
+  return new Set([...typed].filter(([, id]) => id).map(([k]) => k));
 }
 
 const WS = /^[\t\n\r ]*$/;
@@ -59,6 +86,8 @@ export function validateTree(e: Engine, root: XmlElement): Fault[] {
   const P = e.schema.patterns;
   const faults: Fault[] = [];
   const stack: Frame[] = [];
+  const ids = new Map<string, XmlElement>();
+  const repeated = new Set<string>();
 
   /** Enter an element with the parent's state; returns the parent's state when the element was skipped. */
   const enter = (el: XmlElement, state: Pattern, parent: Frame | null): Pattern | null => {
@@ -84,6 +113,17 @@ export function validateTree(e: Engine, root: XmlElement): Fault[] {
     }
     for (const a of el.attributes) {
       if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) continue;
+      if (e.ids.size > 0 && e.ids.has(`{${a.ns}}${a.local}`)) {
+        const value = a.value.trim();
+        const first = ids.get(value);
+        if (!first) ids.set(value, el);
+        else {
+          if (!repeated.has(value))
+            faults.push({ kind: 'duplicate-id', el: first, name: a.name, value, first, again: false });
+          repeated.add(value);
+          faults.push({ kind: 'duplicate-id', el, name: a.name, value, first, again: true });
+        }
+      }
       const next = d.attribute(st, a.ns, a.local, a.value);
       if (next.kind !== 'notAllowed') {
         st = next;

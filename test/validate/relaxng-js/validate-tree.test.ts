@@ -88,3 +88,18 @@ describe('the JavaScript RELAX NG engine: faults where they stand, recovery as j
     ]);
   });
 });
+
+describe('ID attributes (RELAX NG DTD compatibility, as jing checks them)', () => {
+  const e = schema({
+    'id.rng': `<element name="r" ${RNG} ${XSD}><zeroOrMore><element name="x">
+      <attribute name="xml:id"><data type="ID"/></attribute></element></zeroOrMore></element>`,
+  });
+
+  it('reports a value used twice at both places, the first once however often it is repeated', () => {
+    expect(check(e, '<r><x xml:id="a"/><x xml:id="b"/><x xml:id="a"/><x xml:id=" a "/></r>')).toEqual([
+      '1:7 Unexpected ID "a" of attribute xml:id on <x>: used again later, expected a value used once',
+      '1:37 Unexpected ID "a" of attribute xml:id on <x>: <x> at 1:4 has it already, expected a value used once',
+      '1:52 Unexpected ID "a" of attribute xml:id on <x>: <x> at 1:4 has it already, expected a value used once',
+    ]);
+  });
+});
