@@ -10,8 +10,8 @@ import { RECORD_ID } from '../support/edition.js';
 // complete earlier version or absent; the next run removes what they left; check passes.
 const SEED = 17;
 // Rounds per command: half stratified over the whole run, half over the window where outputs are
-// written (one kill in each slice of either), so no part of a run goes without a kill as random
-// moments could leave it; twenty random rounds did no better at this than ten stratified ones.
+// written (one kill in each slice of either), so no part of a run goes without a kill, as random
+// moments could leave one.
 // `npm test` runs 10; KILL_ROUNDS=40 npx vitest run test/security/kill.test.ts runs more.
 const ROUNDS = Math.max(4, 2 * Math.round(Number(process.env['KILL_ROUNDS'] ?? 10) / 2));
 const bin = join(repoRoot, 'bin', 'tei-pipeline.js');
