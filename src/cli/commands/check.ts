@@ -12,6 +12,7 @@ import { editionFor } from '../edition.js';
 import { printReport } from '../output.js';
 import { makeReport } from '../report.js';
 import { staleDiff } from '../stale-diff.js';
+import { cliContext } from '../context.js';
 
 // A short diff for each of the first stale files; past that, a count (output stays bounded).
 const MAX_DIFFS = 20;
@@ -86,7 +87,7 @@ export async function checkCommand(options: CliOptions): Promise<number> {
   // How each stale file differs, after the diagnostics (human format: the others are for machines).
   if (options.format === 'human' && diffs.length > 0) {
     const shown = diffs.slice(0, MAX_DIFFS);
-    process.stderr.write(
+    cliContext().stderr.write(
       '\n' +
         shown.join('\n') +
         (diffs.length > shown.length ? `\n… and ${diffs.length - shown.length} more stale file(s)\n` : ''),
