@@ -5,13 +5,13 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { SourceDocument } from '../core/document.js';
 import { sha256, toolFingerprint } from '../core/fingerprint.js';
-import { stylesheetParams } from '../transform/stylesheets.js';
+import { stylesheetParams, type Format } from '../transform/stylesheets.js';
 import type { Project } from '../core/project.js';
 import type { Outputs } from '../transform/render.js';
 import { emptyCache, loadCache, type BuildCache } from './build-cache.js';
 import { copyAssets, corpusPages } from './stages/corpus-pages.js';
 import { OutputCollector } from './stages/output-collector.js';
-import { planRenders } from './stages/plan-renders.js';
+import { planRenders, splitPlan } from './stages/plan-renders.js';
 import { isRegisterFile, readSources } from './stages/read-sources.js';
 import { registerEntries } from './stages/register-entries.js';
 import { renderDocuments, type RenderOptions } from './stages/render-documents.js';
@@ -30,6 +30,12 @@ export interface BuildOptions extends RenderOptions {
   onValidate?: (files: number) => void;
   /** Takes outputs as they are rendered (build: writes them); without it they are kept in `outputs`. */
   sink?: (outputs: Outputs) => Promise<void>;
+  /**
+   * Render these formats of every planned document, the corpus pages and the assets first, then call
+   * `then` before rendering the other formats: watch writes the HTML and reloads the open pages while
+   * the text and citations are still to come.
+   */
+  first?: { formats: readonly Format[]; then: (docs: readonly SourceDocument[]) => Promise<void> };
 }
 
 export interface BuildStats {
@@ -88,7 +94,8 @@ export async function buildEdition(
     sources.hashes,
   );
   const collector = new OutputCollector(options.sink);
-  const rendered = await renderDocuments(tools, plan, pool, next, collector, params, options);
+  const [early, late] = splitPlan(plan, options.first?.formats);
+  await renderDocuments(tools, early, pool, next, collector, params, options);
   const corpusCurrent = await corpusPages(
     project,
     tools,
@@ -102,6 +109,11 @@ export async function buildEdition(
     collector,
   );
   if (project.formats.includes('html')) await copyAssets(project, collector);
+  if (options.first) {
+    await options.first.then(docs);
+    await renderDocuments(tools, late, pool, next, collector, params, options);
+  }
+  const rendered = new Set(plan.jobs.filter((j) => !plan.failed.has(j.doc.id)).map((j) => j.doc.file)).size;
   tools.keepOnly(new Set(sources.files.map((s) => `${s.absolute}\0${s.hash}`)));
   return {
     docs,

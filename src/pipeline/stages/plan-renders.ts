@@ -78,6 +78,25 @@ export async function planRenders(
   return plan;
 }
 
+/**
+ * The plan in two parts, `first` formats and the rest, sharing `failed`; with no `first`, the whole plan and
+ * nothing. A document with only later formats to render is already current for the corpus pages (which
+ * render between the parts): what they show does not depend on those formats.
+ */
+export function splitPlan(plan: RenderPlan, first?: readonly Format[]): [RenderPlan, RenderPlan] {
+  const rest: RenderPlan = { ...plan, jobs: [], current: [] };
+  if (!first) return [plan, rest];
+  const early: RenderJob[] = [];
+  for (const job of plan.jobs) {
+    const now = job.formats.filter((f) => first.includes(f));
+    const later = job.formats.filter((f) => !first.includes(f));
+    if (now.length > 0) early.push({ ...job, formats: now });
+    else plan.current.push(job.doc);
+    if (later.length > 0) rest.jobs.push({ ...job, formats: later });
+  }
+  return [{ ...plan, jobs: early }, rest];
+}
+
 /** Whether outputs are on disk as the cache recorded them (size and time of the write). */
 export async function stampsHold(outDir: string, files: Record<string, OutputStamp>): Promise<boolean> {
   for (const [path, s] of Object.entries(files)) {
