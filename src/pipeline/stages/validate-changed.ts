@@ -14,6 +14,13 @@ import type { RegisterEntries } from './register-entries.js';
 // build of any size may take, at 20 xmllint calls (one worker start each) per 1,000 documents.
 const VALIDATION_BATCH = 50;
 
+// Once decoded into its document, a file's bytes are let go: a large edition is held once, not twice.
+function takeBytes(s: SourceFile): Buffer {
+  const bytes = s.bytes;
+  s.bytes = Buffer.alloc(0);
+  return bytes;
+}
+
 export interface Validated {
   /** Every file of the edition in source order, with its diagnostics (fresh or from the cache). */
   docs: SourceDocument[];
@@ -43,7 +50,7 @@ export async function validateChanged(
   for (const s of sources.files) {
     const entry = cache.documents[s.file];
     if (entry && entry.hash === s.hash && entry.validationKey === validationKey(s.hash, entry.deps)) {
-      const doc = new SourceDocument(s.absolute, s.file, s.bytes.toString('utf8'));
+      const doc = new SourceDocument(s.absolute, s.file, takeBytes(s).toString('utf8'));
       doc.diagnostics.push(...entry.diagnostics);
       doc.coverage = entry.coverage;
       next.documents[s.file] = entry;
@@ -54,7 +61,7 @@ export async function validateChanged(
   for (let i = 0; i < changed.length; i += VALIDATION_BATCH) {
     const batch = changed
       .slice(i, i + VALIDATION_BATCH)
-      .map((s) => registers.parsed.get(s.file) ?? documentFromBytes(project, s.absolute, s.bytes));
+      .map((s) => registers.parsed.get(s.file) ?? documentFromBytes(project, s.absolute, takeBytes(s)));
     for (const doc of batch) byFile.set(doc.file, doc);
     // Parsed for saxon-js through the warm tools, so a warm process reuses what it parsed before.
     await Promise.all(
