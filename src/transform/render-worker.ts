@@ -26,7 +26,8 @@ export interface RenderJob {
   formats: Format[];
 }
 
-export type RenderReply = { id: number; outputs: [string, string][] } | { id: number; diagnostics: Diagnostic[] };
+export type RenderReply =
+  { id: number; outputs: [string, string][]; summary?: string } | { id: number; diagnostics: Diagnostic[] };
 
 const setup = workerData as WorkerSetup;
 allowReadsUnder(setup.readRoots);
@@ -43,9 +44,9 @@ parentPort!.on('message', async (job: RenderJob) => {
   const pool = await ready;
   const doc = new SourceDocument(job.path, job.file, job.text);
   doc.saxonDoc = await parseForSaxon(job.text, job.path);
-  const outputs = renderDocument(doc, setup.sefs, pool, job.formats, setup.params);
-  const reply: RenderReply = outputs
-    ? { id: job.id, outputs: [...outputs] }
+  const rendered = renderDocument(doc, setup.sefs, pool, job.formats, setup.params);
+  const reply: RenderReply = rendered
+    ? { id: job.id, outputs: [...rendered.outputs], summary: rendered.summary }
     : { id: job.id, diagnostics: doc.diagnostics };
   parentPort!.postMessage(reply);
 });

@@ -149,7 +149,9 @@ describe('no file outside the edition is read or published', () => {
     const { watchReads } = await import('../../src/core/read-gate.js');
     const asked: [string, boolean][] = [];
     const stop = watchReads((target, allowed) => asked.push([target, allowed]));
-    const { result: outputs, opened } = await opensDuring(async () => renderCorpus([doc], sefs, documentPool([]), doc));
+    const { result: outputs, opened } = await opensDuring(async () =>
+      renderCorpus({ documents: [doc] }, sefs, documentPool([]), doc),
+    );
     stop();
     expect(opened).not.toContain(secret);
     expect(outputs, JSON.stringify(doc.diagnostics)).not.toBeNull();

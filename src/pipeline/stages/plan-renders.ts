@@ -24,6 +24,9 @@ export interface RenderPlan {
   failed: Set<string>;
   /** How many documents were up to date in every format. */
   upToDate: number;
+  /** The HTML key each valid document's outputs have now, by file: a kept summary is current when its
+   *  HTML record carries this key. */
+  htmlKeys: Map<string, string>;
 }
 
 /**
@@ -43,20 +46,15 @@ export async function planRenders(
   const stylesheetHashes = await tools.stylesheetHashes();
   const params = stylesheetParams(project);
   const onlyIds = new Set(only.map((p) => p.replace(/^.*\//, '').replace(/\.xml$/i, '')));
-  const plan: RenderPlan = { jobs: [], current: [], failed: new Set(), upToDate: 0 };
+  const plan: RenderPlan = { jobs: [], current: [], failed: new Set(), upToDate: 0, htmlKeys: new Map() };
   for (const doc of docs) {
     if (isRegisterFile(project, doc.file)) continue;
     if (doc.hasErrors) {
       plan.failed.add(doc.id);
       continue;
     }
-    if (onlyIds.size > 0 && !onlyIds.has(doc.id)) {
-      plan.current.push(doc);
-      continue;
-    }
     const entry = next.documents[doc.file]!;
     const keys: Record<string, string> = {};
-    const outOfDate: Format[] = [];
     for (const format of projectFormats(project)) {
       const formatParams = JSON.stringify(params[format] ?? {});
       keys[format] = sha256(
@@ -66,6 +64,14 @@ export async function planRenders(
         tool,
         formatParams,
       );
+    }
+    if (keys['html']) plan.htmlKeys.set(doc.file, keys['html']);
+    if (onlyIds.size > 0 && !onlyIds.has(doc.id)) {
+      plan.current.push(doc);
+      continue;
+    }
+    const outOfDate: Format[] = [];
+    for (const format of projectFormats(project)) {
       const recorded = entry.outputs[format];
       if (!recorded || recorded.key !== keys[format] || !(await stampsHold(project.outDir, recorded.files)))
         outOfDate.push(format);

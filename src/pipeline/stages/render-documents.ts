@@ -1,4 +1,4 @@
-import { renderDocument, type Outputs, type StylesheetParams } from '../../transform/render.js';
+import { renderDocument, type Rendered, type StylesheetParams } from '../../transform/render.js';
 import { renderInWorkers } from '../../transform/render-pool.js';
 import type { BuildCache } from '../build-cache.js';
 import type { WarmTools } from '../warm-tools.js';
@@ -29,20 +29,23 @@ export async function renderDocuments(
   params: StylesheetParams,
   options: RenderOptions = {},
 ): Promise<number> {
-  let rendered = 0;
-  const record = async (index: number, outputs: Outputs | null) => {
+  let count = 0;
+  const record = async (index: number, rendered: Rendered | null) => {
     const { doc, formats, keys } = plan.jobs[index]!;
-    if (!outputs) {
+    if (!rendered) {
       plan.failed.add(doc.id);
       delete next.documents[doc.file];
       return;
     }
-    rendered++;
+    count++;
     plan.current.push(doc);
+    const { outputs, summary } = rendered;
     const entry = next.documents[doc.file]!;
     for (const format of formats) {
       const files = unstamped([...outputs.keys()].filter((path) => path.startsWith(`${format}/`)));
-      entry.outputs = { ...entry.outputs, [format]: { key: keys[format]!, files } };
+      // The summary is kept with the HTML outputs: made by the same render, current while they are.
+      const kept = format === 'html' && summary !== undefined ? { summary } : {};
+      entry.outputs = { ...entry.outputs, [format]: { key: keys[format]!, files, ...kept } };
     }
     await collector.add(outputs);
   };
@@ -52,8 +55,8 @@ export async function renderDocuments(
   const threads = Math.max(1, options.jobs ?? 1);
   if (threads > 1 && jobs.length >= WORKERS_FROM) {
     let done = 0;
-    await renderInWorkers(jobs, pool.registerDocs, sefs, threads, params, async (i, outputs) => {
-      await record(i, outputs);
+    await renderInWorkers(jobs, pool.registerDocs, sefs, threads, params, async (i, rendered) => {
+      await record(i, rendered);
       options.onProgress?.(++done, jobs.length);
     });
   } else {
@@ -64,5 +67,5 @@ export async function renderDocuments(
       options.onProgress?.(i + 1, jobs.length);
     }
   }
-  return rendered;
+  return count;
 }
