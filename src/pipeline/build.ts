@@ -18,6 +18,7 @@ import { renderDocuments, type RenderOptions } from './stages/render-documents.j
 import { SaxonPool } from './stages/saxon-pool.js';
 import { validateChanged } from './stages/validate-changed.js';
 import type { WarmTools } from './warm-tools.js';
+import { isOutputOf } from '../tei/output-name.js';
 
 export interface BuildOptions extends RenderOptions {
   /** Rewrite only these documents' outputs (paths or ids); the rest of the edition is still validated. */
@@ -102,6 +103,13 @@ export async function buildEdition(
     collector,
   );
   if (project.formats.includes('html')) await copyAssets(project, collector);
+  // A failed document's last good outputs: those the last build recorded for its file, and (without a
+  // cache: --force, check) those named as the stylesheets name its outputs, which need not be its file name.
+  const lastGood = new Set(
+    [...plan.failed.keys()].flatMap((file) =>
+      Object.values(cache.documents[file]?.outputs ?? {}).flatMap((o) => Object.keys(o.files)),
+    ),
+  );
   tools.keepOnly(new Set(sources.files.map((s) => `${s.absolute}\0${s.hash}`)));
   return {
     docs,
@@ -112,7 +120,8 @@ export async function buildEdition(
     stats: { validated, rendered, skipped: plan.upToDate },
     keepsLastGood: (path) =>
       (!corpusCurrent && CORPUS_PAGE.test(path)) ||
-      [...plan.failed].some((id) => path.replace(/^.*\//, '').startsWith(id + '.')),
+      lastGood.has(path) ||
+      [...plan.failed.values()].some((name) => isOutputOf(path, name)),
   };
 }
 

@@ -6,8 +6,11 @@ import { runTransform, TransformError, type SaxonDocument } from './saxon.js';
 /** Stylesheet parameters per format, from the edition's configuration (plain strings only). */
 export type StylesheetParams = Partial<Record<Format, Record<string, string>>>;
 
-/** Outputs of one render, keyed by path relative to the output folder ('html/x.html'). */
-export type Outputs = Map<string, string>;
+/**
+ * Outputs of one render, keyed by path relative to the output folder ('html/x.html'): text, or the
+ * bytes of a file copied as it is (a picture a page shows).
+ */
+export type Outputs = Map<string, string | Uint8Array>;
 
 // What a stylesheet may name as a result document: plain relative paths, never '..' or absolute.
 const SAFE_HREF = /^(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
