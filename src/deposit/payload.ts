@@ -28,13 +28,22 @@ const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 // A page's text; copied files (pictures) hold no links.
 const textOf = (content: string | Uint8Array | undefined) => (typeof content === 'string' ? content : '');
 
+/** A link's path as the file is named (a picture "plate%202.png" is the file "plate 2.png"). */
+function decoded(target: string): string {
+  try {
+    return decodeURIComponent(target);
+  } catch {
+    return target;
+  }
+}
+
 /** Relative links (href, src) of an HTML page, resolved against its folder, without fragments. */
 export function localLinks(html: string, folder: string): string[] {
   const links = new Set<string>();
   for (const m of html.matchAll(/\b(?:href|src)\s*=\s*"([^"#?]*)/g)) {
     const target = m[1]!;
     if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/')) continue;
-    links.add(posix.normalize(posix.join(folder, target)));
+    links.add(posix.normalize(posix.join(folder, decoded(target))));
   }
   return [...links].sort();
 }
@@ -77,10 +86,10 @@ export function selfContained(
     (whole: string, space: string, name: string, eq: string, value: string) => {
       const target = value.replace(/[#?].*$/, '');
       if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/')) return whole;
-      const path = posix.normalize(posix.join(folder, target));
+      const path = posix.normalize(posix.join(folder, decoded(target)));
       if (bag.has(path)) return whole;
       if (baseUrl && path.startsWith('html/'))
-        return `${space}${name}${eq}${baseUrl}${path.slice('html/'.length)}${value.slice(target.length)}"`;
+        return `${space}${name}${eq}${baseUrl}${encodeURI(path.slice('html/'.length))}${value.slice(target.length)}"`;
       return name === 'href' ? '' : whole;
     },
   );
