@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localLinks } from '../../src/deposit/payload.js';
-import { cli, expectNoCrash } from '../support/cli.js';
+import { openEdition } from '../../src/config/open-edition.js';
+import { buildEdition } from '../../src/pipeline/build.js';
+import { WarmTools } from '../../src/pipeline/warm-tools.js';
+import { cli, expectNoCrash, repoRoot } from '../support/cli.js';
 
 // A picture's bytes as a PNG starts, with a NUL: copied as bytes, never as text.
 const PLATE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x10, 0x01]);
@@ -122,6 +125,49 @@ describe('pictures (figure/graphic)', () => {
     expect(without.code).toBe(0);
     expect(without.stdout).toContain('removed out/html/images/sample-letter/images/plate-1.png');
     expect(existsSync(copy)).toBe(false);
+    // The folders it leaves empty go with it; the other picture's stay.
+    expect(existsSync(join(out, 'html', 'images', 'sample-letter', 'images', 'plate 2.png'))).toBe(true);
     expect(readFileSync(join(out, 'html', 'sample-letter.html'), 'utf8')).not.toContain('plate-1.png');
+    // With no picture left, no folder of pictures is left either.
+    writeFileSync(docFile, original);
+    expect(cli(dir, ['build']).code).toBe(0);
+    expect(existsSync(join(out, 'html', 'images'))).toBe(false);
+    expect(existsSync(join(out, 'html', 'sample-letter.html'))).toBe(true);
+  }, 400_000);
+
+  it('gives each document rendered on worker threads its own pictures', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tei-pipeline-pictures-workers-'));
+    expect(cli(dir, ['init', '.', '--quiet']).code).toBe(0);
+    const configFile = join(dir, 'tei-pipeline.config.json');
+    const config = JSON.parse(readFileSync(configFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(configFile, JSON.stringify({ ...config, schemas: [], schematron: [] }, null, 2));
+    const sample = readFileSync(join(dir, 'tei', 'sample-letter.xml'), 'utf8');
+    mkdirSync(join(dir, 'tei', 'images'));
+    // Enough documents that the build renders them on worker threads (render-documents.ts WORKERS_FROM).
+    const ids = Array.from({ length: 8 }, (_, i) => `letter-${i + 1}`);
+    for (const [i, id] of ids.entries()) {
+      writeFileSync(join(dir, 'tei', 'images', `${id}.png`), Buffer.concat([PLATE, Buffer.from([i])]));
+      writeFileSync(
+        join(dir, 'tei', `${id}.xml`),
+        sample
+          .replaceAll('sample-letter', id)
+          .replace(
+            '<p xml:id="p1">',
+            `<p><graphic url="images/${id}.png"><desc>Plate ${i}</desc></graphic></p>\n<p xml:id="p1">`,
+          ),
+      );
+    }
+    process.env['TEI_PIPELINE_CACHE'] ??= join(repoRoot, '.cache', 'tei-pipeline');
+    const { project } = openEdition(dir)!;
+    const build = await buildEdition(project, new WarmTools(project), { force: true, jobs: 2 });
+    expect(build.docs.flatMap((d) => d.diagnostics).filter((d) => d.severity !== 'info')).toEqual([]);
+    for (const [i, id] of ids.entries()) {
+      expect(build.outputs.get(`html/images/${id}/images/${id}.png`), id).toEqual(
+        new Uint8Array(Buffer.concat([PLATE, Buffer.from([i])])),
+      );
+      expect(build.outputs.get(`html/${id}.html`), id).toContain(
+        `<img class="tei-graphic" src="images/${id}/images/${id}.png" alt="Plate ${i}">`,
+      );
+    }
   }, 400_000);
 });
