@@ -31,6 +31,6 @@ function rootIdInText(text: string): string | undefined {
 /** Whether an output path (relative to the output folder) belongs to the document whose outputs are named `name`. */
 export function isOutputOf(path: string, name: string): boolean {
   const [folder, ...rest] = path.split('/');
-  if (folder === 'html' && rest.length > 1) return rest[0] === name; // html/<name>/…: its pictures
+  if (folder === 'html' && rest[0] === 'images' && rest.length > 2) return rest[1] === name; // its pictures
   return rest.length === 1 && rest[0]!.startsWith(name + '.');
 }

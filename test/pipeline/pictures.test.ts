@@ -117,8 +117,10 @@ describe('pictures (figure/graphic)', () => {
 
     // While the document fails, its page and its pictures keep their last good version.
     writeFileSync(docFile, doc.replace('<p xml:id="p1">', '<p xml:id="p1"><date when="1977-02-30">x</date>'));
-    expect(cli(dir, ['build']).code).toBe(1);
-    expect(existsSync(copy)).toBe(true);
+    for (const args of [['build'], ['build', '--force']]) {
+      expect(cli(dir, args).code, args.join(' ')).toBe(1);
+      expect(existsSync(copy), args.join(' ')).toBe(true);
+    }
     // A picture the document no longer shows is removed with the next good build.
     writeFileSync(docFile, doc.replace('<graphic url="images/plate-1.png"/>', ''));
     const without = cli(dir, ['build']);
