@@ -12,6 +12,8 @@ const WORKER_HEAP_MB = 256;
 export interface PoolJob {
   doc: SourceDocument;
   formats: Format[];
+  /** This document's own parameters (the pictures its page shows), instead of the shared ones. */
+  params?: StylesheetParams;
 }
 
 /**
@@ -43,8 +45,9 @@ export async function renderInWorkers(
       const send = () => {
         if (next >= jobs.length) return resolve();
         const id = next++;
-        const { doc, formats } = jobs[id]!;
+        const { doc, formats, params: own } = jobs[id]!;
         const job: RenderJob = { id, path: doc.path, file: doc.file, text: doc.xmlText ?? doc.text, formats };
+        if (own) job.params = own;
         worker.postMessage(job);
       };
       worker.on('message', (reply: RenderReply) => {

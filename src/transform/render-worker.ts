@@ -24,10 +24,13 @@ export interface RenderJob {
   file: string;
   text: string;
   formats: Format[];
+  /** This document's own parameters, when it has any (the pictures its page shows). */
+  params?: StylesheetParams;
 }
 
 export type RenderReply =
-  { id: number; outputs: [string, string][]; summary?: string } | { id: number; diagnostics: Diagnostic[] };
+  | { id: number; outputs: [string, string | Uint8Array][]; summary?: string }
+  | { id: number; diagnostics: Diagnostic[] };
 
 const setup = workerData as WorkerSetup;
 allowReadsUnder(setup.readRoots);
@@ -44,7 +47,7 @@ parentPort!.on('message', async (job: RenderJob) => {
   const pool = await ready;
   const doc = new SourceDocument(job.path, job.file, job.text);
   doc.saxonDoc = await parseForSaxon(job.text, job.path);
-  const rendered = renderDocument(doc, setup.sefs, pool, job.formats, setup.params);
+  const rendered = renderDocument(doc, setup.sefs, pool, job.formats, job.params ?? setup.params);
   const reply: RenderReply = rendered
     ? { id: job.id, outputs: [...rendered.outputs], summary: rendered.summary }
     : { id: job.id, diagnostics: doc.diagnostics };

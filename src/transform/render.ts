@@ -6,8 +6,11 @@ import { parseSummaries, runTransform, TransformError, type SaxonDocument } from
 /** Stylesheet parameters per format, from the edition's configuration (plain strings only). */
 export type StylesheetParams = Partial<Record<Format, Record<string, string>>>;
 
-/** Outputs of one render, keyed by path relative to the output folder ('html/x.html'). */
-export type Outputs = Map<string, string>;
+/**
+ * Outputs of one render, keyed by path relative to the output folder ('html/x.html'): text, or the
+ * bytes of a file copied as it is (a picture a page shows).
+ */
+export type Outputs = Map<string, string | Uint8Array>;
 
 /** One document rendered: its outputs, and what the corpus pages read of it (html format only). */
 export interface Rendered {

@@ -1,4 +1,4 @@
-import { gatedFileExists, readGatedFileSync } from '../core/read-gate.js';
+import { gatedFileExists, gatedIsFile, readGatedFileSync } from '../core/read-gate.js';
 import { readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { SourceDocument } from '../core/document.js';
@@ -192,13 +192,20 @@ export class Validator {
   private projectIndex(docs: readonly SourceDocument[]): ProjectIndex {
     const inRun = new Map(docs.map((d) => [d.file, d]));
     const teiRoot = join(this.project.root, this.project.teiDir) + sep;
-    return createProjectIndex(this.project.teiDir, (file) => {
-      const known = inRun.get(file);
-      if (known) return known.tree;
-      const absolute = resolve(this.project.root, file);
-      if (!absolute.startsWith(teiRoot) || !absolute.endsWith('.xml') || !gatedFileExists(absolute)) return null;
-      return this.treeOf(absolute);
-    });
+    return createProjectIndex(
+      this.project.teiDir,
+      (file) => {
+        const known = inRun.get(file);
+        if (known) return known.tree;
+        const absolute = resolve(this.project.root, file);
+        if (!absolute.startsWith(teiRoot) || !absolute.endsWith('.xml') || !gatedFileExists(absolute)) return null;
+        return this.treeOf(absolute);
+      },
+      (file) => {
+        const absolute = resolve(this.project.root, file);
+        return absolute.startsWith(teiRoot) && gatedIsFile(absolute);
+      },
+    );
   }
 
   /** A file read on demand (a register), parsed only when its bytes changed since this validator last read it. */

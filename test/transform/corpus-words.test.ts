@@ -86,8 +86,8 @@ describe.skipIf(!ready)(title, () => {
           ) as string,
         ),
       );
-      const html = build.outputs.get(`html/${id}.html`);
-      const text = build.outputs.get(`text/${id}.txt`);
+      const html = build.outputs.get(`html/${id}.html`) as string | undefined;
+      const text = build.outputs.get(`text/${id}.txt`) as string | undefined;
       expect(html, `${name}: html/${id}.html`).toBeDefined();
       expect(text, `${name}: text/${id}.txt`).toBeDefined();
       const h = coverage(source, words(htmlText(html!)));

@@ -48,7 +48,20 @@ export async function checkCommand(options: CliOptions): Promise<number> {
       }),
     );
   for (const [path, fresh] of [...build.outputs].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const committed = await readFile(join(project.outDir, path), 'utf8').catch(() => null);
+    const bytes = await readFile(join(project.outDir, path)).catch(() => null);
+    if (typeof fresh !== 'string') {
+      // A copied file (a picture): the same bytes, or stale.
+      if (bytes === null || !bytes.equals(fresh))
+        stale(
+          path,
+          { line: 1, column: 1 },
+          bytes === null
+            ? 'Unexpected missing copy, expected it to be built and committed: run `npm run build`'
+            : 'Unexpected stale copy: it differs from the file it was copied from; run `npm run build` and commit out/',
+        );
+      continue;
+    }
+    const committed = bytes === null ? null : bytes.toString('utf8');
     if (committed === null)
       stale(
         path,

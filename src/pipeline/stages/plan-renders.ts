@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { projectFormats, stylesheetParams, type Format } from '../../transform/stylesheets.js';
 import type { BuildCache, OutputStamp } from '../build-cache.js';
 import type { WarmTools } from '../warm-tools.js';
+import { outputName } from '../../tei/output-name.js';
+import { picturesOf, type Picture } from './pictures.js';
 import { isRegisterFile } from './read-sources.js';
 import type { RegisterEntries } from './register-entries.js';
 
@@ -14,14 +16,19 @@ export interface RenderJob {
   doc: SourceDocument;
   formats: Format[];
   keys: Record<string, string>;
+  /** The pictures its page shows, copied with it when HTML is rendered. */
+  pictures: Picture[];
 }
 
 export interface RenderPlan {
   jobs: RenderJob[];
   /** Documents whose outputs are current (or not asked for, with `only`): they appear in the corpus pages. */
   current: SourceDocument[];
-  /** Ids of documents with errors: they are not rendered and keep their last good outputs. */
-  failed: Set<string>;
+  /**
+   * Documents with errors, by file, with the name their outputs carry (outputName): they are not
+   * rendered and keep their last good outputs.
+   */
+  failed: Map<string, string>;
   /** How many documents were up to date in every format. */
   upToDate: number;
   /** The HTML key each valid document's outputs have now, by file: a kept summary is current when its
@@ -46,11 +53,11 @@ export async function planRenders(
   const stylesheetHashes = await tools.stylesheetHashes();
   const params = stylesheetParams(project);
   const onlyIds = new Set(only.map((p) => p.replace(/^.*\//, '').replace(/\.xml$/i, '')));
-  const plan: RenderPlan = { jobs: [], current: [], failed: new Set(), upToDate: 0, htmlKeys: new Map() };
+  const plan: RenderPlan = { jobs: [], current: [], failed: new Map(), upToDate: 0, htmlKeys: new Map() };
   for (const doc of docs) {
     if (isRegisterFile(project, doc.file)) continue;
     if (doc.hasErrors) {
-      plan.failed.add(doc.id);
+      plan.failed.set(doc.file, outputName(doc));
       continue;
     }
     const entry = next.documents[doc.file]!;
@@ -79,7 +86,13 @@ export async function planRenders(
     if (outOfDate.length === 0) {
       plan.upToDate++;
       plan.current.push(doc);
-    } else plan.jobs.push({ doc, formats: outOfDate, keys });
+    } else
+      plan.jobs.push({
+        doc,
+        formats: outOfDate,
+        keys,
+        pictures: outOfDate.includes('html') ? picturesOf(project, doc) : [],
+      });
   }
   return plan;
 }

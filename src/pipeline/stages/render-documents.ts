@@ -4,6 +4,8 @@ import type { BuildCache } from '../build-cache.js';
 import type { WarmTools } from '../warm-tools.js';
 import { unstamped, type OutputCollector } from './output-collector.js';
 import type { RenderPlan } from './plan-renders.js';
+import { addPictures, withPictures } from './pictures.js';
+import { outputName } from '../../tei/output-name.js';
 import type { SaxonPool } from './saxon-pool.js';
 
 // Below this many documents to render, starting workers costs more than it saves.
@@ -33,13 +35,14 @@ export async function renderDocuments(
   const record = async (index: number, rendered: Rendered | null) => {
     const { doc, formats, keys } = plan.jobs[index]!;
     if (!rendered) {
-      plan.failed.add(doc.id);
+      plan.failed.set(doc.file, outputName(doc));
       delete next.documents[doc.file];
       return;
     }
     count++;
     plan.current.push(doc);
     const { outputs, summary } = rendered;
+    if (formats.includes('html')) await addPictures(outputs, plan.jobs[index]!.pictures);
     const entry = next.documents[doc.file]!;
     for (const format of formats) {
       const files = unstamped([...outputs.keys()].filter((path) => path.startsWith(`${format}/`)));
@@ -55,7 +58,8 @@ export async function renderDocuments(
   const threads = Math.max(1, options.jobs ?? 1);
   if (threads > 1 && jobs.length >= WORKERS_FROM) {
     let done = 0;
-    await renderInWorkers(jobs, pool.registerDocs, sefs, threads, params, async (i, rendered) => {
+    const withParams = jobs.map((j) => ({ ...j, params: withPictures(params, j.pictures) }));
+    await renderInWorkers(withParams, pool.registerDocs, sefs, threads, params, async (i, rendered) => {
       await record(i, rendered);
       options.onProgress?.(++done, jobs.length);
     });
@@ -63,7 +67,7 @@ export async function renderDocuments(
     const registers = await pool.withRegisters();
     for (const [i, job] of jobs.entries()) {
       await pool.ensureParsed(job.doc);
-      await record(i, renderDocument(job.doc, sefs, registers, job.formats, params));
+      await record(i, renderDocument(job.doc, sefs, registers, job.formats, withPictures(params, job.pictures)));
       options.onProgress?.(i + 1, jobs.length);
     }
   }
