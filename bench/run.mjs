@@ -1,10 +1,13 @@
 // npm run bench: our pipeline side by side with the reference toolchains, alternating, several
-// repetitions, medians and ratios. Prints a table and writes bench/results.json.
+// repetitions, medians and ratios. Prints a table, then how each figure was obtained; writes
+// bench/results.json (the latest run) and appends the run to bench/history/<date>-<commit>.json.
 // Needs Debian's jing, libxml2-utils (xmllint), libsaxonhe-java and a JRE (the README says so).
-// Options: --reps N (default 3) --n N (corpus size for P3, default 1000) --only P1,P2,P3,P4
+// Options: --reps N (default 3) --n N[,M…] (corpus sizes for P3, default 1000,5000: the first gets the
+// full P3 rows against Saxon-HE, each further size a cold build whose time per document and peak RSS
+// are compared with the first's: cost must grow linearly and memory stay flat) --only P1,P2,P3,P4
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,7 +18,8 @@ const { values } = parseArgs({
   options: { reps: { type: 'string' }, n: { type: 'string' }, only: { type: 'string' } },
 });
 const reps = Number(values.reps ?? 3);
-const corpusSize = Number(values.n ?? 1000);
+const corpusSizes = (values.n ?? '1000,5000').split(',').map(Number);
+const corpusSize = corpusSizes[0];
 const only = new Set((values.only ?? 'P1,P2,P3,P4').split(','));
 const SAXON = '/usr/share/java/Saxon-HE.jar';
 const TEI_ALL = process.env.TEI_ALL_RNG ?? join(repo, '..', 'shared', 'tei', 'tei_all.rng');
@@ -113,19 +117,38 @@ function cFloor(dir, docs) {
 const previous = existsSync(join(repo, 'bench', 'results.json'))
   ? (JSON.parse(readFileSync(join(repo, 'bench', 'results.json'), 'utf8')).measures ?? {})
   : {};
+const git = (...args) => spawnSync('git', args, { cwd: repo, encoding: 'utf8' }).stdout.trim();
+const commit = git('rev-parse', '--short', 'HEAD') || 'unknown';
+const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
 const results = {
+  date: new Date().toISOString(),
+  commit: commit + (dirty ? '+uncommitted' : ''),
   machine: {
     cpus: cpus().length,
     model: cpus()[0]?.model,
     memoryGb: Math.round(totalmem() / 2 ** 30),
     node: process.version,
+    // The machine is shared: its load when the run started says how far to trust the absolute figures.
+    loadAverage: loadavg().map((l) => Number(l.toFixed(1))),
   },
   reps,
-  corpusSize,
+  corpusSizes,
   measures: { ...previous },
 };
-const row = (id, label, value, unit, reference, target) => {
-  results.measures[id] = { label, value, unit, reference, ratio: reference ? value / reference : null, target };
+const measured = [];
+const row = (id, label, value, unit, reference, target, how) => {
+  results.measures[id] = {
+    label,
+    value,
+    unit,
+    reference,
+    ratio: reference ? value / reference : null,
+    target,
+    how,
+    date: results.date,
+    commit: results.commit,
+  };
+  measured.push(id);
   const ratio = reference ? `${(value / reference).toFixed(3)}×` : '';
   console.log(
     `${id.padEnd(22)} ${label.padEnd(58)} ${value.toFixed(1).padStart(10)} ${unit.padEnd(5)} ${reference ? reference.toFixed(1).padStart(10) : ''.padStart(10)} ${ratio.padStart(8)}  ${target ?? ''}`,
@@ -159,6 +182,7 @@ if (only.has('P1')) {
     'ms',
     median(java),
     '≤ 0.3× Java',
+    `median of ${reps}: \`tei-pipeline build --force\` on a copy of tei/ with an empty build cache and an empty stylesheet cache (TEI_PIPELINE_CACHE); reference: P1.java`,
   );
   row(
     'P1.compiled',
@@ -167,52 +191,50 @@ if (only.has('P1')) {
     'ms',
     median(java),
     '≤ 0.3× Java',
+    `median of ${reps}: \`tei-pipeline build --force\` again in a new process, stylesheets compiled by the run before; reference: P1.java`,
   );
-  row('P1.java', 'Java reference: jing + Saxon-HE 9.9 (our stylesheets)', median(java), 'ms', null);
-  row('P1.c-floor', 'C floor: xmllint --relaxng (xsltproc cannot run XSLT 3.0)', median(c), 'ms', median(java));
+  row(
+    'P1.java',
+    'Java reference: jing + Saxon-HE 9.9 (our stylesheets)',
+    median(java),
+    'ms',
+    null,
+    undefined,
+    `median of ${reps}: jing with the project schema, then one \`java net.sf.saxon.Transform\` per format (html, text, cite) and one for the corpus template (-it:corpus), summed`,
+  );
+  row(
+    'P1.c-floor',
+    'C floor: xmllint --relaxng (xsltproc cannot run XSLT 3.0)',
+    median(c),
+    'ms',
+    median(java),
+    undefined,
+    `median of ${reps}: \`xmllint --noout --relaxng\` over the record`,
+  );
 }
 
 if (only.has('P2')) {
-  const dir = recordProject();
-  const { openProject } = await import(join(repo, 'dist', 'pipeline', 'project.js'));
-  const { watchEdition } = await import(join(repo, 'dist', 'pipeline', 'watch.js'));
-  const cold = [];
-  for (let i = 0; i < reps; i++) {
-    rmSync(join(dir, '.cache'), { recursive: true, force: true });
-    cold.push(ours(dir, ['--force'], { TEI_PIPELINE_CACHE: join(work, 'sef-p2') }).ms);
-  }
-  process.env.TEI_PIPELINE_CACHE = join(work, 'sef-p2');
-  const builds = [];
-  const watcher = await watchEdition(openProject(dir), {
-    port: 0,
-    onBuild: (b) => builds.push(b),
-    onError: (e) => console.error(e),
-  });
-  const waitFor = async (n) => {
-    while (builds.length < n) await new Promise((r) => setTimeout(r, 5));
-  };
-  await waitFor(1);
-  const file = join(dir, 'tei', 'dobrynin-vance-1977-02-26.xml');
-  const original = readFileSync(file, 'utf8');
-  const latencies = [];
-  for (let i = 0; i < Math.max(reps, 5); i++) {
-    const before = builds.length;
-    const started = performance.now();
-    writeFileSync(file, original.replace('asked him to pass on', `asked him (${i}) to pass on`));
-    await waitFor(before + 1);
-    latencies.push(performance.now() - started);
-  }
-  writeFileSync(file, original);
-  await waitFor(builds.length + 1);
-  await watcher.close();
-  delete process.env.TEI_PIPELINE_CACHE;
+  // bench/watch-reload.mjs: `watch` in its own process, saves and cold builds alternating; it says how.
+  const { measureWatch, HOW } = await import('./watch-reload.mjs');
+  const m = await measureWatch({ saves: Math.max(reps, 5) });
+  row('P2.cold', 'record: cold build, stylesheets compiled (P2 reference)', m.cold, 'ms', null, undefined, HOW.cold);
+  row(
+    'P2.reload',
+    'watch: save of the record to the page told to reload',
+    m.reload,
+    'ms',
+    m.cold,
+    '≤ 0.1× cold',
+    HOW.reload,
+  );
   row(
     'P2.watch',
     'watch: save of the record to all outputs written',
-    median(latencies),
+    m.outputs,
     'ms',
-    median(cold),
-    '≤ 0.05× cold',
+    m.cold,
+    '≤ 0.2× cold',
+    HOW.outputs,
   );
 }
 
@@ -239,6 +261,7 @@ if (only.has('P3')) {
     one.push(ours(dir, [], { TEI_PIPELINE_CACHE: sef }).ms);
   }
   const throughput = (ms) => (docs.length / ms) * 1000;
+  const corpusHow = `bench/generate-corpus.mjs ${docs.length}, stylesheets compiled beforehand`;
   row(
     'P3.throughput',
     `${docs.length} documents: cold build throughput (docs/s)`,
@@ -246,10 +269,62 @@ if (only.has('P3')) {
     'doc/s',
     throughput(median(java)),
     '≥ 0.5× Saxon-HE',
+    `${corpusHow}; median of ${reps} \`tei-pipeline build --force\` (default --jobs), each followed by the reference: jing over every file, then Saxon-HE (one JVM per format over the folder, and the corpus template)`,
   );
-  row('P3.no-change', 'no-change rebuild vs our cold build', median(none), 'ms', median(cold), '≤ 0.02× cold');
-  row('P3.one-change', 'one document changed vs our cold build', median(one), 'ms', median(cold), '≤ 0.05× cold');
-  row('P3.rss', 'peak RSS of the cold build', Math.max(...rss), 'MB', 512, '≤ 512 MB');
+  row(
+    'P3.no-change',
+    'no-change rebuild vs our cold build',
+    median(none),
+    'ms',
+    median(cold),
+    '≤ 0.02× cold',
+    `${corpusHow}; median of ${reps} \`tei-pipeline build\` right after a cold build`,
+  );
+  row(
+    'P3.one-change',
+    'one document changed vs our cold build',
+    median(one),
+    'ms',
+    median(cold),
+    '≤ 0.05× cold',
+    `${corpusHow}; median of ${reps} \`tei-pipeline build\` after one word of one document changed`,
+  );
+  row(
+    'P3.rss',
+    'peak RSS of the cold build',
+    Math.max(...rss),
+    'MB',
+    512,
+    '≤ 512 MB',
+    `${corpusHow}; the largest of ${reps} cold builds' maximum resident set size (GNU time %M; the process and its worker threads)`,
+  );
+  // Larger corpora: one cold build each (a 5,000-document build takes minutes), against the first size's
+  // median cold build per document, and its peak RSS against the same 512 MB.
+  for (const n of corpusSizes.slice(1)) {
+    const big = project(`corpus-${n}`, (d) => generateCorpus(n, d));
+    const c = ours(big, ['--force'], { TEI_PIPELINE_CACHE: sef });
+    console.error(`P3 ${n}: ours cold ${c.ms.toFixed(0)} ms, ${c.rssMb.toFixed(0)} MB`);
+    const perDoc = c.ms / n;
+    row(
+      `P3.${n}.per-doc`,
+      `${n} documents: cold build time per document vs ${docs.length}'s`,
+      perDoc,
+      'ms',
+      median(cold) / docs.length,
+      '≈ 1× (linear)',
+      `bench/generate-corpus.mjs ${n}; one \`tei-pipeline build --force\`, its wall time divided by ${n}; reference: P3's median cold build divided by ${docs.length}`,
+    );
+    row(
+      `P3.${n}.rss`,
+      `${n} documents: peak RSS of the cold build`,
+      c.rssMb,
+      'MB',
+      512,
+      '≤ 512 MB',
+      `the same build's maximum resident set size (GNU time %M)`,
+    );
+    rmSync(big, { recursive: true, force: true });
+  }
 }
 
 if (only.has('P4') && existsSync(TEI_ALL)) {
@@ -276,12 +351,28 @@ if (only.has('P4') && existsSync(TEI_ALL)) {
       );
       jingP4.push(timed('jing', [TEI_ALL, ...files], { allowFail: true }).ms);
     }
-    row(id, `validate --schema tei_all.rng, ${what}, vs jing`, median(oursP4), 'ms', median(jingP4), '≤ 1.0× jing');
+    row(
+      id,
+      `validate --schema tei_all.rng, ${what}, vs jing`,
+      median(oursP4),
+      'ms',
+      median(jingP4),
+      '≤ 1.0× jing',
+      `median of ${reps}: \`tei-pipeline validate --schema tei_all.rng\` and \`jing tei_all.rng\` over the same files, alternating, one process each`,
+    );
   }
 }
 
+console.log('\nhow each figure was obtained:');
+for (const id of measured) console.log(`  ${id}: ${results.measures[id].how}`);
 writeFileSync(join(repo, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+// The history keeps every run as it was measured (this run's rows only), one file per run.
+const history = join(repo, 'bench', 'history');
+mkdirSync(history, { recursive: true });
+const historyFile = join(history, `${results.date.replace(/[:.]/g, '-')}-${commit}.json`);
+const run = { ...results, measures: Object.fromEntries(measured.map((id) => [id, results.measures[id]])) };
+writeFileSync(historyFile, JSON.stringify(run, null, 2) + '\n');
 rmSync(work, { recursive: true, force: true });
 console.log(
-  `\nwrote bench/results.json (${results.machine.cpus} × ${results.machine.model}, ${results.machine.memoryGb} GB, Node ${results.machine.node})`,
+  `\nwrote bench/results.json and ${historyFile.slice(repo.length + 1)} (${results.machine.cpus} × ${results.machine.model}, ${results.machine.memoryGb} GB, Node ${results.machine.node}, load ${results.machine.loadAverage.join(' ')}, commit ${results.commit})`,
 );

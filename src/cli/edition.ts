@@ -5,6 +5,7 @@ import type { CliOptions } from './options.js';
 import { printReport } from './output.js';
 import { makeReport } from './report.js';
 import { UsageError } from './usage.js';
+import { cliContext } from './context.js';
 
 /**
  * The edition around the working directory, with paths named on the command line made absolute
@@ -13,7 +14,7 @@ import { UsageError } from './usage.js';
  * `allowNone`: validate FILES may run outside any edition.
  */
 export function editionFor(options: CliOptions, allowNone = false): Project | undefined {
-  const cwd = process.cwd();
+  const cwd = cliContext().cwd;
   options.paths = options.paths.map((p) => resolve(cwd, p));
   const opened = openEdition(cwd, options.out, allowNone ? options.paths : []);
   if (!opened) {

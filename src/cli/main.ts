@@ -10,6 +10,7 @@ import { helpText } from './help.js';
 import { parseOptions, type CliOptions } from './options.js';
 import { USAGE, UsageError } from './usage.js';
 import { toolVersion } from './version.js';
+import { cliContext, runWithContext, type CliContext } from './context.js';
 
 const COMMANDS: Record<string, (o: CliOptions) => Promise<number>> = {
   validate: validateCommand,
@@ -23,24 +24,25 @@ const COMMANDS: Record<string, (o: CliOptions) => Promise<number>> = {
 
 /**
  * Entry point: returns the exit code. Bad input in documents is reported as diagnostics (exit 1);
- * a usage error or an internal failure prints one line, never a stack trace (exit 2).
+ * a usage error or an internal failure prints one line, never a stack trace (exit 2). `context`
+ * replaces the working directory, the streams and the environment for this run (tests run in-process).
  */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], context?: Partial<CliContext>): Promise<number> {
+  if (context) return runWithContext({ ...cliContext(), ...context }, () => main(argv));
+  const io = cliContext();
   try {
     const options = parseOptions(argv);
     if (options.version) {
-      process.stdout.write(toolVersion() + '\n');
+      io.stdout.write(toolVersion() + '\n');
       return 0;
     }
     // `help`, `help COMMAND` and `COMMAND --help` print to stdout and succeed.
     if (options.command === 'help' || options.help) {
-      process.stdout.write(
-        helpText(options.command === 'help' ? options.paths[0] : options.command || undefined) + '\n',
-      );
+      io.stdout.write(helpText(options.command === 'help' ? options.paths[0] : options.command || undefined) + '\n');
       return 0;
     }
     if (!options.command) {
-      process.stderr.write(USAGE + '\n');
+      io.stderr.write(USAGE + '\n');
       return 2;
     }
     const run = COMMANDS[options.command];
@@ -52,14 +54,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (e instanceof UsageError)
-      process.stderr.write(`tei-pipeline: ${err.message}\n${'Run tei-pipeline --help for usage.'}\n`);
+      io.stderr.write(`tei-pipeline: ${err.message}\n${'Run tei-pipeline --help for usage.'}\n`);
     else if (err.code === 'ENOENT' && err.path && ['open', 'read', 'scandir', 'stat'].includes(err.syscall ?? ''))
-      process.stderr.write(`tei-pipeline: cannot read ${err.path}: no such file\n`);
+      io.stderr.write(`tei-pipeline: cannot read ${err.path}: no such file\n`);
     // A disk that is full or a folder that cannot be written: the output named, the cause in words.
-    else if (describeIoFailure(e, process.cwd()))
-      process.stderr.write(`tei-pipeline: ${describeIoFailure(e, process.cwd())}\n`);
-    else process.stderr.write(`tei-pipeline: internal error: ${err.message ?? String(e)}\n`);
-    if (process.env['TEI_PIPELINE_DEBUG']) process.stderr.write(String(err.stack) + '\n');
+    else if (describeIoFailure(e, io.cwd)) io.stderr.write(`tei-pipeline: ${describeIoFailure(e, io.cwd)}\n`);
+    else io.stderr.write(`tei-pipeline: internal error: ${err.message ?? String(e)}\n`);
+    if (io.env['TEI_PIPELINE_DEBUG']) io.stderr.write(String(err.stack) + '\n');
     return 2;
   }
 }

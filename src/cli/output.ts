@@ -7,12 +7,13 @@ import type { Formatter, Report } from './format/report.js';
 import { sarif } from './format/sarif.js';
 import type { CliOptions } from './options.js';
 import { toolVersion } from './version.js';
+import { cliContext, type Terminal } from './context.js';
 
 const FORMATTERS: Record<CliOptions['format'], Formatter> = { human, json, github, junit, sarif };
 
 /** Colours only on a terminal, and never with NO_COLOR (https://no-color.org). */
-export function useColor(stream: NodeJS.WriteStream): boolean {
-  return Boolean(stream.isTTY) && !('NO_COLOR' in process.env && process.env['NO_COLOR'] !== undefined);
+export function useColor(stream: Terminal): boolean {
+  return Boolean(stream.isTTY) && cliContext().env['NO_COLOR'] === undefined;
 }
 
 /** Print a report in the chosen format; --quiet keeps the human summary off stdout. */
@@ -20,13 +21,13 @@ export function printReport(report: Report, options: CliOptions, root?: string):
   // Machine formats keep paths relative to the edition's root (CONVENTIONS.md §3); people read them
   // relative to where they are, so a path can be pasted into the next command.
   const shown = root
-    ? (file: string) => relative(process.cwd(), resolve(root, file)).split(sep).join('/') || file
+    ? (file: string) => relative(cliContext().cwd, resolve(root, file)).split(sep).join('/') || file
     : undefined;
   const { stdout, stderr } = FORMATTERS[options.format](report, {
-    color: useColor(process.stderr),
+    color: useColor(cliContext().stderr),
     toolVersion: toolVersion(),
     ...(shown ? { shown } : {}),
   });
-  if (stderr) process.stderr.write(stderr);
-  if (stdout && !(options.quiet && options.format === 'human')) process.stdout.write(stdout);
+  if (stderr) cliContext().stderr.write(stderr);
+  if (stdout && !(options.quiet && options.format === 'human')) cliContext().stdout.write(stdout);
 }

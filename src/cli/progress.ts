@@ -1,5 +1,6 @@
 import { relative, sep } from 'node:path';
 import type { CompileEvent } from '../transform/compile-stylesheet.js';
+import { cliContext } from './context.js';
 
 export interface BuildProgress {
   compile(e: CompileEvent): void;
@@ -21,7 +22,7 @@ export function buildProgress(
   stream: Terminal,
   options: { quiet: boolean; packageDir: string; env?: NodeJS.ProcessEnv },
 ): BuildProgress | undefined {
-  const env = options.env ?? process.env;
+  const env = options.env ?? cliContext().env;
   if (options.quiet || !stream.isTTY || env['CI']) return undefined;
   const name = (file: string) => {
     const rel = relative(options.packageDir, file);

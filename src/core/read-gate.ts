@@ -8,7 +8,7 @@
  * Paths are compared after symlinks are resolved, so a link inside the edition that leads out of it is
  * refused like the path it leads to.
  */
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -64,6 +64,19 @@ export function readGatedFileSync(target: string | URL): Buffer {
 export function gatedFileExists(target: string): boolean {
   const path = gatedPath(target);
   return path !== null && existsSync(path);
+}
+
+/** Whether the gate lets `target` be read and it is a plain file (a picture a document shows, say). */
+export function gatedIsFile(target: string): boolean {
+  const path = gatedPath(target);
+  return path !== null && (statSync(path, { throwIfNoEntry: false })?.isFile() ?? false);
+}
+
+/** Size and time of a file the gate lets be read, as one string ('missing' when it is not one): a cheap state of a dependency. */
+export function gatedFileState(target: string): string {
+  const path = gatedPath(target);
+  const st = path === null ? undefined : statSync(path, { throwIfNoEntry: false });
+  return st?.isFile() ? `${st.size}:${st.mtimeMs}` : 'missing';
 }
 
 function localPath(target: string): string | null {

@@ -11,6 +11,7 @@ import { depositMetadata, METADATA_FILES } from './metadata.js';
 import { depositPayload } from './payload.js';
 import { writeBag } from './write-bag.js';
 import { zipBag } from './zip.js';
+import { outputName } from '../tei/output-name.js';
 
 /** Everything one deposit run shares between documents. */
 export interface DepositContext {
@@ -57,7 +58,7 @@ export async function depositDocument(ctx: DepositContext, doc: SourceDocument):
     ctx.registers,
     ctx.outputs,
     ctx.extraSchemas,
-    ctx.documents.map((d) => d.id),
+    ctx.documents.map((d) => outputName(d)),
   );
   const listing = [...payload.files].map(([path, f]) => `${path}\t${f.what}`);
   listing.push('README.txt\tThis file: what the package holds, how it was made, and its licence.');

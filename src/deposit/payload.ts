@@ -3,6 +3,7 @@ import { basename, posix } from 'node:path';
 import type { SourceDocument } from '../core/document.js';
 import type { Project } from '../core/project.js';
 import type { Outputs } from '../transform/render.js';
+import { outputName } from '../tei/output-name.js';
 
 /** A file of a bag's data/ folder and, for the curators' README, what it is. */
 export interface PayloadFile {
@@ -24,6 +25,17 @@ const REGISTERS: Record<string, string> = {
 };
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
+// A page's text; copied files (pictures) hold no links.
+const textOf = (content: string | Uint8Array | undefined) => (typeof content === 'string' ? content : '');
+
+/** A link's path as the file is named (a picture "plate%202.png" is the file "plate 2.png"). */
+function decoded(target: string): string {
+  try {
+    return decodeURIComponent(target);
+  } catch {
+    return target;
+  }
+}
 
 /** Relative links (href, src) of an HTML page, resolved against its folder, without fragments. */
 export function localLinks(html: string, folder: string): string[] {
@@ -31,7 +43,7 @@ export function localLinks(html: string, folder: string): string[] {
   for (const m of html.matchAll(/\b(?:href|src)\s*=\s*"([^"#?]*)/g)) {
     const target = m[1]!;
     if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/')) continue;
-    links.add(posix.normalize(posix.join(folder, target)));
+    links.add(posix.normalize(posix.join(folder, decoded(target))));
   }
   return [...links].sort();
 }
@@ -42,6 +54,7 @@ function outputWhat(path: string, id: string): string {
   if (path === 'html/index.html')
     return "The edition's index page (HTML), which the reading edition links to; it lists the documents the edition had when this package was made.";
   if (path.startsWith('html/assets/')) return 'Style sheet or other asset of the HTML pages.';
+  if (path.startsWith(`html/images/${id}/`)) return 'A picture the reading edition shows, copied from the edition.';
   const register = /^html\/(persons|places|orgs|events)\.html$/.exec(path);
   if (register)
     return `The register of ${REGISTERS[register[1]!]} as an HTML page, which the reading edition links to.`;
@@ -73,10 +86,10 @@ export function selfContained(
     (whole: string, space: string, name: string, eq: string, value: string) => {
       const target = value.replace(/[#?].*$/, '');
       if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/')) return whole;
-      const path = posix.normalize(posix.join(folder, target));
+      const path = posix.normalize(posix.join(folder, decoded(target)));
       if (bag.has(path)) return whole;
       if (baseUrl && path.startsWith('html/'))
-        return `${space}${name}${eq}${baseUrl}${path.slice('html/'.length)}${value.slice(target.length)}"`;
+        return `${space}${name}${eq}${baseUrl}${encodeURI(path.slice('html/'.length))}${value.slice(target.length)}"`;
       return name === 'href' ? '' : whole;
     },
   );
@@ -99,9 +112,10 @@ export async function depositPayload(
   const baseUrl = project.edition.baseUrl ? project.edition.baseUrl.replace(/\/?$/, '/') : undefined;
   const files = new Map<string, PayloadFile>();
   const missing: string[] = [];
-  const id = doc.id;
+  // Outputs carry the name the stylesheets give them, which need not be the file's (idEqualsFileName false).
+  const id = outputName(doc);
   // The text that was validated, not a second read of the file: the same bytes (UTF-8, no BOM).
-  files.set(`tei/${id}.xml`, {
+  files.set(`tei/${doc.id}.xml`, {
     bytes: utf8(doc.text),
     what: 'The TEI P5 document: the edition itself, from which every other file here was made.',
   });
@@ -112,11 +126,13 @@ export async function depositPayload(
       what: `The register of ${kind} (TEI), shared by the edition's documents; names in the document point into it.`,
     });
   }
-  files.set('tei/schema/tei-project.rng', {
-    bytes: await readFile(project.schemaRng),
-    what: "The project's RELAX NG schema (a subset of TEI P5) the TEI files were validated against.",
-  });
-  const sch = await readFile(project.schemaSch).catch(() => null);
+  // An edition may configure no schema of its own (only --schema, or rules alone).
+  if (project.schemaRng)
+    files.set('tei/schema/tei-project.rng', {
+      bytes: await readFile(project.schemaRng),
+      what: "The project's RELAX NG schema (a subset of TEI P5) the TEI files were validated against.",
+    });
+  const sch = project.schemaSch ? await readFile(project.schemaSch).catch(() => null) : null;
   if (sch)
     files.set('tei/schema/tei-project.sch', {
       bytes: sch,
@@ -143,10 +159,10 @@ export async function depositPayload(
   const others = new Set(otherDocuments.filter((d) => d !== id).map((d) => `html/${d}.html`));
   const required = new Set([
     ...own,
-    ...localLinks(outputs.get(`html/${id}.html`) ?? '', 'html').filter((p) => !others.has(p) && !files.has(p)),
+    ...localLinks(textOf(outputs.get(`html/${id}.html`)), 'html').filter((p) => !others.has(p) && !files.has(p)),
   ]);
   const queue = [...required, ...[...outputs.keys()].filter((p) => p.startsWith('html/assets/'))];
-  const included = new Map<string, string>();
+  const included = new Map<string, string | Uint8Array>();
   while (queue.length > 0) {
     const path = queue.shift()!;
     if (included.has(path) || files.has(path)) continue;
@@ -156,13 +172,23 @@ export async function depositPayload(
       continue;
     }
     included.set(path, content);
-    if (path.endsWith('.html')) queue.push(...localLinks(content, posix.dirname(path)).filter((p) => !others.has(p)));
+    if (path.endsWith('.html'))
+      queue.push(...localLinks(textOf(content), posix.dirname(path)).filter((p) => !others.has(p)));
   }
   const inBag = new Set([...files.keys(), ...included.keys()]);
   for (const path of [...included.keys()].sort()) {
     const content = included.get(path)!;
-    const bytes = path.endsWith('.html') ? selfContained(content, posix.dirname(path), inBag, baseUrl) : content;
-    files.set(path, { bytes: utf8(bytes), what: outputWhat(path, id) });
+    const bytes =
+      typeof content !== 'string'
+        ? content
+        : utf8(path.endsWith('.html') ? selfContained(content, posix.dirname(path), inBag, baseUrl) : content);
+    files.set(path, { bytes, what: outputWhat(path, id) });
+    // A picture the page shows is one the TEI document shows too: beside it, where its @url leads.
+    if (path.startsWith(`html/images/${id}/`) && typeof content !== 'string')
+      files.set(`tei/${path.slice(`html/images/${id}/`.length)}`, {
+        bytes: content,
+        what: 'A picture the TEI document shows (graphic/@url), as the edition holds it.',
+      });
   }
   missing.sort();
   return { files, missing };

@@ -23,7 +23,14 @@ export interface DocumentEntry {
   /** 'tei/register/persons.xml#vance' and whole files the document points to. */
   deps: string[];
   /** Per format: what its outputs depended on, and the outputs written. */
-  outputs: Record<string, { key: string; files: Record<string, OutputStamp> }>;
+  outputs: Record<string, OutputRecord>;
+}
+
+export interface OutputRecord {
+  key: string;
+  files: Record<string, OutputStamp>;
+  /** HTML only: what the corpus pages read of the document (html:summary), made by the same render. */
+  summary?: string;
 }
 
 export interface BuildCache {
@@ -65,7 +72,13 @@ function wellFormed(c: unknown, tool: string): c is BuildCache {
     )
       return false;
     for (const o of Object.values(e['outputs']))
-      if (!isObject(o) || typeof o['key'] !== 'string' || !isObject(o['files'])) return false;
+      if (
+        !isObject(o) ||
+        typeof o['key'] !== 'string' ||
+        !isObject(o['files']) ||
+        !(o['summary'] === undefined || typeof o['summary'] === 'string')
+      )
+        return false;
   }
   for (const r of Object.values(c['registers']))
     if (!isObject(r) || typeof r['hash'] !== 'string' || !isObject(r['entries'])) return false;

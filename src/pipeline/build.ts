@@ -5,19 +5,21 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { SourceDocument } from '../core/document.js';
 import { sha256, toolFingerprint } from '../core/fingerprint.js';
-import { stylesheetParams } from '../transform/stylesheets.js';
+import { stylesheetParams, type Format } from '../transform/stylesheets.js';
 import type { Project } from '../core/project.js';
 import type { Outputs } from '../transform/render.js';
 import { emptyCache, loadCache, type BuildCache } from './build-cache.js';
 import { copyAssets, corpusPages } from './stages/corpus-pages.js';
 import { OutputCollector } from './stages/output-collector.js';
-import { planRenders } from './stages/plan-renders.js';
-import { isRegisterFile, readSources } from './stages/read-sources.js';
-import { registerEntries } from './stages/register-entries.js';
+import { planRenders, splitPlan } from './stages/plan-renders.js';
+import { isRegisterFile, readSources, type Sources } from './stages/read-sources.js';
+import { registerEntries, type RegisterEntries } from './stages/register-entries.js';
 import { renderDocuments, type RenderOptions } from './stages/render-documents.js';
 import { SaxonPool } from './stages/saxon-pool.js';
 import { validateChanged } from './stages/validate-changed.js';
 import type { WarmTools } from './warm-tools.js';
+import { isOutputOf } from '../tei/output-name.js';
+import { stylesheetFailure } from './stylesheet-failure.js';
 
 export interface BuildOptions extends RenderOptions {
   /** Rewrite only these documents' outputs (paths or ids); the rest of the edition is still validated. */
@@ -30,6 +32,12 @@ export interface BuildOptions extends RenderOptions {
   onValidate?: (files: number) => void;
   /** Takes outputs as they are rendered (build: writes them); without it they are kept in `outputs`. */
   sink?: (outputs: Outputs) => Promise<void>;
+  /**
+   * Render these formats of every planned document, the corpus pages and the assets first, then call
+   * `then` before rendering the other formats: watch writes the HTML and reloads the open pages while
+   * the text and citations are still to come.
+   */
+  first?: { formats: readonly Format[]; then: (docs: readonly SourceDocument[]) => Promise<void> };
 }
 
 export interface BuildStats {
@@ -67,7 +75,6 @@ export async function buildEdition(
 ): Promise<EditionBuild> {
   // The edition's configured facts enter outputs (citation URLs, makers): a change re-renders.
   const tool = sha256(toolFingerprint(), JSON.stringify(project.edition));
-  const params = stylesheetParams(project);
   const cache = options.force ? emptyCache(tool) : (options.cache ?? (await loadCache(project.buildCacheFile, tool)));
   const sources = await readSources(project);
   const registers = registerEntries(project, sources, cache);
@@ -81,6 +88,68 @@ export async function buildEdition(
     next,
     options.onValidate,
   );
+  let rendering;
+  try {
+    rendering = await render(project, tools, docs, sources, registers, cache, next, tool, options);
+  } catch (e) {
+    // The edition's own stylesheet does not compile: nothing renders, every output keeps its last version.
+    const failure = stylesheetFailure(project, e);
+    if (!failure) throw e;
+    return {
+      docs,
+      diagnostics: [...sources.diagnostics, failure],
+      outputs: new Map(),
+      expected: expectedOutputs([], next),
+      keepsLastGood: () => true,
+      cache: { ...next, corpus: cache.corpus },
+      stats: { validated, rendered: 0, skipped: 0 },
+    };
+  }
+  const { plan, collector, rendered, corpusCurrent } = rendering;
+  // A failed document's last good outputs: those the last build recorded for its file, and (without a
+  // cache: --force, check) those named as the stylesheets name its outputs, which need not be its file name.
+  const lastGood = new Set(
+    [...plan.failed.keys()].flatMap((file) =>
+      Object.values(cache.documents[file]?.outputs ?? {}).flatMap((o) => Object.keys(o.files)),
+    ),
+  );
+  tools.keepOnly(new Set(sources.files.map((s) => `${s.absolute}\0${s.hash}`)));
+  return {
+    docs,
+    diagnostics: sources.diagnostics,
+    outputs: collector.kept,
+    expected: expectedOutputs(collector.produced, next),
+    cache: next,
+    stats: { validated, rendered, skipped: plan.upToDate },
+    keepsLastGood: (path) =>
+      (!corpusCurrent && CORPUS_PAGE.test(path)) ||
+      lastGood.has(path) ||
+      [...plan.failed.values()].some((name) => isOutputOf(path, name)),
+  };
+}
+
+/** What out/ should hold: this run's outputs and every output the cache records as current. */
+function expectedOutputs(produced: readonly string[], next: BuildCache): Set<string> {
+  const expected = new Set(produced);
+  for (const entry of Object.values(next.documents))
+    for (const o of Object.values(entry.outputs)) for (const p of Object.keys(o.files)) expected.add(p);
+  for (const p of Object.keys(next.corpus?.files ?? {})) expected.add(p);
+  return expected;
+}
+
+/** Stages 4 to 6: plan, render the documents, the corpus pages and the assets. */
+async function render(
+  project: Project,
+  tools: WarmTools,
+  docs: SourceDocument[],
+  sources: Sources,
+  registers: RegisterEntries,
+  cache: BuildCache,
+  next: BuildCache,
+  tool: string,
+  options: BuildOptions,
+) {
+  const params = stylesheetParams(project);
   const plan = await planRenders(project, tools, docs, registers, next, tool, options.only);
   const pool = new SaxonPool(
     tools,
@@ -88,7 +157,8 @@ export async function buildEdition(
     sources.hashes,
   );
   const collector = new OutputCollector(options.sink);
-  const rendered = await renderDocuments(tools, plan, pool, next, collector, params, options);
+  const [early, late] = splitPlan(plan, options.first?.formats);
+  await renderDocuments(tools, early, pool, next, collector, params, options);
   const corpusCurrent = await corpusPages(
     project,
     tools,
@@ -102,25 +172,10 @@ export async function buildEdition(
     collector,
   );
   if (project.formats.includes('html')) await copyAssets(project, collector);
-  tools.keepOnly(new Set(sources.files.map((s) => `${s.absolute}\0${s.hash}`)));
-  return {
-    docs,
-    diagnostics: sources.diagnostics,
-    outputs: collector.kept,
-    expected: expectedOutputs(collector.produced, next),
-    cache: next,
-    stats: { validated, rendered, skipped: plan.upToDate },
-    keepsLastGood: (path) =>
-      (!corpusCurrent && CORPUS_PAGE.test(path)) ||
-      [...plan.failed].some((id) => path.replace(/^.*\//, '').startsWith(id + '.')),
-  };
-}
-
-/** What out/ should hold: this run's outputs and every output the cache records as current. */
-function expectedOutputs(produced: readonly string[], next: BuildCache): Set<string> {
-  const expected = new Set(produced);
-  for (const entry of Object.values(next.documents))
-    for (const o of Object.values(entry.outputs)) for (const p of Object.keys(o.files)) expected.add(p);
-  for (const p of Object.keys(next.corpus?.files ?? {})) expected.add(p);
-  return expected;
+  if (options.first) {
+    await options.first.then(docs);
+    await renderDocuments(tools, late, pool, next, collector, params, options);
+  }
+  const rendered = new Set(plan.jobs.filter((j) => !plan.failed.has(j.doc.file)).map((j) => j.doc.file)).size;
+  return { plan, collector, rendered, corpusCurrent };
 }

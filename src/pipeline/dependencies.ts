@@ -3,10 +3,12 @@ import { POINTER_ATTRIBUTES } from '../tei/pointers.js';
 import { prefixDefsOf, resolvePointer } from '../tei/pointers.js';
 import { TEI_NS, XML_NS, ancestors, elements } from '../core/xml-tree.js';
 import { sha256 } from '../core/fingerprint.js';
+import { graphicsOf } from '../tei/graphics.js';
 
 /**
  * The files and entries a document points to, as 'tei/register/persons.xml#vance' (or a whole file,
- * 'tei/other.xml'): what its validation and its outputs depend on besides its own bytes.
+ * 'tei/other.xml', or a picture it shows, 'tei/images/plate-1.png'): what its validation and its
+ * outputs depend on besides its own bytes.
  */
 export function dependenciesOf(doc: SourceDocument, teiDir: string): string[] {
   if (!doc.tree) return [];
@@ -24,6 +26,8 @@ export function dependenciesOf(doc: SourceDocument, teiDir: string): string[] {
       }
     }
   }
+  // The pictures it shows: a picture added, changed or removed changes its page (and its warning).
+  for (const g of graphicsOf(doc.tree, doc.file, teiDir)) if ('file' in g.target) deps.add(g.target.file);
   return [...deps].sort();
 }
 

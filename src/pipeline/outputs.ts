@@ -1,5 +1,5 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readdir, readFile, rm, rmdir } from 'node:fs/promises';
+import { join, posix, relative, sep } from 'node:path';
 import { writeFileAtomic } from '../core/write-atomic.js';
 
 /** The folders under out/ that the build owns and `check` compares (out/deposit/ is not committed). */
@@ -44,5 +44,16 @@ export async function writeOutputs(
 }
 
 export async function removeOutputs(outDir: string, paths: readonly string[]): Promise<void> {
-  for (const p of paths) await rm(join(outDir, p), { force: true });
+  for (const p of paths) {
+    await rm(join(outDir, p), { force: true });
+    // A folder the file leaves empty (a document's pictures, html/images/<id>/…) goes too; not html/ itself.
+    for (let dir = posix.dirname(p); dir.includes('/'); dir = posix.dirname(dir))
+      if (
+        !(await rmdir(join(outDir, dir)).then(
+          () => true,
+          () => false,
+        ))
+      )
+        break;
+  }
 }

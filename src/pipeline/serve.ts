@@ -78,7 +78,12 @@ export async function serve(folder: string, port: number, liveReload = true, hom
   const clients = new Set<ServerResponse>();
   let lastDiagnostics = '[]';
   const send = (event: string, data: string) => {
-    for (const c of clients) c.write(`event: ${event}\ndata: ${data}\n\n`);
+    for (const c of clients) {
+      c.write(`event: ${event}\ndata: ${data}\n\n`);
+      // Node corks the socket until the next tick; watch renders the text and citations synchronously
+      // right after a reload, which would hold the event back until they are done. Send it now.
+      c.socket?.uncork();
+    }
   };
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

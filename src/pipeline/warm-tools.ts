@@ -21,6 +21,9 @@ import { parseForSaxon, type SaxonDocument } from '../transform/saxon.js';
 export class WarmTools {
   private validatorP: Promise<Validator> | undefined;
   private stylesheetsP: Promise<CompiledStylesheets> | undefined;
+  // Hashes of the stylesheets and of the validation configuration: read once, not at every save.
+  private hashesP: Promise<Record<Format, string>> | undefined;
+  private configP: Promise<string> | undefined;
   /** Documents parsed for saxon-js, by content hash: a warm process never parses the same bytes twice. */
   private readonly parsed = new Map<string, Promise<SaxonDocument>>();
   /** Keep parsed documents between builds (watch); a one-shot build need not hold them. */
@@ -56,14 +59,20 @@ export class WarmTools {
     for (const key of this.parsed.keys()) if (!current.has(key)) this.parsed.delete(key);
   }
 
-  /** Forget compiled stylesheets and schemas (watch: a stylesheet or schema file changed). */
+  /** Forget compiled stylesheets and schemas, and their hashes (watch: a stylesheet or schema file changed). */
   reset(): void {
     this.validatorP = undefined;
     this.stylesheetsP = undefined;
+    this.hashesP = undefined;
+    this.configP = undefined;
   }
 
   /** What validation depends on besides the document: tool, schemas, Schematron and its compiler. */
-  async validationConfig(): Promise<string> {
+  validationConfig(): Promise<string> {
+    return (this.configP ??= this.readValidationConfig());
+  }
+
+  private async readValidationConfig(): Promise<string> {
     const read = (f: string) => readFile(f).catch(() => Buffer.from('absent'));
     const parts: (string | Buffer)[] = [
       toolFingerprint(),
@@ -76,7 +85,11 @@ export class WarmTools {
   }
 
   /** Per format, a hash of its stylesheet and everything it imports. */
-  async stylesheetHashes(): Promise<Record<Format, string>> {
+  stylesheetHashes(): Promise<Record<Format, string>> {
+    return (this.hashesP ??= this.readStylesheetHashes());
+  }
+
+  private async readStylesheetHashes(): Promise<Record<Format, string>> {
     const hashes = await Promise.all(FORMATS.map((f) => stylesheetHash(entryStylesheet(this.project, f))));
     return Object.fromEntries(FORMATS.map((f, i) => [f, hashes[i]!])) as Record<Format, string>;
   }

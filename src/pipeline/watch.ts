@@ -6,6 +6,7 @@ import { loadCache, type BuildCache } from './build-cache.js';
 import { toolFingerprint } from '../core/fingerprint.js';
 import { writeOutputs, type WriteResult } from './outputs.js';
 import type { Project } from '../core/project.js';
+import type { SourceDocument } from '../core/document.js';
 import { projectTempDirs, removeLeftovers } from './leftovers.js';
 import { serve, type LiveServer } from './serve.js';
 import { WarmTools } from './warm-tools.js';
@@ -16,6 +17,8 @@ export interface Rebuild {
   written: WriteResult;
   /** Milliseconds from the first change noticed to the outputs written. */
   ms: number;
+  /** Milliseconds from the first change noticed to the open pages told to reload; null when nothing reloaded. */
+  reloadMs: number | null;
 }
 
 export interface WatchOptions {
@@ -53,17 +56,42 @@ export async function watchEdition(project: Project, options: WatchOptions): Pro
   let since = 0;
   let timer: NodeJS.Timeout | undefined;
 
+  let shown: string | null = null;
+  const showDiagnostics = (docs: readonly SourceDocument[]) => {
+    const problems = docs.flatMap((d) => d.diagnostics).filter((d) => d.severity === 'error');
+    const json = JSON.stringify(problems);
+    if (json !== shown) server.showDiagnostics(problems);
+    shown = json;
+  };
   const rebuild = async () => {
     const started = since || performance.now();
     since = 0;
-    const build = await buildEdition(project, tools, { cache });
-    const written = await writeOutputs(project.outDir, build.outputs);
+    const written: WriteResult = { written: [], unchanged: [] };
+    let reloadMs: number | null = null;
+    // Each document's outputs are written as they are rendered; the HTML and the corpus pages come first,
+    // the pages reload, and only then are the text and citations rendered: the editor looks at the page.
+    const build = await buildEdition(project, tools, {
+      cache,
+      sink: async (outputs) => {
+        const r = await writeOutputs(project.outDir, outputs);
+        written.written.push(...r.written);
+        written.unchanged.push(...r.unchanged);
+      },
+      first: {
+        formats: ['html'],
+        then: async (docs) => {
+          showDiagnostics(docs);
+          if (written.written.length === 0) return;
+          server.reload();
+          reloadMs = performance.now() - started;
+        },
+      },
+    });
     await commitBuild(project, build);
     cache = build.cache;
-    const problems = build.docs.flatMap((d) => d.diagnostics).filter((d) => d.severity === 'error');
-    server.showDiagnostics(problems);
-    if (written.written.length > 0) server.reload();
-    options.onBuild({ build, written, ms: performance.now() - started });
+    // A stylesheet that failed on the text or citations, after the reload, still shows on the page.
+    showDiagnostics(build.docs);
+    options.onBuild({ build, written, ms: performance.now() - started, reloadMs });
   };
   const schedule = () => {
     if (running) {

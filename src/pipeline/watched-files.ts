@@ -20,13 +20,16 @@ export function isScratchFile(path: string): boolean {
   );
 }
 
+/** Files a graphic of the text is likely to show (tei/graphic-resolves): a change to one rebuilds. */
+const PICTURE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.avif', '.tif', '.tiff']);
+
 /** What a change in a watched folder means for the build. */
 export type ChangeKind = 'document' | 'schema' | 'stylesheet' | 'none';
 
 /**
  * Classify a changed path: documents and registers (tei/…/*.xml) are revalidated and re-rendered;
- * schemas (tei/schema/) and stylesheets or their assets (xslt/) are compiled again first; anything
- * else (scratch files, notes beside the documents) changes nothing the build reads.
+ * schemas (tei/schema/) and stylesheets or their assets (xslt/) are compiled again first; pictures
+ * are copied again; anything else (scratch files, notes beside the documents) changes nothing the build reads.
  */
 export function changeKind(path: string, teiFolder: string, xsltFolder: string): ChangeKind {
   if (isScratchFile(path)) return 'none';
@@ -39,6 +42,8 @@ export function changeKind(path: string, teiFolder: string, xsltFolder: string):
   const tei = inside(teiFolder);
   if (!tei) return 'none';
   if (tei[0] === 'schema') return 'schema';
-  // A folder event (a register folder made or removed) changes which documents there are.
-  return extname(path).toLowerCase() === '.xml' || extname(path) === '' ? 'document' : 'none';
+  // A folder event (a register folder made or removed) changes which documents there are; a picture
+  // changes the pages that show it (their dependency, src/pipeline/dependencies.ts).
+  const ext = extname(path).toLowerCase();
+  return ext === '.xml' || ext === '' || PICTURE_EXTENSIONS.has(ext) ? 'document' : 'none';
 }

@@ -104,6 +104,11 @@ const LAYER_RULES: RuleInfo[] = [
     docs: 'A stylesheet ran to the end on the document (dynamic errors and xsl:message terminate are reported here).',
   },
   {
+    id: 'transform/stylesheet',
+    severity: 'error',
+    docs: 'A stylesheet the configuration names ("stylesheets") compiles, and everything it imports is there; the finding stands at the fault in the edition\'s stylesheet, and every output keeps its last version.',
+  },
+  {
     id: 'build/stale',
     severity: 'error',
     docs: '`check`: a committed output under out/ is what a fresh build produces.',

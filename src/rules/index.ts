@@ -4,6 +4,7 @@ import type { XmlAttribute, XmlElement, XmlTree } from '../core/xml-tree.js';
 import { dateIso } from './date-iso.js';
 import { dateTextAgrees } from './date-text-agrees.js';
 import { documentDated } from './document-dated.js';
+import { graphicResolves } from './graphic-resolves.js';
 import { idUnique } from './id-unique.js';
 import { namesHaveRefs } from './names-have-refs.js';
 import type { ProjectIndex } from '../tei/project-index.js';
@@ -20,6 +21,7 @@ export const rules: readonly Rule[] = [
   dateTextAgrees,
   namesHaveRefs,
   documentDated,
+  graphicResolves,
 ];
 
 /** Run rules on one parsed document; what they find joins the document's diagnostics. */

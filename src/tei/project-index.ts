@@ -12,6 +12,8 @@ export interface ProjectIndex {
    * exists and is well-formed.
    */
   has(file: string): boolean;
+  /** Whether a file of any kind (a picture too), named as in `has`, exists inside the edition. */
+  hasFile(file: string): boolean;
   /** Local name of the element carrying xml:id `id` in that file ('person', 'place', 'org'), or undefined. */
   elementOf(file: string, id: string): string | undefined;
 }
@@ -25,8 +27,15 @@ export function idMap(tree: XmlTree): Map<string, string> {
   return ids;
 }
 
-/** A ProjectIndex over a loader that returns a parsed tree (or null) for a project-relative file. */
-export function createProjectIndex(teiDir: string, load: (file: string) => XmlTree | null): ProjectIndex {
+/**
+ * A ProjectIndex over a loader that returns a parsed tree (or null) for a project-relative file, and a
+ * test of whether any file exists (none, unless given: rule examples read no disk).
+ */
+export function createProjectIndex(
+  teiDir: string,
+  load: (file: string) => XmlTree | null,
+  fileExists: (file: string) => boolean = () => false,
+): ProjectIndex {
   const cache = new Map<string, Map<string, string> | null>();
   const get = (file: string) => {
     if (!cache.has(file)) {
@@ -38,6 +47,7 @@ export function createProjectIndex(teiDir: string, load: (file: string) => XmlTr
   return {
     teiDir,
     has: (file) => get(file) !== null,
+    hasFile: fileExists,
     elementOf: (file, id) => get(file)?.get(id),
   };
 }

@@ -10,6 +10,10 @@ import { packageDir } from '../core/project.js';
 import { describeIoFailure, WriteError } from '../core/io-failure.js';
 import { warn } from '../core/warn.js';
 import { writeFileAtomic } from '../core/write-atomic.js';
+import { LineIndex } from '../core/line-index.js';
+import { placeCompileError, StylesheetCompileError, type StylesheetPlace } from './stylesheet-error.js';
+
+export { StylesheetCompileError } from './stylesheet-error.js';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -31,13 +35,26 @@ export type Sef = Record<string, unknown>;
 export async function stylesheetFiles(entry: string): Promise<string[]> {
   const seen = new Set<string>();
   const queue = [resolve(entry)];
+  const importedBy = new Map<string, { what: string; place: StylesheetPlace }>();
   while (queue.length > 0) {
     const file = queue.shift()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    const text = await readFile(file, 'utf8');
-    for (const m of text.matchAll(/<xsl:(?:import|include)\s[^>]*href\s*=\s*["']([^"']+)["']/g))
-      queue.push(resolve(dirname(file), m[1]!));
+    const text = await readFile(file, 'utf8').catch((e: unknown) => {
+      const from = importedBy.get(file);
+      if (!from) throw e;
+      // An edition's override that imports a file that is not there: said at its xsl:import.
+      throw new StylesheetCompileError(entry, `Unexpected ${from.what}, expected a stylesheet there`, from.place);
+    });
+    for (const m of text.matchAll(/<xsl:(?:import|include)\s[^>]*href\s*=\s*["']([^"']+)["']/g)) {
+      const target = resolve(dirname(file), m[1]!);
+      if (!importedBy.has(target) && !seen.has(target))
+        importedBy.set(target, {
+          what: `${m[0].startsWith('<xsl:import') ? 'import' : 'include'} of "${m[1]}": no such file ${target}`,
+          place: { file, ...new LineIndex(text).position(m.index) },
+        });
+      queue.push(target);
+    }
   }
   return [...seen];
 }
@@ -113,7 +130,9 @@ export async function compileStylesheet(entry: string, cacheDir: string): Promis
       );
     } catch (e) {
       const err = e as { stderr?: string; message: string };
-      throw new StylesheetCompileError(entry, (err.stderr || err.message).trim().split('\n').slice(0, 5).join(' '));
+      const report = (err.stderr || err.message).trim().split('\n').slice(0, 5).join(' ');
+      const files = await stylesheetFiles(entry).catch(() => [resolve(entry)]);
+      throw new StylesheetCompileError(entry, report.replace(/\s+/g, ' '), await placeCompileError(report, files));
     }
     const text = await readFile(tmp, 'utf8');
     compileListener?.({ stylesheet: entry, phase: 'end', ms: performance.now() - started });
@@ -141,14 +160,5 @@ export async function keepInCache(file: string, data: string): Promise<boolean> 
   } catch (e) {
     notKept(e);
     return false;
-  }
-}
-
-export class StylesheetCompileError extends Error {
-  constructor(
-    readonly stylesheet: string,
-    detail: string,
-  ) {
-    super(`Cannot compile ${stylesheet}: ${detail}`);
   }
 }

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { allowedReadRoots } from '../core/read-gate.js';
 import { packageDir } from '../core/project.js';
 import type { SourceDocument } from '../core/document.js';
-import type { Outputs, StylesheetParams } from './render.js';
+import type { Rendered, StylesheetParams } from './render.js';
 import type { RenderJob, RenderReply, WorkerSetup } from './render-worker.js';
 import type { CompiledStylesheets, Format } from './stylesheets.js';
 
@@ -12,6 +12,8 @@ const WORKER_HEAP_MB = 256;
 export interface PoolJob {
   doc: SourceDocument;
   formats: Format[];
+  /** This document's own parameters (the pictures its page shows), instead of the shared ones. */
+  params?: StylesheetParams;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function renderInWorkers(
   sefs: CompiledStylesheets,
   threads: number,
   params: StylesheetParams,
-  onResult: (index: number, outputs: Outputs | null) => Promise<void>,
+  onResult: (index: number, rendered: Rendered | null) => Promise<void>,
 ): Promise<void> {
   const setup: WorkerSetup = {
     sefs,
@@ -43,15 +45,16 @@ export async function renderInWorkers(
       const send = () => {
         if (next >= jobs.length) return resolve();
         const id = next++;
-        const { doc, formats } = jobs[id]!;
+        const { doc, formats, params: own } = jobs[id]!;
         const job: RenderJob = { id, path: doc.path, file: doc.file, text: doc.xmlText ?? doc.text, formats };
+        if (own) job.params = own;
         worker.postMessage(job);
       };
       worker.on('message', (reply: RenderReply) => {
-        let outputs: Outputs | null = null;
-        if ('outputs' in reply) outputs = new Map(reply.outputs);
+        let rendered: Rendered | null = null;
+        if ('outputs' in reply) rendered = { outputs: new Map(reply.outputs), summary: reply.summary };
         else jobs[reply.id]!.doc.diagnostics.push(...reply.diagnostics);
-        handed = handed.then(() => onResult(reply.id, outputs));
+        handed = handed.then(() => onResult(reply.id, rendered));
         handed.catch(reject);
         send();
       });

@@ -24,9 +24,13 @@ export interface RenderJob {
   file: string;
   text: string;
   formats: Format[];
+  /** This document's own parameters, when it has any (the pictures its page shows). */
+  params?: StylesheetParams;
 }
 
-export type RenderReply = { id: number; outputs: [string, string][] } | { id: number; diagnostics: Diagnostic[] };
+export type RenderReply =
+  | { id: number; outputs: [string, string | Uint8Array][]; summary?: string }
+  | { id: number; diagnostics: Diagnostic[] };
 
 const setup = workerData as WorkerSetup;
 allowReadsUnder(setup.readRoots);
@@ -43,9 +47,9 @@ parentPort!.on('message', async (job: RenderJob) => {
   const pool = await ready;
   const doc = new SourceDocument(job.path, job.file, job.text);
   doc.saxonDoc = await parseForSaxon(job.text, job.path);
-  const outputs = renderDocument(doc, setup.sefs, pool, job.formats, setup.params);
-  const reply: RenderReply = outputs
-    ? { id: job.id, outputs: [...outputs] }
+  const rendered = renderDocument(doc, setup.sefs, pool, job.formats, job.params ?? setup.params);
+  const reply: RenderReply = rendered
+    ? { id: job.id, outputs: [...rendered.outputs], summary: rendered.summary }
     : { id: job.id, diagnostics: doc.diagnostics };
   parentPort!.postMessage(reply);
 });

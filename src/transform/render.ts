@@ -1,13 +1,27 @@
 import { pathToFileURL } from 'node:url';
 import type { SourceDocument } from '../core/document.js';
 import { FORMATS, type CompiledStylesheets, type Format } from './stylesheets.js';
-import { runTransform, TransformError, type SaxonDocument } from './saxon.js';
+import { parseSummaries, runTransform, TransformError, type SaxonDocument } from './saxon.js';
 
 /** Stylesheet parameters per format, from the edition's configuration (plain strings only). */
 export type StylesheetParams = Partial<Record<Format, Record<string, string>>>;
 
-/** Outputs of one render, keyed by path relative to the output folder ('html/x.html'). */
-export type Outputs = Map<string, string>;
+/**
+ * Outputs of one render, keyed by path relative to the output folder ('html/x.html'): text, or the
+ * bytes of a file copied as it is (a picture a page shows).
+ */
+export type Outputs = Map<string, string | Uint8Array>;
+
+/** One document rendered: its outputs, and what the corpus pages read of it (html format only). */
+export interface Rendered {
+  outputs: Outputs;
+  /** The document's summary (xslt/html/corpus.xsl html:summary), or undefined when not rendered to HTML
+   *  or when an edition's own HTML stylesheet writes none. */
+  summary?: string;
+}
+
+// The result document the HTML stylesheet writes the summary to, when asked: never an output file.
+const SUMMARY_HREF = 'corpus-summary.xml';
 
 // What a stylesheet may name as a result document: plain relative paths, never '..' or absolute.
 const SAFE_HREF = /^(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
@@ -38,39 +52,56 @@ export function renderDocument(
   pool: Record<string, SaxonDocument>,
   formats: readonly Format[] = FORMATS,
   params: StylesheetParams = {},
-): Outputs | null {
-  const outputs: Outputs = new Map();
+): Rendered | null {
+  const rendered: Rendered = { outputs: new Map() };
   for (const format of formats) {
     try {
-      collect(
-        format,
-        runTransform(sefs[format], { source: doc.saxonDoc, documentPool: pool, params: params[format] ?? {} }),
-        outputs,
-      );
+      const extra = format === 'html' ? { 'summary-href': SUMMARY_HREF } : {};
+      const files = runTransform(sefs[format], {
+        source: doc.saxonDoc,
+        documentPool: pool,
+        params: { ...(params[format] ?? {}), ...extra },
+      });
+      if (format === 'html') {
+        rendered.summary = files.get(SUMMARY_HREF);
+        files.delete(SUMMARY_HREF);
+      }
+      collect(format, files, rendered.outputs);
     } catch (e) {
       reportTransformError(doc, format, e);
       return null;
     }
   }
-  return outputs;
+  return rendered;
 }
 
+/**
+ * What the corpus pages are made from: every document's summary (the usual way: no document is
+ * parsed), or, when some document has none (an edition's own HTML stylesheet that writes none),
+ * the parsed documents themselves.
+ */
+export type CorpusInput = { summaries: readonly string[] } | { documents: readonly SourceDocument[] };
+
 /** Render the corpus pages (index, register pages) from every document that built. */
-export function renderCorpus(
-  docs: readonly SourceDocument[],
+export async function renderCorpus(
+  input: CorpusInput,
   sefs: CompiledStylesheets,
   pool: Record<string, SaxonDocument>,
   reportOn: SourceDocument | undefined,
   params: StylesheetParams = {},
-): Outputs | null {
+): Promise<Outputs | null> {
   const outputs: Outputs = new Map();
   try {
+    const corpusParam =
+      'summaries' in input
+        ? { summaries: await parseSummaries(input.summaries) }
+        : { documents: input.documents.map((d) => d.saxonDoc) };
     collect(
       'html',
       runTransform(sefs.html, {
         initialTemplate: 'corpus',
         documentPool: pool,
-        params: { ...(params.html ?? {}), documents: docs.map((d) => d.saxonDoc) },
+        params: { ...(params.html ?? {}), ...corpusParam },
       }),
       outputs,
     );

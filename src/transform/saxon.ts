@@ -45,6 +45,23 @@ export async function parseForSaxon(text: string, absolutePath: string): Promise
   return SaxonJS.getResource({ text, type: 'xml', baseURI: pathToFileURL(absolutePath).href });
 }
 
+/**
+ * The documents' summaries (each one serialized element, html:summary) parsed together as one
+ * document, and its elements handed back in order: one parse, however many documents.
+ */
+export async function parseSummaries(summaries: readonly string[]): Promise<unknown[]> {
+  // Written by saxon-js itself, so well-formed, unless the cache holding them was edited by hand.
+  const doc = await SaxonJS.getResource({ text: `<summaries>${summaries.join('')}</summaries>`, type: 'xml' }).catch(
+    (e: unknown) => {
+      throw new TransformError(
+        `Unexpected summary in the build cache: ${String((e as Error)?.message ?? e)}`,
+        'TPSU0001',
+      );
+    },
+  );
+  return SaxonJS.XPath.evaluate('/*/*', doc, { resultForm: 'array' }) as unknown[];
+}
+
 // Result documents are delivered under this base; their hrefs relative to it name the output files.
 const OUTPUT_BASE = 'file:///tei-pipeline-output/';
 

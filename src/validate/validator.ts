@@ -1,7 +1,9 @@
-import { gatedFileExists, readGatedFileSync } from '../core/read-gate.js';
+import { gatedFileExists, gatedIsFile, readGatedFileSync } from '../core/read-gate.js';
 import { readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { SourceDocument } from '../core/document.js';
+import { sha256 } from '../core/fingerprint.js';
+import type { XmlTree } from '../core/xml-tree.js';
 import { projectPath, type Project, type RuleSetting } from '../core/project.js';
 import { createProjectIndex, type ProjectIndex } from '../tei/project-index.js';
 import { rules, runRules } from '../rules/index.js';
@@ -45,14 +47,6 @@ function applyRuleSettings(doc: SourceDocument, project: Project): void {
 export async function loadDocument(project: Project, absolute: string): Promise<SourceDocument> {
   try {
     return documentFromBytes(project, absolute, await readFile(absolute));
-  } catch (e) {
-    return unreadable(project, absolute, e);
-  }
-}
-
-function loadDocumentSync(project: Project, absolute: string): SourceDocument {
-  try {
-    return documentFromBytes(project, absolute, readGatedFileSync(absolute));
   } catch (e) {
     return unreadable(project, absolute, e);
   }
@@ -121,6 +115,8 @@ export interface SchemaVerdict {
 export class Validator {
   /** Per schema, how many files of the last validate() it accepted and refused. */
   verdicts: SchemaVerdict[] = [];
+  /** Files rules read beside the run (registers), by path, with the hash of the bytes parsed: a watch parses each once. */
+  private readonly readTrees = new Map<string, { hash: string; tree: XmlTree | null }>();
 
   private constructor(
     readonly project: Project,
@@ -200,12 +196,35 @@ export class Validator {
   private projectIndex(docs: readonly SourceDocument[]): ProjectIndex {
     const inRun = new Map(docs.map((d) => [d.file, d]));
     const teiRoot = join(this.project.root, this.project.teiDir) + sep;
-    return createProjectIndex(this.project.teiDir, (file) => {
-      const known = inRun.get(file);
-      if (known) return known.tree;
-      const absolute = resolve(this.project.root, file);
-      if (!absolute.startsWith(teiRoot) || !absolute.endsWith('.xml') || !gatedFileExists(absolute)) return null;
-      return loadDocumentSync(this.project, absolute).tree;
-    });
+    return createProjectIndex(
+      this.project.teiDir,
+      (file) => {
+        const known = inRun.get(file);
+        if (known) return known.tree;
+        const absolute = resolve(this.project.root, file);
+        if (!absolute.startsWith(teiRoot) || !absolute.endsWith('.xml') || !gatedFileExists(absolute)) return null;
+        return this.treeOf(absolute);
+      },
+      (file) => {
+        const absolute = resolve(this.project.root, file);
+        return absolute.startsWith(teiRoot) && gatedIsFile(absolute);
+      },
+    );
+  }
+
+  /** A file read on demand (a register), parsed only when its bytes changed since this validator last read it. */
+  private treeOf(absolute: string): XmlTree | null {
+    let bytes: Uint8Array;
+    try {
+      bytes = readGatedFileSync(absolute);
+    } catch {
+      return null;
+    }
+    const hash = sha256(bytes);
+    const known = this.readTrees.get(absolute);
+    if (known?.hash === hash) return known.tree;
+    const tree = documentFromBytes(this.project, absolute, bytes).tree;
+    this.readTrees.set(absolute, { hash, tree });
+    return tree;
   }
 }

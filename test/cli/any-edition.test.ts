@@ -2,14 +2,14 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, expectNoCrash, repoRoot } from '../support/cli.js';
+import { runCli, expectNoCrash, repoRoot } from '../support/cli.js';
 
 const fresh = (prefix: string) => mkdtempSync(join(tmpdir(), `tei-pipeline-${prefix}-`));
 
 describe('init, new, and running from anywhere', () => {
-  it('init writes an edition that builds and checks at once; new adds documents that validate', () => {
+  it('init writes an edition that builds and checks at once; new adds documents that validate', async () => {
     const parent = fresh('init');
-    const made = cli(parent, ['init', 'my-edition']);
+    const made = await runCli(parent, ['init', 'my-edition']);
     expectNoCrash(made);
     expect(made.code).toBe(0);
     const dir = join(parent, 'my-edition');
@@ -29,7 +29,7 @@ describe('init, new, and running from anywhere', () => {
       devDependencies: Record<string, string>;
     };
     expect(pkg.devDependencies['tei-pipeline']).toMatch(/^\^\d+\.\d+\.\d+$/);
-    const built = cli(dir, ['build']);
+    const built = await runCli(dir, ['build']);
     expectNoCrash(built);
     expect(built.stderr).toBe('');
     expect(built.code).toBe(0);
@@ -49,42 +49,42 @@ describe('init, new, and running from anywhere', () => {
     expect(text).toMatch(/^Written: /m);
     expect(text).not.toMatch(/^Source:/m);
 
-    expect(cli(dir, ['new', 'letter', 'second-letter']).code).toBe(0);
-    expect(cli(dir, ['new', 'record', 'a-record']).code).toBe(0);
-    const again = cli(dir, ['new', 'record', 'a-record']);
+    expect((await runCli(dir, ['new', 'letter', 'second-letter'])).code).toBe(0);
+    expect((await runCli(dir, ['new', 'record', 'a-record'])).code).toBe(0);
+    const again = await runCli(dir, ['new', 'record', 'a-record']);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/Unexpected id "a-record": tei\/a-record.xml exists already/);
-    expect(cli(dir, ['new', 'memo', 'x']).stderr).toMatch(
+    expect((await runCli(dir, ['new', 'memo', 'x'])).stderr).toMatch(
       /Unexpected document kind "memo", expected one of letter, record/,
     );
     // From a sub-folder: the edition is found above, and paths are shown relative to where one is.
-    const sub = cli(join(dir, 'tei', 'register'), ['validate', '--format', 'json']);
+    const sub = await runCli(join(dir, 'tei', 'register'), ['validate', '--format', 'json']);
     expect(sub.code).toBe(0);
     expect((JSON.parse(sub.stdout) as { summary: { files: number } }).summary.files).toBe(5);
-    expect(cli(join(dir, 'tei'), ['check']).code).toBe(1); // the new documents are not built yet: stale
-    expect(cli(join(dir, 'tei'), ['build']).code).toBe(0);
-    expect(cli(join(dir, 'tei'), ['check']).code).toBe(0);
-    expect(cli(parent, ['init', 'my-edition']).code).toBe(2);
+    expect((await runCli(join(dir, 'tei'), ['check'])).code).toBe(1); // the new documents are not built yet: stale
+    expect((await runCli(join(dir, 'tei'), ['build'])).code).toBe(0);
+    expect((await runCli(join(dir, 'tei'), ['check'])).code).toBe(0);
+    expect((await runCli(parent, ['init', 'my-edition'])).code).toBe(2);
   });
 
-  it('prints human diagnostics relative to the working directory, JSON relative to the edition root', () => {
+  it('prints human diagnostics relative to the working directory, JSON relative to the edition root', async () => {
     const dir = fresh('cwd');
-    expect(cli(dir, ['init', '.', '--quiet']).code).toBe(0);
+    expect((await runCli(dir, ['init', '.', '--quiet'])).code).toBe(0);
     const doc = readFileSync(join(dir, 'tei', 'sample-letter.xml'), 'utf8').replace(
       '<p xml:id="p1">',
       '<p xml:id="p1"><date when="1977-02-30">x</date>',
     );
     writeFileSync(join(dir, 'tei', 'sample-letter.xml'), doc);
-    const human = cli(join(dir, 'tei', 'register'), ['validate']);
+    const human = await runCli(join(dir, 'tei', 'register'), ['validate']);
     expect(human.code).toBe(1);
     expect(human.stderr).toMatch(/^\.\.\/sample-letter\.xml:\d+:\d+: error: .*\[tei\/date-iso\]/m);
-    const json = cli(join(dir, 'tei', 'register'), ['validate', '--format', 'json']);
+    const json = await runCli(join(dir, 'tei', 'register'), ['validate', '--format', 'json']);
     expect(json.stdout).toMatch(/"file": "tei\/sample-letter\.xml"/);
   });
 
-  it('lets the configuration turn a rule off or change its severity, and reports a bad configuration at line:column', () => {
+  it('lets the configuration turn a rule off or change its severity, and reports a bad configuration at line:column', async () => {
     const dir = fresh('rules');
-    expect(cli(dir, ['init', '.', '--quiet']).code).toBe(0);
+    expect((await runCli(dir, ['init', '.', '--quiet'])).code).toBe(0);
     const doc = readFileSync(join(dir, 'tei', 'sample-letter.xml'), 'utf8').replace(
       '<p xml:id="p1">',
       '<p xml:id="p1"><persName>Nobody</persName> ',
@@ -93,28 +93,26 @@ describe('init, new, and running from anywhere', () => {
     const config = JSON.parse(readFileSync(join(dir, 'tei-pipeline.config.json'), 'utf8')) as {
       rules: Record<string, string>;
     };
-    const run = (rules: Record<string, string>) => {
+    const run = async (rules: Record<string, string>) => {
       writeFileSync(join(dir, 'tei-pipeline.config.json'), JSON.stringify({ ...config, rules }, null, 2));
-      return JSON.parse(cli(dir, ['validate', '--format', 'json']).stdout) as {
+      return JSON.parse((await runCli(dir, ['validate', '--format', 'json'])).stdout) as {
         diagnostics: { ruleId: string; severity: string }[];
       };
     };
     // persName without @ref is a schema error in the project schema and a names-have-refs warning.
     expect(
-      run({})
-        .diagnostics.filter((d) => d.ruleId === 'tei/names-have-refs')
-        .map((d) => d.severity),
+      (await run({})).diagnostics.filter((d) => d.ruleId === 'tei/names-have-refs').map((d) => d.severity),
     ).toEqual(['warning']);
     expect(
-      run({ 'tei/names-have-refs': 'error' })
-        .diagnostics.filter((d) => d.ruleId === 'tei/names-have-refs')
+      (await run({ 'tei/names-have-refs': 'error' })).diagnostics
+        .filter((d) => d.ruleId === 'tei/names-have-refs')
         .map((d) => d.severity),
     ).toEqual(['error']);
-    expect(run({ 'tei/names-have-refs': 'off' }).diagnostics.filter((d) => d.ruleId === 'tei/names-have-refs')).toEqual(
-      [],
-    );
+    expect(
+      (await run({ 'tei/names-have-refs': 'off' })).diagnostics.filter((d) => d.ruleId === 'tei/names-have-refs'),
+    ).toEqual([]);
     writeFileSync(join(dir, 'tei-pipeline.config.json'), '{\n  "rules": { "tei/names-have-refs": "never" }\n}\n');
-    const bad = cli(join(dir, 'tei'), ['build']);
+    const bad = await runCli(join(dir, 'tei'), ['build']);
     expectNoCrash(bad);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(
@@ -123,7 +121,7 @@ describe('init, new, and running from anywhere', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
-  it('validates files outside any edition and says what it ran; other commands say there is no edition', () => {
+  it('validates files outside any edition and says what it ran; other commands say there is no edition', async () => {
     const dir = fresh('outside');
     // A document from elsewhere: its xml:id need not be its file name, no schema is configured.
     writeFileSync(
@@ -133,17 +131,17 @@ describe('init, new, and running from anywhere', () => {
         (_, k: string) => (k === 'today' ? '2026-01-02' : 'x'),
       ),
     );
-    const r = cli(dir, ['validate', 'letter.xml']);
+    const r = await runCli(dir, ['validate', 'letter.xml']);
     expectNoCrash(r);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
       /no edition here \(no tei-pipeline\.config\.json\): checked well-formedness, the TEI root, no schema \(give --schema FILE\.rng\) and the rules tei\/id-unique/,
     );
     writeFileSync(join(dir, 'broken.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader></TEI>\n');
-    const broken = cli(dir, ['validate', 'broken.xml']);
+    const broken = await runCli(dir, ['validate', 'broken.xml']);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/^broken\.xml:1:\d+: error: .*\[xml\/not-well-formed\]/m);
-    const build = cli(dir, ['build']);
+    const build = await runCli(dir, ['build']);
     expect(build.code).toBe(2);
     expect(build.stderr).toMatch(/no tei-pipeline\.config\.json \(nor tei\/ folder\) here or above/);
   });

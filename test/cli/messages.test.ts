@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMAND_HELP, helpText } from '../../src/cli/help.js';
 import { USAGE } from '../../src/cli/usage.js';
-import { cli, expectNoCrash, repoRoot, tempProject } from '../support/cli.js';
+import { cli, runCli, expectNoCrash, repoRoot, tempProject } from '../support/cli.js';
 import { RECORD_ID } from '../support/edition.js';
 
 const SUMMARY =
   /^wrote (\d+) of (\d+) output\(s\) \((\d+) already up to date\), removed (\d+); validated (\d+) of (\d+) file\(s\), rendered (\d+) of (\d+) document\(s\) in [\d.]+ s$/m;
 
 describe('help', () => {
-  it('has a full text for every command the usage lists', () => {
+  it('has a full text for every command the usage lists', async () => {
     for (const command of ['validate', 'build', 'check', 'watch', 'deposit']) {
       expect(USAGE, `the usage lists ${command}`).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
       expect(helpText(command)).toMatch(new RegExp(`^Usage: tei-pipeline ${command}\\b`));
@@ -19,20 +19,20 @@ describe('help', () => {
     expect(helpText(undefined)).toBe(USAGE);
   });
 
-  it('`help` lists the commands and exits 0; `help COMMAND` and `COMMAND --help` explain that command', () => {
-    const all = cli(process.cwd(), ['help']);
+  it('`help` lists the commands and exits 0; `help COMMAND` and `COMMAND --help` explain that command', async () => {
+    const all = await runCli(process.cwd(), ['help']);
     expect(all.code).toBe(0);
     expect(all.stdout.trim()).toBe(USAGE);
-    const one = cli(process.cwd(), ['help', 'build']);
+    const one = await runCli(process.cwd(), ['help', 'build']);
     expect(one.code).toBe(0);
     expect(one.stdout.trim()).toBe(COMMAND_HELP['build']);
-    const flag = cli(process.cwd(), ['check', '--help']);
+    const flag = await runCli(process.cwd(), ['check', '--help']);
     expect(flag.code).toBe(0);
     expect(flag.stdout.trim()).toBe(COMMAND_HELP['check']);
   });
 
-  it('`help` with an unknown command is a usage error, in one line and a hint', () => {
-    const r = cli(process.cwd(), ['help', 'bulid']);
+  it('`help` with an unknown command is a usage error, in one line and a hint', async () => {
+    const r = await runCli(process.cwd(), ['help', 'bulid']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /^tei-pipeline: Unexpected command "bulid" after help, expected one of validate, build, check, watch, deposit, help\n/,
@@ -46,12 +46,12 @@ describe('build and check messages', () => {
   const txt = join(root, 'out', 'text', `${RECORD_ID}.txt`);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('counts outputs, files and documents the same way on a first build and a build with nothing to do, and shows no progress off a terminal', () => {
-    const first = cli(root, ['build']);
+  it('counts outputs, files and documents the same way on a first build and a build with nothing to do, and shows no progress off a terminal', async () => {
+    const first = await runCli(root, ['build']);
     expect(first.code).toBe(0);
     const a = SUMMARY.exec(first.stdout);
     expect(a, first.stdout).not.toBeNull();
-    const second = cli(root, ['build']);
+    const second = await runCli(root, ['build']);
     const b = SUMMARY.exec(second.stdout);
     expect(b, second.stdout).not.toBeNull();
     // [written, outputs, up to date, removed, validated, files, rendered, documents]
@@ -71,7 +71,7 @@ describe('build and check messages', () => {
   const haveScript = existsSync('/usr/bin/script');
   it.skipIf(!haveScript)(
     `on a terminal, says what it is doing: validating, rendering${haveScript ? '' : ' (skipped: no /usr/bin/script; apt-get install -y bsdutils)'}`,
-    () => {
+    async () => {
       const doc = join(root, 'tei', `${RECORD_ID}.xml`);
       writeFileSync(doc, readFileSync(doc, 'utf8').replace('pass on as directed', 'pass on, as directed'));
       const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(repoRoot, 'bin', 'tei-pipeline.js'))} build`;
@@ -92,19 +92,19 @@ describe('build and check messages', () => {
       expect(r.stdout).toMatch(/\rrendering \[#{30}\] 1\/1/);
       expect(r.stdout).toMatch(/validated 1 of \d+ file\(s\), rendered 1 of 1 document\(s\)/);
       writeFileSync(doc, readFileSync(doc, 'utf8').replace('pass on, as directed', 'pass on as directed'));
-      expect(cli(root, ['build']).code).toBe(0);
+      expect((await runCli(root, ['build'])).code).toBe(0);
     },
     240_000,
   );
 
-  it('check shows the first differing lines of a stale file as a short unified diff', () => {
+  it('check shows the first differing lines of a stale file as a short unified diff', async () => {
     const built = readFileSync(txt, 'utf8');
     const lines = built.split('\n');
     const i = lines.findIndex((l) => l.includes('pass on as directed'));
     expect(i).toBeGreaterThan(0);
     const edited = lines[i]!.replace('pass on as directed', 'pass on as edited by hand');
     writeFileSync(txt, [...lines.slice(0, i), edited, ...lines.slice(i + 1)].join('\n'));
-    const r = cli(root, ['check']);
+    const r = await runCli(root, ['check']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
       new RegExp(`^out/text/${RECORD_ID}\\.txt:${i + 1}:\\d+: error: Unexpected stale output`, 'm'),
@@ -119,10 +119,11 @@ describe('build and check messages', () => {
     writeFileSync(txt, built);
   }, 240_000);
 
-  it('a build cache that cannot be written is a warning: the outputs are written, exit 0', () => {
+  it('a build cache that cannot be written is a warning: the outputs are written, exit 0', async () => {
     rmSync(join(root, '.cache'), { recursive: true, force: true });
     writeFileSync(join(root, '.cache'), 'a file where the cache folder should be');
     rmSync(txt);
+    // Spawned: the warning goes to the process's real stderr, its path relative to the process's cwd.
     const r = cli(root, ['build']);
     expectNoCrash(r);
     expect(r.code).toBe(0);
@@ -132,9 +133,9 @@ describe('build and check messages', () => {
     expect(existsSync(txt)).toBe(true);
   }, 240_000);
 
-  it('an output folder that cannot be written is one line naming the output and the cause, exit 2', () => {
+  it('an output folder that cannot be written is one line naming the output and the cause, exit 2', async () => {
     writeFileSync(join(root, 'blocked'), 'a file where the output folder should be');
-    const r = cli(root, ['build', '--out', 'blocked/out']);
+    const r = await runCli(root, ['build', '--out', 'blocked/out']);
     expectNoCrash(r);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(

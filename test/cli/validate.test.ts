@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, expectNoCrash, repoRoot, tempProject } from '../support/cli.js';
+import { runCli, expectNoCrash, repoRoot, tempProject } from '../support/cli.js';
 
 const record = readFileSync(join(repoRoot, 'tei', 'dobrynin-vance-1977-02-26.xml'), 'utf8');
 
@@ -13,8 +13,8 @@ function json(r: { stdout: string }) {
 }
 
 describe('tei-pipeline validate', () => {
-  it('exits 0 on the edition as committed, with no errors and no warnings', () => {
-    const r = cli(repoRoot, ['validate', '--format', 'json']);
+  it('exits 0 on the edition as committed, with no errors and no warnings', async () => {
+    const r = await runCli(repoRoot, ['validate', '--format', 'json']);
     expectNoCrash(r);
     const out = json(r);
     expect(out.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
@@ -22,16 +22,16 @@ describe('tei-pipeline validate', () => {
     expect(out.summary.files).toBeGreaterThanOrEqual(4);
   });
 
-  it('says "no documents" on an empty edition and exits 0', () => {
+  it('says "no documents" on an empty edition and exits 0', async () => {
     const root = tempProject({}, { registers: false });
-    const r = cli(root, ['validate']);
+    const r = await runCli(root, ['validate']);
     expect(r.stdout.trim()).toBe('no documents');
     expect(r.code).toBe(0);
   });
 
-  it('reports a path that does not exist, and a folder without XML, with exit 1', () => {
+  it('reports a path that does not exist, and a folder without XML, with exit 1', async () => {
     const root = tempProject({ 'notes/readme.txt': 'hello' });
-    const missing = cli(root, ['validate', 'tei/nope.xml', '--format', 'json']);
+    const missing = await runCli(root, ['validate', 'tei/nope.xml', '--format', 'json']);
     expect(missing.code).toBe(1);
     expect(json(missing).diagnostics[0]).toMatchObject({
       file: 'tei/nope.xml',
@@ -39,18 +39,18 @@ describe('tei-pipeline validate', () => {
       column: 1,
       ruleId: 'io/not-found',
     });
-    const empty = cli(root, ['validate', 'notes']);
+    const empty = await runCli(root, ['validate', 'notes']);
     expect(empty.code).toBe(1);
     expect(empty.stderr).toMatch(/^notes:1:1: error: Unexpected folder "notes" without XML files/m);
   });
 
-  it('locates a dangling pointer, a duplicate id and an impossible date in a copy of the record', () => {
+  it('locates a dangling pointer, a duplicate id and an impossible date in a copy of the record', async () => {
     const broken = record
       .replace('ref="per:vance"', 'ref="per:nobody"')
       .replace(/when="1977-02-25"/, 'when="1977-02-30"')
       .replace(/xml:id="p1"/, 'xml:id="p2"');
     const root = tempProject({ 'tei/dobrynin-vance-1977-02-26.xml': broken });
-    const r = cli(root, ['validate', '--format', 'json']);
+    const r = await runCli(root, ['validate', '--format', 'json']);
     expectNoCrash(r);
     expect(r.code).toBe(1);
     const ids = new Set(json(r).diagnostics.map((d) => d.ruleId));
@@ -64,12 +64,12 @@ describe('tei-pipeline validate', () => {
     }
   });
 
-  it('points schema errors at the element or attribute at fault', () => {
+  it('points schema errors at the element or attribute at fault', async () => {
     const broken = record
       .replace('<title type="main">', '<bogus/><title type="main">')
       .replace('<persName ref="per:vance"><roleName>', '<persName ref="per:vance" colour="red"><roleName>');
     const root = tempProject({ 'tei/dobrynin-vance-1977-02-26.xml': broken });
-    const r = cli(root, ['validate', '--format', 'json']);
+    const r = await runCli(root, ['validate', '--format', 'json']);
     expect(r.code).toBe(1);
     const lines = broken.split('\n');
     const at = (d: { line: number; column: number }) => lines[d.line - 1]!.slice(d.column - 1);
@@ -86,14 +86,21 @@ describe('tei-pipeline validate', () => {
     ).toBe(true);
   });
 
-  it('reports wrong namespace, non-TEI root and missing teiHeader', () => {
+  it('reports wrong namespace, non-TEI root and missing teiHeader', async () => {
     const root = tempProject({
       'tei/wrong-ns.xml': '<TEI xmlns="http://example.org/not-tei" xml:id="wrong-ns"/>\n',
       'tei/html-root.xml': '<html xml:id="html-root"/>\n',
       'tei/no-header.xml':
         '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="no-header">\n  <text><body><p>x</p></body></text>\n</TEI>\n',
     });
-    const r = cli(root, ['validate', 'tei/wrong-ns.xml', 'tei/html-root.xml', 'tei/no-header.xml', '--format', 'json']);
+    const r = await runCli(root, [
+      'validate',
+      'tei/wrong-ns.xml',
+      'tei/html-root.xml',
+      'tei/no-header.xml',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(1);
     const by = (f: string) =>
       json(r)
@@ -106,17 +113,17 @@ describe('tei-pipeline validate', () => {
     );
   });
 
-  it('never reads a file through an external entity or DTD', () => {
+  it('never reads a file through an external entity or DTD', async () => {
     const secret = join(repoRoot, 'test', 'fixtures', 'secret-file-for-xxe', 'secret.txt');
     const xxe = `<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY xxe SYSTEM "file://${secret}">]>\n<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="xxe"><text><body><p>&xxe;</p></body></text></TEI>\n`;
     const dtd = `<!DOCTYPE TEI SYSTEM "file://${secret}">\n<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="dtd"/>\n`;
     const root = tempProject({ 'tei/xxe.xml': xxe, 'tei/dtd.xml': dtd });
     for (const format of ['human', 'json', 'github', 'junit', 'sarif']) {
-      const r = cli(root, ['validate', 'tei/xxe.xml', 'tei/dtd.xml', '--format', format]);
+      const r = await runCli(root, ['validate', 'tei/xxe.xml', 'tei/dtd.xml', '--format', format]);
       expect(r.code).toBe(1);
       expect(r.stdout + r.stderr).not.toContain('SECRET-CONTENT-NEVER-READ');
     }
-    const r = cli(root, ['build', '--format', 'json']);
+    const r = await runCli(root, ['build', '--format', 'json']);
     expect(r.stdout + r.stderr).not.toContain('SECRET-CONTENT-NEVER-READ');
     const outDir = join(root, 'out');
     const outputs = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
@@ -124,11 +131,11 @@ describe('tei-pipeline validate', () => {
       expect(readFileSync(join(e.parentPath, e.name), 'utf8')).not.toContain('SECRET-CONTENT-NEVER-READ');
   });
 
-  it('treats an xml:id like "../../x" as an error, never as a path', () => {
+  it('treats an xml:id like "../../x" as an error, never as a path', async () => {
     const root = tempProject({
       'tei/dobrynin-vance-1977-02-26.xml': record.replace(/<p xml:id="p1"/, '<p xml:id="../../x"'),
     });
-    const r = cli(root, ['build', '--format', 'json']);
+    const r = await runCli(root, ['build', '--format', 'json']);
     expect(r.code).toBe(1);
     expect(json(r).diagnostics.some((d) => d.ruleId === 'schema/tei-project' || d.ruleId === 'tei/id-unique')).toBe(
       true,
@@ -136,14 +143,14 @@ describe('tei-pipeline validate', () => {
     expect(readdirSync(join(root, '..')).includes('x')).toBe(false);
   });
 
-  it('usage errors exit 2 with one line and no stack trace', () => {
-    const r = cli(repoRoot, ['validate', '--format', 'yaml']);
+  it('usage errors exit 2 with one line and no stack trace', async () => {
+    const r = await runCli(repoRoot, ['validate', '--format', 'yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe(
       'tei-pipeline: Unexpected --format "yaml", expected one of human, json, github, junit, sarif',
     );
-    expect(cli(repoRoot, ['frobnicate']).code).toBe(2);
-    expect(cli(repoRoot, ['validate', '--nope']).code).toBe(2);
+    expect((await runCli(repoRoot, ['frobnicate'])).code).toBe(2);
+    expect((await runCli(repoRoot, ['validate', '--nope'])).code).toBe(2);
   });
 });
 
@@ -152,8 +159,8 @@ describe('real TEI from other projects', () => {
   const haveCorpus = existsSync(corpus);
   it.skipIf(!haveCorpus)(
     `validates every file of ../shared/corpus without an internal error${haveCorpus ? '' : ` — SKIPPED: no ${corpus} beside this checkout`}`,
-    () => {
-      const r = cli(repoRoot, ['validate', corpus, '--format', 'json']);
+    async () => {
+      const r = await runCli(repoRoot, ['validate', corpus, '--format', 'json']);
       expectNoCrash(r);
       expect([0, 1]).toContain(r.code);
       const out = json(r);
@@ -169,11 +176,11 @@ describe('real TEI from other projects', () => {
 });
 
 describe('schema diagnostics and --schema', () => {
-  it('reports cert="very high" at the attribute, with the values the project schema allows', () => {
+  it('reports cert="very high" at the attribute, with the values the project schema allows', async () => {
     const broken = record.replace('cert="high" xml:id="renegade"', 'cert="very high" xml:id="renegade"');
     expect(broken).not.toBe(record);
     const root = tempProject({ 'tei/dobrynin-vance-1977-02-26.xml': broken });
-    const r = cli(root, ['validate', '--format', 'json']);
+    const r = await runCli(root, ['validate', '--format', 'json']);
     expect(r.code).toBe(1);
     const schema = json(r).diagnostics.filter((d) => d.ruleId.startsWith('schema/'));
     const line = broken.split('\n').findIndex((l) => l.includes('cert="very high"')) + 1;
@@ -184,7 +191,7 @@ describe('schema diagnostics and --schema', () => {
     ]);
   });
 
-  it('--schema alone checks well-formedness and that schema only, named by its stem, with its verdict in the summary', () => {
+  it('--schema alone checks well-formedness and that schema only, named by its stem, with its verdict in the summary', async () => {
     const root = tempProject({
       'tei/valid.xml':
         '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="another-name"><text><body><p>x</p></body></text></TEI>\n',
@@ -193,7 +200,7 @@ describe('schema diagnostics and --schema', () => {
       'tei/schema/tiny.rng':
         '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element><anyName/><ref name="any"/></element></start><define name="any"><zeroOrMore><choice><attribute><anyName><except><name>colour</name></except></anyName></attribute><text/><element><anyName/><ref name="any"/></element></choice></zeroOrMore></define></grammar>\n',
     });
-    const r = cli(root, [
+    const r = await runCli(root, [
       'validate',
       '--schema',
       'tei/schema/tiny.rng',
@@ -207,11 +214,17 @@ describe('schema diagnostics and --schema', () => {
     // No teiHeader, a file named unlike its id: the edition's rules and the project schema did not run.
     expect(out.diagnostics.map((d) => `${d.file} ${d.ruleId}`)).toEqual(['tei/invalid.xml schema/tiny']);
     expect(out.summary.schemas).toEqual([{ schema: 'tiny', valid: 1, invalid: 1 }]);
-    const human = cli(root, ['validate', '--schema', 'tei/schema/tiny.rng', 'tei/valid.xml', 'tei/invalid.xml']);
+    const human = await runCli(root, [
+      'validate',
+      '--schema',
+      'tei/schema/tiny.rng',
+      'tei/valid.xml',
+      'tei/invalid.xml',
+    ]);
     expect(human.stdout).toContain('tiny: 1 valid, 1 invalid');
   });
 
-  it('bounds the output: a 1 MB @ref gives at most 100 findings of a rule and one "and N more", under 100 KB of JSON', () => {
+  it('bounds the output: a 1 MB @ref gives at most 100 findings of a rule and one "and N more", under 100 KB of JSON', async () => {
     const refs = Array.from({ length: 170_000 }, (_, i) => `x:${i}`).join(' ');
     expect(refs.length).toBeGreaterThan(1_000_000);
     const root = tempProject({
@@ -220,7 +233,7 @@ describe('schema diagnostics and --schema', () => {
         `<rs type="person" ref="${refs}"`,
       ),
     });
-    const r = cli(root, ['validate', '--format', 'json']);
+    const r = await runCli(root, ['validate', '--format', 'json']);
     expect(r.code).toBe(1);
     expect(r.stdout.length).toBeLessThan(100_000);
     const refs2 = json(r).diagnostics.filter((d) => d.ruleId === 'tei/ref-resolves');
@@ -232,12 +245,12 @@ describe('schema diagnostics and --schema', () => {
     for (const d of json(r).diagnostics) expect(d.message.length).toBeLessThan(2000);
   });
 
-  it('never suggests an illegal xml:id for a file name that is not one', () => {
+  it('never suggests an illegal xml:id for a file name that is not one', async () => {
     const root = tempProject({
       'tei/1980-07-28-white-to-trask.xml':
         '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>x</p></body></text></TEI>\n',
     });
-    const r = cli(root, ['validate', 'tei/1980-07-28-white-to-trask.xml', '--format', 'json']);
+    const r = await runCli(root, ['validate', 'tei/1980-07-28-white-to-trask.xml', '--format', 'json']);
     const d = json(r).diagnostics.find((x) => x.ruleId === 'tei/file-named-by-id')!;
     expect(d.message).toContain('"1980-07-28-white-to-trask": it is not a legal xml:id');
     expect(d.message).toContain('xml:id="doc-1980-07-28-white-to-trask"');

@@ -4,16 +4,16 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toolVersion } from '../../src/cli/version.js';
-import { cli, repoRoot } from '../support/cli.js';
+import { runCli, repoRoot } from '../support/cli.js';
 import { copyOfBag, depositedRecord, filesUnder, recordText, RECORD_ID } from './support.js';
 
-let first: ReturnType<typeof depositedRecord>;
-let second: ReturnType<typeof depositedRecord>;
+let first: Awaited<ReturnType<typeof depositedRecord>>;
+let second: Awaited<ReturnType<typeof depositedRecord>>;
 
-beforeAll(() => {
+beforeAll(async () => {
   // Two projects at different paths, in time zones a day apart: nothing of either may leak into the bytes.
-  first = depositedRecord({ TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' });
-  second = depositedRecord({ TZ: 'America/Adak', LANG: 'C', LC_ALL: 'C' });
+  first = await depositedRecord({ TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' });
+  second = await depositedRecord({ TZ: 'America/Adak', LANG: 'C', LC_ALL: 'C' });
 });
 
 /** The central directory of a zip, as far as the tests need it (read here, not with the library that wrote it). */
@@ -99,10 +99,10 @@ describe('tei-pipeline deposit: the bag', () => {
     expect(filesUnder(join(first.root, 'out', 'deposit')).size).toBe(files.length + 1);
   });
 
-  it('holds the TEI as validated and the outputs a build of the same edition writes, byte for byte', () => {
+  it('holds the TEI as validated and the outputs a build of the same edition writes, byte for byte', async () => {
     const bag = filesUnder(first.bag);
     expect(bag.get(`data/tei/${RECORD_ID}.xml`)!.toString('utf8')).toBe(recordText);
-    const r = cli(first.root, ['build', '--quiet', '--force']);
+    const r = await runCli(first.root, ['build', '--quiet', '--force']);
     expect(r.code, r.stderr).toBe(0);
     const built = filesUnder(join(first.root, 'out'));
     // One document: every page, text and citation of the edition belongs in its bag.

@@ -344,7 +344,7 @@ async function metadataOf(
 }
 
 beforeAll(async () => {
-  const deposited = depositedRecord();
+  const deposited = await depositedRecord();
   expect(deposited.result.code).toBe(0);
   bag = deposited.bag;
   const run = await metadataOf(

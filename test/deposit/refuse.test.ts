@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, expectNoCrash, tempProject } from '../support/cli.js';
+import { runCli, expectNoCrash, tempProject } from '../support/cli.js';
 import { filesUnder, json, recordText, RECORD_ID } from './support.js';
 
 const RECORD = `tei/${RECORD_ID}.xml`;
 
-function deposit(root: string, ids: string[] = [RECORD_ID]) {
-  const r = cli(root, ['deposit', ...ids, '--format', 'json']);
+async function deposit(root: string, ids: string[] = [RECORD_ID]) {
+  const r = await runCli(root, ['deposit', ...ids, '--format', 'json']);
   expectNoCrash(r);
   return { code: r.code, report: json(r) };
 }
@@ -20,10 +20,10 @@ function positionOf(source: string, text: string): { line: number; column: numbe
 }
 
 describe('tei-pipeline deposit: what it refuses', () => {
-  it('refuses a header without a licence, naming the licence where it belongs; nothing is written', () => {
+  it('refuses a header without a licence, naming the licence where it belongs; nothing is written', async () => {
     const noLicence = recordText.replace(/<licence target="[^"]*">[\s\S]*?<\/licence>\s*/, '');
     const root = tempProject({ [RECORD]: noLicence });
-    const { code, report } = deposit(root);
+    const { code, report } = await deposit(root);
     expect(code).toBe(1);
     const header = report.diagnostics.filter((d) => d.ruleId === 'deposit/header');
     expect(header).toHaveLength(1);
@@ -39,13 +39,13 @@ describe('tei-pipeline deposit: what it refuses', () => {
     expect(existsSync(join(root, 'out', 'deposit'))).toBe(false);
   });
 
-  it('refuses a licence the metadata cannot name, at its @target, though the document validates', () => {
+  it('refuses a licence the metadata cannot name, at its @target, though the document validates', async () => {
     const other = recordText.replace(
       'target="https://creativecommons.org/licenses/by/4.0/"',
       'target="https://example.org/our-own-licence"',
     );
     const root = tempProject({ [RECORD]: other });
-    const { code, report } = deposit(root);
+    const { code, report } = await deposit(root);
     expect(code).toBe(1);
     expect(report.diagnostics.map((d) => d.ruleId)).toEqual(['deposit/header']);
     expect(report.diagnostics[0]).toMatchObject(positionOf(other, 'target="https://example.org/our-own-licence"'));
@@ -53,12 +53,12 @@ describe('tei-pipeline deposit: what it refuses', () => {
     expect(existsSync(join(root, 'out', 'deposit'))).toBe(false);
   });
 
-  it('refuses a header whose revisions have no full date, and one without an editor', () => {
+  it('refuses a header whose revisions have no full date, and one without an editor', async () => {
     const undated = recordText
       .replaceAll(/<change when="\d{4}-\d{2}-\d{2}"/g, '<change when="2026-11"')
       .replace(/<respStmt xml:id="edition-team">[\s\S]*?<\/respStmt>/, '');
     const root = tempProject({ [RECORD]: undated });
-    const { code, report } = deposit(root);
+    const { code, report } = await deposit(root);
     expect(code).toBe(1);
     const messages = report.diagnostics.filter((d) => d.ruleId === 'deposit/header').map((d) => d.message);
     expect(
@@ -68,33 +68,33 @@ describe('tei-pipeline deposit: what it refuses', () => {
     expect(existsSync(join(root, 'out', 'deposit'))).toBe(false);
   });
 
-  it("refuses a document that does not validate, with the validator's diagnostics", () => {
+  it("refuses a document that does not validate, with the validator's diagnostics", async () => {
     const root = tempProject({
       [RECORD]: recordText.replace('when="1977-02-25">February 25, 1977', 'when="1977-02-30">February 25, 1977'),
     });
-    const { code, report } = deposit(root);
+    const { code, report } = await deposit(root);
     expect(code).toBe(1);
     expect(report.diagnostics.map((d) => d.ruleId)).toContain('tei/date-iso');
     expect(report.diagnostics.filter((d) => d.source === 'deposit')).toEqual([]);
     expect(existsSync(join(root, 'out', 'deposit'))).toBe(false);
   });
 
-  it('leaves an earlier bag and zip exactly as they were when a later deposit is refused', () => {
+  it('leaves an earlier bag and zip exactly as they were when a later deposit is refused', async () => {
     const root = tempProject({ [RECORD]: recordText });
-    expect(deposit(root).code).toBe(0);
+    expect((await deposit(root)).code).toBe(0);
     const dir = join(root, 'out', 'deposit');
     const before = filesUnder(dir);
     writeFileSync(join(root, RECORD), recordText.replace('</TEI>', '<unclosed></TEI>'));
-    expect(deposit(root).code).toBe(1);
+    expect((await deposit(root)).code).toBe(1);
     const after = filesUnder(dir);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     for (const [k, v] of before) expect(v.equals(after.get(k)!), k).toBe(true);
     expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
-  it('reports an unknown id and a register named as a document', () => {
+  it('reports an unknown id and a register named as a document', async () => {
     const root = tempProject({ [RECORD]: recordText });
-    const { code, report } = deposit(root, ['no-such-letter', 'persons']);
+    const { code, report } = await deposit(root, ['no-such-letter', 'persons']);
     expect(code).toBe(1);
     expect(report.diagnostics.map((d) => [d.ruleId, d.file])).toEqual([
       ['deposit/unknown-id', 'tei/no-such-letter.xml'],
@@ -106,10 +106,10 @@ describe('tei-pipeline deposit: what it refuses', () => {
     expect(existsSync(join(root, 'out', 'deposit'))).toBe(false);
   });
 
-  it('deposits every document of tei/ (not the registers) when no id is given', () => {
+  it('deposits every document of tei/ (not the registers) when no id is given', async () => {
     const second = recordText.replaceAll(RECORD_ID, 'second-document');
     const root = tempProject({ [RECORD]: recordText, 'tei/second-document.xml': second });
-    const r = cli(root, ['deposit']);
+    const r = await runCli(root, ['deposit']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('deposited 2 of 2 document(s)');
     expect(readdirSync(join(root, 'out', 'deposit')).sort()).toEqual([

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SaxonJS from 'saxon-js';
-import { cli, expectNoCrash, repoRoot, tempProject, type CliResult } from '../support/cli.js';
+import { cli, runCli, expectNoCrash, repoRoot, tempProject, type CliResult } from '../support/cli.js';
 import { RECORD_ID } from '../support/edition.js';
 
 export { RECORD_ID };
@@ -26,13 +26,17 @@ export function json(r: CliResult): JsonReport {
 
 export const recordText = readFileSync(join(repoRoot, 'tei', `${RECORD_ID}.xml`), 'utf8');
 
-/** A temporary edition with the record (or the text given in its place), deposited once: its bag folder and zip. */
-export function depositedRecord(
+/**
+ * A temporary edition with the record (or the text given in its place), deposited once: its bag folder
+ * and zip. In-process, unless an environment is given: a time zone or a locale needs a process of its own.
+ */
+export async function depositedRecord(
   env: Record<string, string> = {},
   record: string = recordText,
-): { root: string; bag: string; zip: string; result: CliResult } {
+): Promise<{ root: string; bag: string; zip: string; result: CliResult }> {
   const root = tempProject({ [`tei/${RECORD_ID}.xml`]: record });
-  const result = cli(root, ['deposit', RECORD_ID], env);
+  const args = ['deposit', RECORD_ID];
+  const result = Object.keys(env).length > 0 ? cli(root, args, env) : await runCli(root, args);
   expectNoCrash(result);
   return {
     root,

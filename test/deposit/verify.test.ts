@@ -3,20 +3,26 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, expectNoCrash } from '../support/cli.js';
+import { runCli, expectNoCrash } from '../support/cli.js';
 import { copyOfBag, depositedRecord, json, RECORD_ID } from './support.js';
 
-let deposited: ReturnType<typeof depositedRecord>;
+let deposited: Awaited<ReturnType<typeof depositedRecord>>;
 const TEI = `data/tei/${RECORD_ID}.xml`;
 
-beforeAll(() => {
-  deposited = depositedRecord();
+beforeAll(async () => {
+  deposited = await depositedRecord();
   expect(deposited.result.code).toBe(0);
 });
 
 /** Run --verify from the bag's parent folder, so diagnostics name "<id>/…". */
-function verify(path: string) {
-  const r = cli(dirname(path), ['deposit', '--verify', path.slice(dirname(path).length + 1), '--format', 'json']);
+async function verify(path: string) {
+  const r = await runCli(dirname(path), [
+    'deposit',
+    '--verify',
+    path.slice(dirname(path).length + 1),
+    '--format',
+    'json',
+  ]);
   expectNoCrash(r);
   return { code: r.code, report: json(r) };
 }
@@ -38,15 +44,15 @@ function zipWith(change: (files: Record<string, Uint8Array>) => void, extra: Zip
 }
 
 describe('tei-pipeline deposit --verify', () => {
-  it('passes the bag and the zip as written (exit 0)', () => {
-    const folder = verify(deposited.bag);
+  it('passes the bag and the zip as written (exit 0)', async () => {
+    const folder = await verify(deposited.bag);
     expect(folder.report.diagnostics).toEqual([]);
     expect(folder.code).toBe(0);
     expect(folder.report.summary.files).toBeGreaterThan(20);
-    const zip = verify(deposited.zip);
+    const zip = await verify(deposited.zip);
     expect(zip.report.diagnostics).toEqual([]);
     expect(zip.code).toBe(0);
-    const human = cli(dirname(deposited.bag), ['deposit', '--verify', RECORD_ID]);
+    const human = await runCli(dirname(deposited.bag), ['deposit', '--verify', RECORD_ID]);
     expect(human.stdout).toMatch(
       new RegExp(
         `^verified ${RECORD_ID}: every file the manifests \\(sha256, sha512\\) and the tag manifest list is there and unchanged`,
@@ -55,10 +61,10 @@ describe('tei-pipeline deposit --verify', () => {
     );
   });
 
-  it('names a payload file whose byte changed, at the manifest lines that list it (exit 1)', () => {
+  it('names a payload file whose byte changed, at the manifest lines that list it (exit 1)', async () => {
     const bag = copyOfBag(deposited.bag);
     flipByte(join(bag, TEI), 1000);
-    const { code, report } = verify(bag);
+    const { code, report } = await verify(bag);
     expect(code).toBe(1);
     const changed = report.diagnostics.filter((d) => d.ruleId === 'deposit/changed');
     expect(changed.map((d) => d.file).sort()).toEqual([
@@ -75,11 +81,11 @@ describe('tei-pipeline deposit --verify', () => {
     expect(report.diagnostics.map((d) => d.ruleId).sort()).toEqual(['deposit/changed', 'deposit/changed']);
   });
 
-  it('reports a deleted file as missing and an added one as extra, and a wrong Payload-Oxum', () => {
+  it('reports a deleted file as missing and an added one as extra, and a wrong Payload-Oxum', async () => {
     const bag = copyOfBag(deposited.bag);
     rmSync(join(bag, 'data/html/persons.html'));
     writeFileSync(join(bag, 'data/notes.txt'), 'added after bagging\n');
-    const { code, report } = verify(bag);
+    const { code, report } = await verify(bag);
     expect(code).toBe(1);
     const missing = report.diagnostics.filter((d) => d.ruleId === 'deposit/missing');
     expect(missing).toHaveLength(2);
@@ -92,10 +98,10 @@ describe('tei-pipeline deposit --verify', () => {
     expect(readFileSync(join(bag, 'bag-info.txt'), 'utf8').split('\n')[oxum[0]!.line - 1]).toMatch(/^Payload-Oxum: /);
   });
 
-  it('checks the tag files too: a changed metadata file is named at the tag manifest line', () => {
+  it('checks the tag files too: a changed metadata file is named at the tag manifest line', async () => {
     const bag = copyOfBag(deposited.bag);
     appendFileSync(join(bag, 'metadata/zenodo.json'), ' ');
-    const { code, report } = verify(bag);
+    const { code, report } = await verify(bag);
     expect(code).toBe(1);
     expect(report.diagnostics).toEqual([
       expect.objectContaining({ ruleId: 'deposit/changed', file: `${RECORD_ID}/tagmanifest-sha256.txt` }),
@@ -103,23 +109,29 @@ describe('tei-pipeline deposit --verify', () => {
     expect(report.diagnostics[0]!.message).toContain('metadata/zenodo.json');
   });
 
-  it('refuses a folder that is not a bag', () => {
+  it('refuses a folder that is not a bag', async () => {
     const bag = copyOfBag(deposited.bag);
     rmSync(join(bag, 'bagit.txt'));
-    const { code, report } = verify(bag);
+    const { code, report } = await verify(bag);
     expect(code).toBe(1);
     expect(report.diagnostics.map((d) => d.ruleId)).toEqual(['deposit/not-a-bag']);
-    const nowhere = cli(deposited.root, ['deposit', '--verify', 'out/deposit/nothing-here', '--format', 'json']);
+    const nowhere = await runCli(deposited.root, [
+      'deposit',
+      '--verify',
+      'out/deposit/nothing-here',
+      '--format',
+      'json',
+    ]);
     expect(nowhere.code).toBe(1);
     expect(json(nowhere).diagnostics[0]).toMatchObject({ ruleId: 'io/not-found', file: 'out/deposit/nothing-here' });
   });
 
-  it('finds a changed byte inside a zip entry, naming the entry', () => {
+  it('finds a changed byte inside a zip entry, naming the entry', async () => {
     const zip = zipWith((files) => {
       const tei = files[`${RECORD_ID}/${TEI}`]!;
       tei[2000] = tei[2000]! ^ 0x01;
     });
-    const { code, report } = verify(zip);
+    const { code, report } = await verify(zip);
     expect(code).toBe(1);
     const changed = report.diagnostics.filter((d) => d.ruleId === 'deposit/changed');
     expect(changed.map((d) => d.file).sort()).toEqual([
@@ -129,7 +141,7 @@ describe('tei-pipeline deposit --verify', () => {
     for (const d of changed) expect(d.message).toContain(TEI);
   });
 
-  it("finds a byte flipped in the zip's own bytes (a damaged entry), naming the file", () => {
+  it("finds a byte flipped in the zip's own bytes (a damaged entry), naming the file", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tei-pipeline-zip-'));
     const zip = join(dir, `${RECORD_ID}.zip`);
     const bytes = readFileSync(deposited.zip);
@@ -138,15 +150,15 @@ describe('tei-pipeline deposit --verify', () => {
     const header = bytes.indexOf(name);
     bytes[header + name.length + 4000] = bytes[header + name.length + 4000]! ^ 0xff;
     writeFileSync(zip, bytes);
-    const { code, report } = verify(zip);
+    const { code, report } = await verify(zip);
     expect(code).toBe(1);
     // Inflating fails, or gives other bytes: either way the diagnostics name the TEI file.
     expect(report.diagnostics.some((d) => `${d.file} ${d.message}`.includes(TEI))).toBe(true);
   });
 
-  it('reads a zip in memory and refuses entries that would land outside the bag, without writing anything', () => {
+  it('reads a zip in memory and refuses entries that would land outside the bag, without writing anything', async () => {
     const zip = zipWith(() => {}, { '../escaped.txt': strToU8('outside'), '/etc/absolute.txt': strToU8('absolute') });
-    const { code, report } = verify(zip);
+    const { code, report } = await verify(zip);
     expect(code).toBe(1);
     const unsafe = report.diagnostics.filter((d) => d.ruleId === 'deposit/unsafe-path');
     expect(unsafe.map((d) => d.file).sort()).toEqual(

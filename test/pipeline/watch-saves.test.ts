@@ -177,6 +177,8 @@ describe('what counts as a save', () => {
     ['/e/tei/schema/tei-project.sch', 'schema'],
     ['/p/xslt/html/html.xsl', 'stylesheet'],
     ['/p/xslt/html/assets/edition.css', 'stylesheet'],
+    ['/e/tei/images/plate-1.png', 'document'],
+    ['/e/tei/images/Plate 2.JPG', 'document'],
     ['/e/tei/notes.txt', 'none'],
     ['/e/tei/.a.xml.swp', 'none'],
     ['/e/tei/a.xml~', 'none'],

@@ -8,8 +8,10 @@ import { RECORD, runFuzz } from '../../src/fuzz/run-fuzz.js';
 import { repoRoot } from '../support/cli.js';
 
 // The same seed as `npm run fuzz`: a failure here replays with `npm run fuzz -- --start I --count 1`.
+// `npm test` runs the first 150 mutants (every mutator among them, checked below); `npm run fuzz`
+// runs 500 by default and `npm run fuzz -- --count 10000` more.
 const SEED = 20260226;
-const COUNT = 500;
+const COUNT = 150;
 const record = readFileSync(join(repoRoot, RECORD));
 
 describe('fuzzing the record', () => {
@@ -23,6 +25,12 @@ describe('fuzzing the record', () => {
     // The mutants reach past the parser: some validate cleanly and are rendered too.
     expect(summary.clean).toBeGreaterThan(0);
   }, 900_000);
+
+  it(`applies every mutator among the ${COUNT} mutants`, () => {
+    const used = new Set<string>();
+    for (let i = 0; i < COUNT; i++) for (const m of makeMutant(record, SEED, i).mutators) used.add(m);
+    expect([...used].sort()).toEqual(Object.keys(MUTATORS).sort());
+  });
 
   it('makes the same mutant from the same seed and index, and another from another', () => {
     const a = makeMutant(record, SEED, 7);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, expectNoCrash, tempProject } from '../support/cli.js';
+import { runCli, expectNoCrash, tempProject } from '../support/cli.js';
 import { RECORD_ID } from '../support/edition.js';
 
 /** The id of a process that has just ended (the pid of a killed build, as far as a later run can tell). */
@@ -37,19 +37,20 @@ function plant(root: string, pid: number): string[] {
 
 describe('no leftovers: temporary files of a dead process (issue 13.6)', () => {
   let root: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     root = tempProject({}, { withRecord: true });
-    expect(cli(root, ['build']).code).toBe(0);
+    expect((await runCli(root, ['build'])).code).toBe(0);
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it("check reports each one as build/leftover, and a running process's temporary file not at all", () => {
+  it("check reports each one as build/leftover, and a running process's temporary file not at all", async () => {
     const pid = deadPid();
     const planted = plant(root, pid);
-    // This test's own process runs: its temporary file is another build at work, not a leftover.
-    const live = `out/text/${RECORD_ID}.txt.${process.pid}.0.tmp`;
+    // The CLI runs in this test's process: the process that started it (vitest's) is another one,
+    // still running, whose temporary file is another build at work, not a leftover.
+    const live = `out/text/${RECORD_ID}.txt.${process.ppid}.0.tmp`;
     writeFileSync(join(root, live), 'in progress');
-    const r = cli(root, ['check', '--format', 'json']);
+    const r = await runCli(root, ['check', '--format', 'json']);
     expectNoCrash(r);
     expect(r.code).toBe(1);
     const leftovers = (
@@ -66,23 +67,23 @@ describe('no leftovers: temporary files of a dead process (issue 13.6)', () => {
     for (const p of planted) rmSync(join(root, p), { recursive: true, force: true });
   });
 
-  it("the next build removes them, leaves a running process's alone, and check passes", () => {
+  it("the next build removes them, leaves a running process's alone, and check passes", async () => {
     const planted = plant(root, deadPid());
-    const live = `out/text/${RECORD_ID}.txt.${process.pid}.0.tmp`;
+    const live = `out/text/${RECORD_ID}.txt.${process.ppid}.0.tmp`;
     writeFileSync(join(root, live), 'in progress');
-    const r = cli(root, ['build']);
+    const r = await runCli(root, ['build']);
     expectNoCrash(r);
     expect(r.code).toBe(0);
     for (const p of planted) expect(existsSync(join(root, p)), p).toBe(false);
     expect(r.stdout).toContain(`removed out/deposit/.tmp-${RECORD_ID}-`);
     expect(existsSync(join(root, live))).toBe(true);
     rmSync(join(root, live));
-    expect(cli(root, ['check']).code).toBe(0);
+    expect((await runCli(root, ['check'])).code).toBe(0);
   });
 
-  it('the next deposit removes them too', () => {
+  it('the next deposit removes them too', async () => {
     const planted = plant(root, deadPid());
-    const r = cli(root, ['deposit']);
+    const r = await runCli(root, ['deposit']);
     expectNoCrash(r);
     expect(r.code).toBe(0);
     for (const p of planted) expect(existsSync(join(root, p)), p).toBe(false);

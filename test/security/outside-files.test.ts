@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildEdition } from '../../src/pipeline/build.js';
 import { openProject } from '../../src/core/project.js';
 import { WarmTools } from '../../src/pipeline/warm-tools.js';
-import { cli, expectNoCrash, repoRoot, tempProject } from '../support/cli.js';
+import { runCli, expectNoCrash, repoRoot, tempProject } from '../support/cli.js';
 import { RECORD_ID } from '../support/edition.js';
 
 // A register-shaped file outside the edition: if any of its names reaches an output, the build leaked it.
@@ -81,9 +81,9 @@ describe('no file outside the edition is read or published', () => {
     openProject(repoRoot); // leave the read gate as the other tests expect it
   });
 
-  it('an unused prefixDef pointing outside: exit 1 at the attribute, the secret in no output (CLI)', () => {
+  it('an unused prefixDef pointing outside: exit 1 at the attribute, the secret in no output (CLI)', async () => {
     const { root } = editionBesideSecret('../../outside/secret.xml#$1');
-    const r = cli(root, ['build', '--format', 'json']);
+    const r = await runCli(root, ['build', '--format', 'json']);
     expectNoCrash(r);
     expect(r.code).toBe(1);
     const { diagnostics } = JSON.parse(r.stdout) as {
@@ -149,7 +149,9 @@ describe('no file outside the edition is read or published', () => {
     const { watchReads } = await import('../../src/core/read-gate.js');
     const asked: [string, boolean][] = [];
     const stop = watchReads((target, allowed) => asked.push([target, allowed]));
-    const { result: outputs, opened } = await opensDuring(async () => renderCorpus([doc], sefs, documentPool([]), doc));
+    const { result: outputs, opened } = await opensDuring(async () =>
+      renderCorpus({ documents: [doc] }, sefs, documentPool([]), doc),
+    );
     stop();
     expect(opened).not.toContain(secret);
     expect(outputs, JSON.stringify(doc.diagnostics)).not.toBeNull();

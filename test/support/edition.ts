@@ -18,6 +18,6 @@ export const RECORD_ID = 'dobrynin-vance-1977-02-26';
 
 export async function output(path: string): Promise<string> {
   const content = (await repoEdition()).outputs.get(path);
-  if (content === undefined) throw new Error(`the build produced no ${path}`);
+  if (typeof content !== 'string') throw new Error(`the build produced no ${path} as text`);
   return content;
 }

@@ -7,7 +7,7 @@ import { compileStylesheet } from '../../src/transform/compile-stylesheet.js';
 import { renderDocument } from '../../src/transform/render.js';
 import { parseForSaxon } from '../../src/transform/saxon.js';
 import type { CompiledStylesheets } from '../../src/transform/stylesheets.js';
-import { cli, expectNoCrash, repoRoot, tempProject } from '../support/cli.js';
+import { cli, runCli, expectNoCrash, repoRoot, tempProject } from '../support/cli.js';
 import { RECORD_ID } from '../support/edition.js';
 
 function tree(dir: string): Map<string, Buffer> {
@@ -20,10 +20,11 @@ function tree(dir: string): Map<string, Buffer> {
 }
 
 describe('build guarantees', () => {
-  it('outputs are byte-identical across runs, time zones, locales and working directories, and equal the committed out/', () => {
+  it('outputs are byte-identical across runs, time zones, locales and working directories, and equal the committed out/', async () => {
     const a = tempProject({}, { withRecord: true });
     const b = tempProject({}, { withRecord: true });
     // Two projects at different absolute paths: no path may leak into an output.
+    // Processes of their own: a time zone and a locale are fixed when Node starts.
     const ra = cli(a, ['build', '--quiet'], { TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' });
     const rb = cli(b, ['build', '--quiet'], { TZ: 'America/Adak', LANG: 'C', LC_ALL: 'C' });
     expectNoCrash(ra);
@@ -41,7 +42,7 @@ describe('build guarantees', () => {
     }
   });
 
-  it('a source with CRLF line endings (as Windows editors write) validates and builds the same bytes as with LF', () => {
+  it('a source with CRLF line endings (as Windows editors write) validates and builds the same bytes as with LF', async () => {
     const crlf = (t: string) => t.replace(/\r?\n/g, '\r\n');
     const files: Record<string, string> = {
       [`tei/${RECORD_ID}.xml`]: crlf(readFileSync(join(repoRoot, 'tei', `${RECORD_ID}.xml`), 'utf8')),
@@ -49,7 +50,7 @@ describe('build guarantees', () => {
     for (const r of ['persons', 'places', 'orgs'])
       files[`tei/register/${r}.xml`] = crlf(readFileSync(join(repoRoot, 'tei', 'register', `${r}.xml`), 'utf8'));
     const root = tempProject(files);
-    const r = cli(root, ['build', '--format', 'json']);
+    const r = await runCli(root, ['build', '--format', 'json']);
     expectNoCrash(r);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).diagnostics.filter((d: { severity: string }) => d.severity !== 'info')).toEqual([]);
@@ -60,9 +61,9 @@ describe('build guarantees', () => {
       expect(v.equals(committed.get(k) ?? Buffer.alloc(0)), `out/${k} differs from the LF build`).toBe(true);
   });
 
-  it('a document that stops validating keeps its last good outputs, untouched; nothing half-written is left', () => {
+  it('a document that stops validating keeps its last good outputs, untouched; nothing half-written is left', async () => {
     const root = tempProject({}, { withRecord: true });
-    expect(cli(root, ['build', '--quiet']).code).toBe(0);
+    expect((await runCli(root, ['build', '--quiet'])).code).toBe(0);
     const before = tree(join(root, 'out'));
     const html = join(root, 'out', 'html', `${RECORD_ID}.html`);
     const mtime = statSync(html).mtimeMs;
@@ -71,7 +72,7 @@ describe('build guarantees', () => {
       doc,
       readFileSync(doc, 'utf8').replace('when="1977-02-25"', 'when="1977-02-30"').replace('</TEI>', '<unclosed></TEI>'),
     );
-    const r = cli(root, ['build', '--format', 'json']);
+    const r = await runCli(root, ['build', '--format', 'json']);
     expect(r.code).toBe(1);
     const after = tree(join(root, 'out'));
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openEdition } from '../../src/config/open-edition.js';
 import { buildEdition, type EditionBuild } from '../../src/pipeline/build.js';
 import { WarmTools } from '../../src/pipeline/warm-tools.js';
-import { cli, repoRoot } from '../support/cli.js';
+import { runCli, repoRoot } from '../support/cli.js';
 import { coverage, htmlText, teiText, words } from '../support/words.js';
 
 // Real TEI from other projects (not ours to commit: read in place), built in a scratch edition made by
@@ -27,7 +27,7 @@ describe.skipIf(!ready)(title, () => {
   let files: string[];
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tei-pipeline-corpus-'));
-    const made = cli(dir, ['init', '.', '--schema', teiAll, '--quiet']);
+    const made = await runCli(dir, ['init', '.', '--schema', teiAll, '--quiet']);
     expect(made.code, made.stderr).toBe(0);
     files = readdirSync(corpus, { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile() && e.name.endsWith('.xml'))
@@ -42,7 +42,7 @@ describe.skipIf(!ready)(title, () => {
     // ~100 s of CPU (tei_all over 13 files, a 480 KB document rendered); far more on a shared machine.
   }, 1_500_000);
 
-  it("validates every valid file and refuses the invalid ones with the schema's errors, rendering nothing for them", () => {
+  it("validates every valid file and refuses the invalid ones with the schema's errors, rendering nothing for them", async () => {
     for (const f of files) {
       const name = basename(f);
       const doc = build.docs.find((d) => d.file === `tei/${name}`)!;
@@ -68,7 +68,7 @@ describe.skipIf(!ready)(title, () => {
     }
   });
 
-  it(`keeps at least ${MIN_SHARE * 100}% of the words of <text> in the HTML and in the plain text of every valid file`, () => {
+  it(`keeps at least ${MIN_SHARE * 100}% of the words of <text> in the HTML and in the plain text of every valid file`, async () => {
     const report: string[] = [];
     for (const f of files.filter((x) => !INVALID.has(basename(x)))) {
       const name = basename(f);
@@ -86,8 +86,8 @@ describe.skipIf(!ready)(title, () => {
           ) as string,
         ),
       );
-      const html = build.outputs.get(`html/${id}.html`);
-      const text = build.outputs.get(`text/${id}.txt`);
+      const html = build.outputs.get(`html/${id}.html`) as string | undefined;
+      const text = build.outputs.get(`text/${id}.txt`) as string | undefined;
       expect(html, `${name}: html/${id}.html`).toBeDefined();
       expect(text, `${name}: text/${id}.txt`).toBeDefined();
       const h = coverage(source, words(htmlText(html!)));

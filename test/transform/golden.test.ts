@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, expectNoCrash, repoRoot, tempProject } from '../support/cli.js';
+import { runCli, expectNoCrash, repoRoot, tempProject } from '../support/cli.js';
 
 /**
  * Golden files: test/fixtures/golden-<case>/tei/<id>.xml is built with the edition's registers, and
@@ -29,9 +29,9 @@ describe('golden files', () => {
       .find((f) => f.endsWith('.xml'))!
       .replace(/\.xml$/, '');
 
-    it(`${name.replace(/^golden-/, '').replace(/-/g, ' ')}: every format matches its expected output`, () => {
+    it(`${name.replace(/^golden-/, '').replace(/-/g, ' ')}: every format matches its expected output`, async () => {
       const root = tempProject({ [`tei/${id}.xml`]: readFileSync(join(dir, 'tei', `${id}.xml`)) });
-      const r = cli(root, ['build', '--quiet']);
+      const r = await runCli(root, ['build', '--quiet']);
       expectNoCrash(r);
       expect(r.code, r.stderr).toBe(0);
       const produced = readdirSync(join(root, 'out'), { recursive: true, withFileTypes: true })

@@ -75,14 +75,14 @@ describe('metadata for Zotero (Embedded Metadata translator)', () => {
     const project = openProject(repoRoot);
     project.edition = { baseUrl: 'https://edition.example.org/dv/', title: 'Soviet–American Correspondence, 1977' };
     const built = await buildEdition(project, new WarmTools(project), { force: true, only: [RECORD_ID], jobs: 1 });
-    const html = built.outputs.get(`html/${RECORD_ID}.html`)!;
+    const html = built.outputs.get(`html/${RECORD_ID}.html`) as string;
     const item = zoteroItem(metaTags(html));
     // The page's own "Cite this document" ends with the page's public address.
     expect(/<p class="citation">([^<]*)<\/p>/.exec(html)![1]).toMatch(
       new RegExp(`, ${RECORD_ID}\\. https://edition\\.example\\.org/dv/${RECORD_ID}\\.html\\.$`),
     );
     expect(item).toMatchObject({ itemType: 'manuscript', url: `https://edition.example.org/dv/${RECORD_ID}.html` });
-    const csl = JSON.parse(built.outputs.get(`cite/${RECORD_ID}.csl.json`)!) as Record<string, unknown>[];
+    const csl = JSON.parse(built.outputs.get(`cite/${RECORD_ID}.csl.json`) as string) as Record<string, unknown>[];
     for (const entry of csl) {
       expect(entry).toMatchObject({
         URL: `https://edition.example.org/dv/${RECORD_ID}.html`,

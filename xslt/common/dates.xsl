@@ -15,13 +15,14 @@
     'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
     'November', 'December')"/>
 
-  <!-- True for an ISO 8601 calendar date, year-month or year that exists. -->
+  <!-- True for an ISO 8601 calendar date, year-month or year that exists. ISO digits are 0-9
+       (XPath's \d is every Unicode digit, and saxon-js builds that class anew at each call). -->
   <xsl:function name="ed:is-iso-date" as="xs:boolean">
     <xsl:param name="value" as="xs:string?"/>
     <xsl:sequence select="
-      if (matches($value, '^\d{4}-\d{2}-\d{2}$')) then $value castable as xs:date
-      else if (matches($value, '^\d{4}-\d{2}$')) then concat($value, '-01') castable as xs:date
-      else matches($value, '^\d{4}$')"/>
+      if (matches($value, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) then $value castable as xs:date
+      else if (matches($value, '^[0-9]{4}-[0-9]{2}$')) then concat($value, '-01') castable as xs:date
+      else matches($value, '^[0-9]{4}$')"/>
   </xsl:function>
 
   <!-- The ISO value of a dating element: @when, else @from, @notBefore, @notAfter, @to.

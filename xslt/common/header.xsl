@@ -13,7 +13,19 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
+  <!-- A document's header facts are asked for by many templates (seven times for a record's page):
+       an accumulator on the document node makes them once per document and transform. -->
+  <xsl:accumulator name="ed:header-facts" initial-value="()" as="map(xs:string, item()*)?">
+    <xsl:accumulator-rule match="document-node()" select="ed:read-header-facts(.)"/>
+  </xsl:accumulator>
+
   <xsl:function name="ed:header-facts" as="map(xs:string, item()*)">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="if (root($doc) instance of document-node()) then root($doc) ! accumulator-before('ed:header-facts')
+                          else ed:read-header-facts($doc)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:read-header-facts" as="map(xs:string, item()*)">
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="tei" select="root($doc)/*"/>
     <xsl:variable name="h" select="$tei/teiHeader"/>

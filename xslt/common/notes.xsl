@@ -36,10 +36,15 @@
     <xsl:sequence select="root($doc)//text//note[ed:is-footnote(.)]"/>
   </xsl:function>
 
-  <!-- The number of a footnote: its position among the document's footnotes. -->
+  <!-- A document's notes, indexed once: numbering each by the preceding axis walked the whole text before it. -->
+  <xsl:key name="ed:notes" match="note" use="'note'"/>
+
+  <!-- The number of a footnote: its position among the document's footnotes (the notes before it,
+       not those it is inside). -->
   <xsl:function name="ed:note-number" as="xs:integer">
     <xsl:param name="note" as="element(note)"/>
-    <xsl:sequence select="count($note/preceding::note[ed:is-footnote(.)]) + 1"/>
+    <xsl:sequence select="count((key('ed:notes', 'note', root($note))[. &lt;&lt; $note] except $note/ancestor::note)
+                                [ed:is-footnote(.)]) + 1"/>
   </xsl:function>
 
   <!-- Calls the format's ed:footnote hook once per footnote, in order. -->

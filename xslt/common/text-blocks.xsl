@@ -14,6 +14,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:ed="urn:x-tei-pipeline:edition"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
@@ -101,14 +102,34 @@
                           or ed:is-lined($e)"/>
   </xsl:function>
 
+  <!-- The only names an output block can have: a cheap test before ed:is-output-block. -->
+  <xsl:variable name="ed:block-candidates" as="xs:string+"
+    select="($ed:block-names, 'opener', 'closer', 'postscript')"/>
+
+  <!-- The output blocks of a text (not of its header), in document order. -->
+  <xsl:function name="ed:output-blocks" as="element()*">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="$nodes[local-name() = $ed:block-candidates][ed:is-output-block(.)][not(ancestor::teiHeader)]"/>
+  </xsl:function>
+
+  <!-- Each output block's place among them, counted once per document: counting the blocks before
+       each one walked the whole text before it, for every permalink and back-link. -->
+  <xsl:accumulator name="ed:block-places" initial-value="()" as="map(xs:string, xs:integer)?">
+    <xsl:accumulator-rule match="document-node()"
+      select="map:merge(ed:output-blocks(//*) ! map{ generate-id(.): position() })"/>
+  </xsl:accumulator>
+
   <!-- The id of the output block a node stands in, for permalinks and register back-links:
-       its xml:id, else "para-N" (N counts the output blocks of the text). -->
+       its xml:id, else "para-N" (N counts the output blocks of the text before it, not those it
+       is inside). -->
   <xsl:function name="ed:block-id" as="xs:string?">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="block" select="$node/ancestor-or-self::*[ed:is-output-block(.)][1]"/>
+    <xsl:variable name="place" as="xs:integer?" select="if ($block and root($block) instance of document-node())
+      then root($block) ! accumulator-before('ed:block-places')(generate-id($block)) else ()"/>
     <xsl:sequence select="if ($block/@xml:id) then string($block/@xml:id)
-      else if ($block) then concat('para-', count($block/preceding::*[ed:is-output-block(.)]
-                                                  [not(ancestor::teiHeader)]) + 1)
+      else if (exists($place)) then concat('para-', $place - count(ed:output-blocks($block/ancestor::*)))
+      else if ($block) then concat('para-', count(ed:output-blocks($block/preceding::*)) + 1)
       else ()"/>
   </xsl:function>
 </xsl:stylesheet>

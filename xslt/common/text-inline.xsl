@@ -58,7 +58,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="cb | milestone | anchor | graphic" mode="ed:text"/>
+  <xsl:template match="cb | milestone | anchor" mode="ed:text"/>
 
   <!-- ref/ptr: a register pointer links to its register page, "#id" stays in the page,
        anything else only if ed:safe-href lets it through. -->

@@ -5,13 +5,21 @@
   element the other parts do not know. Each calls one hook, with a default here that keeps
   the content: no text of the source is ever dropped.
     ed:table-part  table, row, cell ($part)
-    ed:figure      figure, with its graphic's safe local URL ($src) and description ($alt)
+    ed:figure      figure, with its first graphic's published copy ($src) and description ($alt)
+    ed:graphic     graphic: its published copy ($src, relative to the page), or its http(s)
+                   address ($href, linked, never fetched), and its description ($alt)
     ed:element     any other element: $name is its TEI name, $block whether it holds blocks
+  Parameter:
+    pictures-json  JSON object from each graphic's @url (as written) to the copy of the
+                   picture the build published for the page, relative to the page
+                   (src/pipeline/stages/pictures.ts); default: none. A local @url not in it
+                   (missing, outside the edition: tei/graphic-resolves warns) shows nothing.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:ed="urn:x-tei-pipeline:edition"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
@@ -25,11 +33,24 @@
     <xsl:sequence select="exists($e/*[local-name() = $ed:structure-names][not(self::note)])"/>
   </xsl:function>
 
-  <!-- A URL for a graphic: local (relative, no "..", no scheme) only; the edition never links
-       a picture it does not publish itself. -->
-  <xsl:function name="ed:local-src" as="xs:string?">
+  <xsl:param name="pictures-json" as="xs:string" select="'{}'"/>
+
+  <xsl:variable name="ed:pictures" as="map(*)" select="parse-json($pictures-json)"/>
+
+  <!-- The published copy of the picture at $url, relative to the page; empty when the build
+       published none: the edition never shows a picture it does not publish itself. -->
+  <xsl:function name="ed:picture-src" as="xs:string?">
     <xsl:param name="url" as="xs:string?"/>
-    <xsl:sequence select="$url[matches(., '^[A-Za-z0-9_][A-Za-z0-9._/\-]*$') and not(contains(., '..'))]"/>
+    <xsl:sequence select="if (exists($url)) then map:get($ed:pictures, $url)[. instance of xs:string] else ()"/>
+  </xsl:function>
+
+  <!-- What a graphic shows, in words: its own desc, else its figure's figDesc, else the
+       figure's head; empty when nothing says. -->
+  <xsl:function name="ed:graphic-alt" as="xs:string">
+    <xsl:param name="graphic" as="element()"/>
+    <xsl:variable name="figure" select="$graphic/ancestor::figure[1]"/>
+    <xsl:sequence select="string((($graphic/desc, $figure/figDesc, $figure/head)
+      ! normalize-space(string-join(.//text(), ' ')))[. != ''][1])"/>
   </xsl:function>
 
   <xsl:template match="table | row | cell" mode="ed:text">
@@ -41,9 +62,17 @@
 
   <xsl:template match="figure" mode="ed:text">
     <xsl:call-template name="ed:figure">
-      <xsl:with-param name="src" select="ed:local-src(graphic[1]/@url)"/>
+      <xsl:with-param name="src" select="ed:picture-src(descendant::graphic[1]/@url)"/>
       <xsl:with-param name="alt" select="normalize-space(string-join(figDesc, ' '))"/>
       <xsl:with-param name="content" as="item()*"><xsl:apply-templates mode="ed:text"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="graphic" mode="ed:text">
+    <xsl:call-template name="ed:graphic">
+      <xsl:with-param name="src" select="ed:picture-src(@url)"/>
+      <xsl:with-param name="href" select="normalize-space(@url)[matches(., '^https?://[^\s\p{Cc}\\]+$', 'i')]"/>
+      <xsl:with-param name="alt" select="ed:graphic-alt(.)"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -68,6 +97,12 @@
     <xsl:param name="alt" as="xs:string"/>
     <xsl:param name="content" as="item()*"/>
     <xsl:sequence select="$content"/>
+  </xsl:template>
+
+  <xsl:template name="ed:graphic">
+    <xsl:param name="src" as="xs:string?"/>
+    <xsl:param name="href" as="xs:string?"/>
+    <xsl:param name="alt" as="xs:string"/>
   </xsl:template>
 
   <xsl:template name="ed:element">

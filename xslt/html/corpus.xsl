@@ -2,7 +2,13 @@
 <!--
   Corpus pages, written by the initial template "corpus": index.html (every document with
   its date, title and participants) and one page per register (register.xsl). Parameters:
-  $documents (or $document-uris) and $registers, declared in html.xsl.
+  $summaries (or $documents, or $document-uris) and $registers, declared in html.xsl.
+
+  The corpus pages read only each document's summary (html:summary): a small element with what
+  they show of it, made when the document itself is rendered. The build keeps the summaries with
+  the documents' outputs, so the corpus pages never need every document parsed at once: memory
+  stays flat however large the edition, and an unchanged document is never parsed again for them.
+  Saxon-HE on the command line passes $documents and the summaries are made from them here.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -23,8 +29,9 @@
 
   <xsl:template name="corpus">
     <!-- Every id is checked before anything is written. -->
-    <xsl:variable name="ids" select="$documents ! ed:document-id(.)"/>
-    <xsl:variable name="edition" select="html:edition-title($documents[1])"/>
+    <xsl:variable name="ids" select="$summaries ! string(@id)"/>
+    <xsl:variable name="edition" select="if ($edition-title != '') then $edition-title
+      else ($summaries[1]/@publisher ! string(.), 'Digital edition')[. != ''][1]"/>
     <xsl:result-document href="index.html" format="html">
       <xsl:call-template name="html:page">
         <xsl:with-param name="title" select="'Documents'"/>
@@ -33,13 +40,13 @@
         <xsl:with-param name="content" as="element()*">
           <h1>Documents</h1>
           <xsl:choose>
-            <xsl:when test="empty($documents)"><p>The edition has no documents yet.</p></xsl:when>
+            <xsl:when test="empty($summaries)"><p>The edition has no documents yet.</p></xsl:when>
             <xsl:otherwise>
               <ol class="documents">
-                <xsl:for-each select="$documents">
-                  <xsl:sort select="string(ed:document-date(.))"/>
-                  <xsl:sort select="ed:document-id(.)"/>
-                  <xsl:call-template name="html:index-entry"/>
+                <xsl:for-each select="$summaries">
+                  <xsl:sort select="string(@date)"/>
+                  <xsl:sort select="string(@id)"/>
+                  <xsl:sequence select="Q{}li"/>
                 </xsl:for-each>
               </ol>
             </xsl:otherwise>
@@ -69,6 +76,41 @@
       </xsl:result-document>
     </xsl:for-each>
   </xsl:template>
+
+  <!-- What the corpus pages show of one document, from the document alone (and the register
+       entries it points to): its id, date, title and short title, the publisher (the edition's
+       name when the first document's), the registers it points to, its entry in the index, already
+       laid out, and every mention of a register entry with the block it stands in (the anchor of
+       the back-link) and that block's number. Elements in no namespace, so that the index entry
+       copied from it carries no namespace declaration into the page. -->
+  <xsl:function name="html:summary" as="element()">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="f" select="ed:header-facts($doc)"/>
+    <xsl:variable name="mentions" as="element()*">
+      <xsl:for-each select="$doc//text//*[@ref or @who or @corresp or @source]">
+        <xsl:variable name="block" select="ed:block-id(.)"/>
+        <xsl:for-each select="distinct-values((ed:register-ids(.), html:source-ids(.)))">
+          <mention entry="{.}">
+            <xsl:if test="exists($block)"><xsl:attribute name="block" select="$block"/></xsl:if>
+          </mention>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="numbers" select="html:block-numbers($doc)"/>
+    <summary id="{ed:document-id($doc)}" date="{string(ed:document-date($doc))}"
+             title="{string($f('title'))}" short-title="{html:short-title($doc)}">
+      <xsl:for-each select="($f?publisher)[. != ''][1]">
+        <xsl:attribute name="publisher" select="string(.)"/>
+      </xsl:for-each>
+      <xsl:for-each select="html:register-uris($doc)"><register uri="{.}"/></xsl:for-each>
+      <xsl:for-each select="$doc"><xsl:call-template name="html:index-entry"/></xsl:for-each>
+      <xsl:sequence select="$mentions"/>
+      <xsl:for-each select="distinct-values($mentions/@block)">
+        <xsl:variable name="n" select="$numbers(.)"/>
+        <block id="{.}"><xsl:if test="exists($n)"><xsl:attribute name="n" select="$n"/></xsl:if></block>
+      </xsl:for-each>
+    </summary>
+  </xsl:function>
 
   <!-- One document in the index: date, title (the link), participants. -->
   <xsl:template name="html:index-entry">

@@ -29,16 +29,33 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The picture itself is not copied into out/html (yet): the figure keeps its heading and
-       description, and names the file it shows. -->
+  <!-- The figure keeps its heading and description; its graphics show themselves (ed:graphic). -->
   <xsl:template name="ed:figure">
     <xsl:param name="src" as="xs:string?"/>
     <xsl:param name="alt" as="xs:string"/>
     <xsl:param name="content" as="item()*"/>
     <figure class="tei-figure">
-      <xsl:if test="$src"><xsl:attribute name="data-src" select="$src"/></xsl:if>
       <xsl:sequence select="$content"/>
     </figure>
+  </xsl:template>
+
+  <!-- A picture the build published next to the page; a picture on the web is a link to it (the
+       page loads nothing from elsewhere); any other shows nothing, never a broken image. A
+       picture nothing describes is marked decorative (empty alt), as WCAG asks. -->
+  <xsl:template name="ed:graphic">
+    <xsl:param name="src" as="xs:string?"/>
+    <xsl:param name="href" as="xs:string?"/>
+    <xsl:param name="alt" as="xs:string"/>
+    <xsl:choose>
+      <xsl:when test="$src">
+        <img class="tei-graphic" src="{$src}" alt="{$alt}">
+          <xsl:if test="$alt = ''"><xsl:attribute name="role" select="'presentation'"/></xsl:if>
+        </img>
+      </xsl:when>
+      <xsl:when test="$href">
+        <a class="tei-graphic" href="{$href}"><xsl:value-of select="if ($alt != '') then $alt else $href"/></a>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="ed:element">

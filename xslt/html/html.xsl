@@ -7,7 +7,8 @@
 
   Invocation (the principal result is empty; every file is an xsl:result-document):
     record page   source = one TEI document, initial mode (default)  -> <id>.html
-    corpus pages  initial template "corpus", parameter $documents      -> index.html,
+                  (and, with $summary-href, the document's summary for the corpus pages)
+    corpus pages  initial template "corpus", parameter $summaries or $documents -> index.html,
                   persons.html, places.html, orgs.html
   Output hrefs are relative to the base output URI. The stylesheet links assets/edition.css,
   which the build copies from xslt/html/assets/ to out/html/assets/.
@@ -39,6 +40,7 @@
   <xsl:output name="html" method="html" html-version="5" encoding="UTF-8" indent="no"
     include-content-type="no"/>
   <xsl:output method="text"/>
+  <xsl:output name="html:summary" method="xml" encoding="UTF-8" indent="no" omit-xml-declaration="yes"/>
 
   <!-- Stylesheet link, relative to the HTML file. -->
   <xsl:param name="css-href" as="xs:string" select="'assets/edition.css'"/>
@@ -65,9 +67,18 @@
     select="for $u in tokenize(normalize-space($document-uris), ' ')
             return doc(resolve-uri($u, $corpus-base))"/>
 
+  <!-- Corpus pages only. What they read of each document (corpus.xsl, html:summary): the build
+       passes the summaries it kept from each document's render; default: made from $documents. -->
+  <xsl:param name="summaries" as="element()*" select="$documents ! html:summary(.)"/>
+
+  <!-- Record pages only. Where to write the document's summary for the corpus pages, as a
+       result document beside the page; empty (the default): not written. -->
+  <xsl:param name="summary-href" as="xs:string" select="''"/>
+
   <!-- Corpus pages only. The register documents (persons, places, orgs); default: every
        register the documents' prefixDefs point to, found relative to each document. -->
-  <xsl:param name="registers" as="document-node()*" select="html:registers-of($documents)"/>
+  <xsl:param name="registers" as="document-node()*"
+    select="for $u in distinct-values($summaries/Q{}register/@uri) return if (doc-available($u)) then doc($u) else ()"/>
 
   <xsl:function name="html:edition-title" as="xs:string">
     <xsl:param name="doc" as="node()?"/>
@@ -75,12 +86,12 @@
       else (if ($doc) then ed:header-facts($doc)?publisher else (), 'Digital edition')[. != ''][1]"/>
   </xsl:function>
 
-  <xsl:function name="html:registers-of" as="document-node()*">
-    <xsl:param name="docs" as="document-node()*"/>
-    <xsl:variable name="uris" select="distinct-values(for $d in $docs,
-      $p in $d//encodingDesc/listPrefixDef/prefixDef/@replacementPattern[contains(., '#')]
-      return string(resolve-uri(substring-before($p, '#'), base-uri($d))))"/>
-    <xsl:sequence select="for $u in $uris return if (doc-available($u)) then doc($u) else ()"/>
+  <!-- The register files a document's prefixDefs point to, as absolute URIs. -->
+  <xsl:function name="html:register-uris" as="xs:string*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="distinct-values(
+      for $p in $doc//encodingDesc/listPrefixDef/prefixDef/@replacementPattern[contains(., '#')]
+      return string(resolve-uri(substring-before($p, '#'), base-uri($doc))))"/>
   </xsl:function>
 
   <xsl:template match="/">
@@ -88,5 +99,10 @@
     <xsl:result-document href="{$id}.html" format="html">
       <xsl:apply-templates select="TEI | teiCorpus" mode="html:record"/>
     </xsl:result-document>
+    <xsl:if test="$summary-href != ''">
+      <xsl:result-document href="{$summary-href}" format="html:summary">
+        <xsl:sequence select="html:summary(.)"/>
+      </xsl:result-document>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

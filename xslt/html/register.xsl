@@ -106,12 +106,11 @@
     </xsl:if>
   </xsl:function>
 
-  <!-- Every mention in the corpus, grouped by the entry it names, in one pass: looking each entry up
-       in each document would grow with entries times documents. -->
+  <!-- Every mention in the corpus, grouped by the entry it names, in one pass over the documents'
+       summaries: looking each entry up in each document would grow with entries times documents. -->
   <xsl:variable name="html:mentions-by-entry" as="map(xs:string, element()*)">
     <xsl:map>
-      <xsl:for-each-group select="$documents//text//*[@ref or @who or @corresp or @source]"
-                          group-by="distinct-values((ed:register-ids(.), html:source-ids(.)))">
+      <xsl:for-each-group select="$summaries/Q{}mention" group-by="string(@entry)">
         <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
       </xsl:for-each-group>
     </xsl:map>
@@ -125,20 +124,10 @@
                           return if (contains($u, '#') and not(starts-with($u, '#'))) then substring-after($u, '#') else ()"/>
   </xsl:function>
 
-  <!-- Title and date of every document, read from its header once, not once per mention. -->
-  <xsl:variable name="html:document-titles" as="map(xs:string, xs:string)"
-    select="map:merge($documents ! map { ed:document-id(.) : string(ed:header-facts(.)('title')) })"/>
-  <xsl:variable name="html:document-dates" as="map(xs:string, xs:string)"
-    select="map:merge($documents ! map { ed:document-id(.) : string(ed:document-date(.)) })"/>
-
   <!-- For back-link labels: each document's short title (title[@type='short'], else the main
        title without a closing date) and the number of each of its blocks, the N of "para-N"
-       (blocks count in document order; a block inside another comes after it, not before). -->
-  <xsl:variable name="html:short-titles" as="map(xs:string, xs:string)"
-    select="map:merge($documents ! map { ed:document-id(.) : html:short-title(.) })"/>
-  <xsl:variable name="html:block-numbers" as="map(xs:string, map(xs:string, xs:integer))"
-    select="map:merge($documents ! map { ed:document-id(.) : html:block-numbers(.) })"/>
-
+       (blocks count in document order; a block inside another comes after it, not before).
+       The summaries (corpus.xsl) carry both. -->
   <xsl:function name="html:block-numbers" as="map(xs:string, xs:integer)">
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="blocks" select="$doc//*[ed:is-output-block(.)][not(ancestor::teiHeader)]"/>
@@ -170,20 +159,22 @@
       <xsl:otherwise>
         <ul class="mentions">
           <!-- Grouping the hits by their document is linear; filtering them once per document was not. -->
-          <xsl:for-each-group select="$all-hits" group-by="ed:document-id(root(.))">
-            <xsl:sort select="$html:document-dates(ed:document-id(root(.)))"/>
-            <xsl:sort select="ed:document-id(root(.))"/>
+          <xsl:for-each-group select="$all-hits" group-by="string(../@id)">
+            <xsl:sort select="string(../@date)"/>
+            <xsl:sort select="string(../@id)"/>
             <xsl:variable name="doc-id" select="current-grouping-key()"/>
-            <xsl:variable name="all-blocks" as="xs:string*" select="current-group() ! ed:block-id(.)"/>
+            <xsl:variable name="summary" select="(current-group()/..)[1]"/>
+            <xsl:variable name="all-blocks" as="xs:string*" select="current-group()/@block ! string(.)"/>
             <!-- First occurrences, in document order (distinct-values does not promise an order). -->
             <xsl:variable name="blocks" as="xs:string*" select="for $i in 1 to count($all-blocks)
               return $all-blocks[$i][not(. = subsequence($all-blocks, 1, $i - 1))]"/>
             <li>
-              <a href="{$doc-id}.html">{$html:document-titles($doc-id)}</a>
+              <a href="{$doc-id}.html">{$summary/@title}</a>
               <xsl:for-each select="$blocks">
                 <xsl:text> </xsl:text>
-                <xsl:variable name="n" select="$html:block-numbers($doc-id)(.)"/>
-                <a class="mention" href="{$doc-id}.html#{.}" aria-label="{$html:short-titles($doc-id)}, ¶ {$n}" title="{$html:short-titles($doc-id)}, paragraph {$n}">¶ {$n}</a>
+                <xsl:variable name="block" select="."/>
+                <xsl:variable name="n" select="$summary/Q{}block[@id = $block]/@n ! string(.)"/>
+                <a class="mention" href="{$doc-id}.html#{.}" aria-label="{$summary/@short-title}, ¶ {$n}" title="{$summary/@short-title}, paragraph {$n}">¶ {$n}</a>
               </xsl:for-each>
             </li>
           </xsl:for-each-group>

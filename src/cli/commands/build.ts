@@ -11,6 +11,7 @@ import { printReport } from '../output.js';
 import { makeReport } from '../report.js';
 import { buildProgress } from '../progress.js';
 import { onCompile } from '../../transform/compile-stylesheet.js';
+import { cliContext } from '../context.js';
 
 /**
  * The last line of a build, in counts that add up the same way every run: outputs written and
@@ -45,7 +46,7 @@ export async function buildCommand(options: CliOptions): Promise<number> {
     written.written.push(...w.written);
     written.unchanged.push(...w.unchanged);
   };
-  const progress = buildProgress(process.stderr, { quiet: options.quiet, packageDir: project.packageDir });
+  const progress = buildProgress(cliContext().stderr, { quiet: options.quiet, packageDir: project.packageDir });
   const stopListening = progress ? onCompile(progress.compile) : () => undefined;
   let build;
   try {
@@ -66,13 +67,13 @@ export async function buildCommand(options: CliOptions): Promise<number> {
   if (!options.quiet && options.format === 'human') {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const out = projectPath(project, project.outDir);
-    for (const p of written.written.sort()) process.stdout.write(`wrote ${out}/${p}\n`);
-    for (const p of stale) process.stdout.write(`removed ${out}/${p}\n`);
+    for (const p of written.written.sort()) cliContext().stdout.write(`wrote ${out}/${p}\n`);
+    for (const p of stale) cliContext().stdout.write(`removed ${out}/${p}\n`);
     for (const l of leftovers)
-      process.stdout.write(
+      cliContext().stdout.write(
         `removed ${projectPath(project, l.path)}${l.kind === 'folder' ? '/' : ''}: left by process ${l.pid}, which was interrupted\n`,
       );
-    process.stdout.write(summaryLine(written.written.length, build, stale.length, ms) + '\n');
+    cliContext().stdout.write(summaryLine(written.written.length, build, stale.length, ms) + '\n');
   }
   return report.summary.errors > 0 ? 1 : 0;
 }

@@ -12,6 +12,7 @@ import { editionFor } from '../edition.js';
 import { printReport } from '../output.js';
 import { makeReport } from '../report.js';
 import { staleDiff } from '../stale-diff.js';
+import { cliContext } from '../context.js';
 
 // A short diff for each of the first stale files; past that, a count (output stays bounded).
 const MAX_DIFFS = 20;
@@ -47,7 +48,20 @@ export async function checkCommand(options: CliOptions): Promise<number> {
       }),
     );
   for (const [path, fresh] of [...build.outputs].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const committed = await readFile(join(project.outDir, path), 'utf8').catch(() => null);
+    const bytes = await readFile(join(project.outDir, path)).catch(() => null);
+    if (typeof fresh !== 'string') {
+      // A copied file (a picture): the same bytes, or stale.
+      if (bytes === null || !bytes.equals(fresh))
+        stale(
+          path,
+          { line: 1, column: 1 },
+          bytes === null
+            ? 'Unexpected missing copy, expected it to be built and committed: run `npm run build`'
+            : 'Unexpected stale copy: it differs from the file it was copied from; run `npm run build` and commit out/',
+        );
+      continue;
+    }
+    const committed = bytes === null ? null : bytes.toString('utf8');
     if (committed === null)
       stale(
         path,
@@ -86,7 +100,7 @@ export async function checkCommand(options: CliOptions): Promise<number> {
   // How each stale file differs, after the diagnostics (human format: the others are for machines).
   if (options.format === 'human' && diffs.length > 0) {
     const shown = diffs.slice(0, MAX_DIFFS);
-    process.stderr.write(
+    cliContext().stderr.write(
       '\n' +
         shown.join('\n') +
         (diffs.length > shown.length ? `\n… and ${diffs.length - shown.length} more stale file(s)\n` : ''),

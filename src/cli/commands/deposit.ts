@@ -9,6 +9,7 @@ import { printReport } from '../output.js';
 import { makeReport } from '../report.js';
 import { UsageError } from '../usage.js';
 import { toolVersion } from '../version.js';
+import { cliContext } from '../context.js';
 
 const seconds = (started: bigint) => (Number(process.hrtime.bigint() - started) / 1e9).toFixed(2);
 
@@ -37,8 +38,8 @@ export async function depositCommand(options: CliOptions): Promise<number> {
   const report = makeReport(run.files, run.diagnostics);
   printReport(report, options, project.root);
   if (!options.quiet && options.format === 'human') {
-    for (const line of run.lines) process.stdout.write(line + '\n');
-    process.stdout.write(`${run.summary} in ${seconds(started)} s\n`);
+    for (const line of run.lines) cliContext().stdout.write(line + '\n');
+    cliContext().stdout.write(`${run.summary} in ${seconds(started)} s\n`);
   }
   return report.summary.errors > 0 ? 1 : 0;
 }
@@ -46,8 +47,8 @@ export async function depositCommand(options: CliOptions): Promise<number> {
 /** `deposit --verify PATH`: recompute every checksum of a bag folder or zip, report what differs. */
 async function verifyCommand(path: string, options: CliOptions): Promise<number> {
   const started = process.hrtime.bigint();
-  const absolute = resolve(process.cwd(), path);
-  const shown = relative(process.cwd(), absolute).split(sep).join('/') || '.';
+  const absolute = resolve(cliContext().cwd, path);
+  const shown = relative(cliContext().cwd, absolute).split(sep).join('/') || '.';
   if (!existsSync(absolute)) {
     const report = makeReport(
       [],
@@ -73,7 +74,7 @@ async function verifyCommand(path: string, options: CliOptions): Promise<number>
     options,
   );
   if (!options.quiet && options.format === 'human' && base.summary.errors === 0) {
-    process.stdout.write(
+    cliContext().stdout.write(
       `verified ${shown}: every file the manifests (${result.algorithms.join(', ')}) and the tag manifest list is there and unchanged, in ${seconds(started)} s\n`,
     );
   }

@@ -6,6 +6,7 @@ import type { CliOptions } from '../options.js';
 import { UsageError } from '../usage.js';
 import { toolVersion } from '../version.js';
 import { writeDocument } from './new.js';
+import { cliContext } from '../context.js';
 
 const TEMPLATES = join(packageDir, 'templates');
 const SAMPLE_ID = 'sample-letter';
@@ -34,13 +35,13 @@ export async function initCommand(options: CliOptions): Promise<number> {
   if (options.paths.length > 1)
     throw new UsageError(`Unexpected arguments "${options.paths.slice(1).join(' ')}", expected at most one folder`);
   if (options.schemas.length > 1) throw new UsageError('Unexpected second --schema, expected one schema for init');
-  const dir = resolve(process.cwd(), options.paths[0] ?? '.');
+  const dir = resolve(cliContext().cwd, options.paths[0] ?? '.');
   if (existsSync(join(dir, CONFIG_FILE)) || existsSync(join(dir, 'tei'))) {
     throw new UsageError(
       `Unexpected existing edition in ${dir} (it has ${existsSync(join(dir, CONFIG_FILE)) ? CONFIG_FILE : 'a tei/ folder'}), expected a new or empty folder`,
     );
   }
-  const foreign = options.schemas[0] ? resolve(process.cwd(), options.schemas[0]) : undefined;
+  const foreign = options.schemas[0] ? resolve(cliContext().cwd, options.schemas[0]) : undefined;
   if (foreign && !existsSync(foreign))
     throw new UsageError(`Unexpected --schema "${options.schemas[0]}": no such file`);
   const schemaFile = foreign ? basename(foreign) : 'tei-project.rng';
@@ -100,10 +101,10 @@ export async function initCommand(options: CliOptions): Promise<number> {
   );
 
   if (!options.quiet) {
-    const shown = relative(process.cwd(), dir).split(sep).join('/') || '.';
-    for (const p of written.sort()) process.stdout.write(`wrote ${shown}/${p}\n`);
-    for (const p of kept) process.stdout.write(`kept ${shown}/${p} (it exists already)\n`);
-    process.stdout.write(
+    const shown = relative(cliContext().cwd, dir).split(sep).join('/') || '.';
+    for (const p of written.sort()) cliContext().stdout.write(`wrote ${shown}/${p}\n`);
+    for (const p of kept) cliContext().stdout.write(`kept ${shown}/${p} (it exists already)\n`);
+    cliContext().stdout.write(
       `a new edition in ${shown}: next, ${shown === '.' ? '' : `cd ${shown} && `}npm install && npx tei-pipeline build\n`,
     );
   }

@@ -5,6 +5,7 @@ import type { CliOptions } from '../options.js';
 import { editionFor } from '../edition.js';
 import { UsageError } from '../usage.js';
 import { fillTemplate, today } from './init.js';
+import { cliContext } from '../context.js';
 
 export const KINDS = ['letter', 'record'] as const;
 
@@ -57,8 +58,8 @@ export async function newCommand(options: CliOptions): Promise<number> {
     project.edition.publisher?.name ?? 'Publisher (name)',
   );
   if (!options.quiet)
-    process.stdout.write(
-      `wrote ${relative(process.cwd(), join(project.root, written)).split(sep).join('/')}: fill in the parts in parentheses, then tei-pipeline validate\n`,
+    cliContext().stdout.write(
+      `wrote ${relative(cliContext().cwd, join(project.root, written)).split(sep).join('/')}: fill in the parts in parentheses, then tei-pipeline validate\n`,
     );
   return 0;
 }

@@ -4,6 +4,7 @@ import type { CliOptions } from '../options.js';
 import { editionFor } from '../edition.js';
 import { printReport } from '../output.js';
 import { makeReport } from '../report.js';
+import { cliContext } from '../context.js';
 
 /** `tei-pipeline validate [paths…]`: exit 0 clean, 1 errors in the documents. */
 export async function validateCommand(options: CliOptions): Promise<number> {
@@ -21,7 +22,7 @@ export async function validateCommand(options: CliOptions): Promise<number> {
       options.schemas.length > 0
         ? options.schemas.map((s) => `RELAX NG ${s}`).join(', ')
         : 'no schema (give --schema FILE.rng)';
-    process.stdout.write(
+    cliContext().stdout.write(
       `no edition here (no tei-pipeline.config.json): checked well-formedness, the TEI root, ${schemas} and the rules ${genericRules().join(', ')}\n`,
     );
   }

@@ -7,14 +7,15 @@ import { printReport } from '../output.js';
 import { makeReport } from '../report.js';
 import { buildProgress } from '../progress.js';
 import { onCompile } from '../../transform/compile-stylesheet.js';
+import { cliContext } from '../context.js';
 
 /** `tei-pipeline watch`: rebuild on every save, serve out/ on 127.0.0.1 with live reload. Ends on Ctrl-C. */
 export async function watchCommand(options: CliOptions): Promise<number> {
   const project = editionFor(options);
   if (!project) return 1;
-  const port = Number(process.env['TEI_PIPELINE_PORT'] ?? 8080);
+  const port = Number(cliContext().env['TEI_PIPELINE_PORT'] ?? 8080);
   // On a fresh checkout the first build compiles the stylesheets: say so, as `build` does.
-  const progress = buildProgress(process.stderr, { quiet: options.quiet, packageDir: project.packageDir });
+  const progress = buildProgress(cliContext().stderr, { quiet: options.quiet, packageDir: project.packageDir });
   const stopListening = progress ? onCompile(progress.compile) : () => undefined;
   const watcher = await watchEdition(project, {
     port,
@@ -22,16 +23,18 @@ export async function watchCommand(options: CliOptions): Promise<number> {
     onBuild: ({ build, written, ms }) => {
       printReport(makeReport(build.docs, build.diagnostics), options, project.root);
       const out = projectPath(project, project.outDir);
-      if (!options.quiet) for (const p of written.written) process.stdout.write(`wrote ${out}/${p}\n`);
-      process.stdout.write(
+      if (!options.quiet) for (const p of written.written) cliContext().stdout.write(`wrote ${out}/${p}\n`);
+      cliContext().stdout.write(
         `rebuilt in ${Math.round(ms)} ms (${build.stats.validated} validated, ${build.stats.rendered} rendered); watching for changes…\n`,
       );
     },
     // An output that cannot be written is named, with the cause in words; watching goes on.
     onError: (e) =>
-      process.stderr.write(`tei-pipeline: ${describeIoFailure(e, process.cwd()) ?? `build failed: ${e.message}`}\n`),
+      cliContext().stderr.write(
+        `tei-pipeline: ${describeIoFailure(e, cliContext().cwd) ?? `build failed: ${e.message}`}\n`,
+      ),
   });
-  process.stdout.write(
+  cliContext().stdout.write(
     `serving ${projectPath(project, project.outDir)}/ at ${watcher.server.url}; the reading edition: ${watcher.server.url}html/\n`,
   );
   await new Promise<void>((resolve) => {

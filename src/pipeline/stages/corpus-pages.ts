@@ -3,7 +3,14 @@ import { join, relative, sep } from 'node:path';
 import type { SourceDocument } from '../../core/document.js';
 import { sha256 } from '../../core/fingerprint.js';
 import type { Project } from '../../core/project.js';
-import { documentPool, renderCorpus, type Outputs, type StylesheetParams } from '../../transform/render.js';
+import {
+  documentPool,
+  renderCorpus,
+  renderDocument,
+  type Outputs,
+  type StylesheetParams,
+} from '../../transform/render.js';
+import type { CompiledStylesheets } from '../../transform/stylesheets.js';
 import type { BuildCache } from '../build-cache.js';
 import type { WarmTools } from '../warm-tools.js';
 import { unstamped, type OutputCollector } from './output-collector.js';
@@ -11,9 +18,11 @@ import { stampsHold, type RenderPlan } from './plan-renders.js';
 import type { SaxonPool } from './saxon-pool.js';
 
 /**
- * Stage 6: the corpus pages (index, register pages), rendered from every current document when what they
- * show changed. While a document or a register fails they keep their last good version, rather than drop
- * the failed document from the index and the registers' back-links. Returns whether they are current.
+ * Stage 6: the corpus pages (index, register pages), rendered from every current document's summary
+ * (kept with its HTML outputs) when what they show changed: no document is parsed for them, so memory
+ * does not grow with the edition. While a document or a register fails they keep their last good
+ * version, rather than drop the failed document from the index and the registers' back-links. Returns
+ * whether they are current.
  */
 export async function corpusPages(
   project: Project,
@@ -41,19 +50,50 @@ export async function corpusPages(
     ...registers.map((d) => `${d.file}=${hashes.get(d.file)}`),
   );
   if (cache.corpus?.key === key && (await stampsHold(project.outDir, cache.corpus.files))) return true;
-  await Promise.all(docs.map((d) => pool.ensureParsed(d)));
+  const sefs = await tools.stylesheets();
+  const summaries = await summariesOf(docs, plan, next, pool, sefs, params);
   const reportOn: SourceDocument | undefined = registers[0] ?? docs[0];
-  const outputs = renderCorpus(
-    docs,
-    await tools.stylesheets(),
-    { ...(await pool.withRegisters()), ...documentPool(docs) },
-    reportOn,
-    params,
-  );
+  let outputs;
+  if (summaries) outputs = await renderCorpus({ summaries }, sefs, await pool.withRegisters(), reportOn, params);
+  else {
+    // An edition's own HTML stylesheet that writes no summaries: its corpus template reads the documents.
+    await Promise.all(docs.map((d) => pool.ensureParsed(d)));
+    const documents = { ...(await pool.withRegisters()), ...documentPool(docs) };
+    outputs = await renderCorpus({ documents: docs }, sefs, documents, reportOn, params);
+  }
   if (!outputs) return true;
   next.corpus = { key, files: unstamped(outputs.keys()) };
   await collector.add(outputs);
   return true;
+}
+
+/**
+ * Each document's summary: the one kept with its HTML outputs when they are current, else made now
+ * (a build limited with `only` to other documents), one document parsed at a time. Null when some
+ * document has none (the HTML stylesheet writes none).
+ */
+async function summariesOf(
+  docs: readonly SourceDocument[],
+  plan: RenderPlan,
+  next: BuildCache,
+  pool: SaxonPool,
+  sefs: CompiledStylesheets,
+  params: StylesheetParams,
+): Promise<string[] | null> {
+  const summaries: string[] = [];
+  for (const doc of docs) {
+    const html = next.documents[doc.file]?.outputs['html'];
+    let summary = html && html.key === plan.htmlKeys.get(doc.file) ? html.summary : undefined;
+    if (summary === undefined) {
+      const parsed = doc.saxonDoc;
+      await pool.ensureParsed(doc);
+      summary = renderDocument(doc, sefs, await pool.withRegisters(), ['html'], params)?.summary;
+      doc.saxonDoc = parsed;
+    }
+    if (summary === undefined) return null;
+    summaries.push(summary);
+  }
+  return summaries;
 }
 
 /** The HTML assets (CSS) shipped with the stylesheets, copied as they are. */

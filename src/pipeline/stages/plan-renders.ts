@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { projectFormats, stylesheetParams, type Format } from '../../transform/stylesheets.js';
 import type { BuildCache, OutputStamp } from '../build-cache.js';
 import type { WarmTools } from '../warm-tools.js';
+import { outputName } from '../../tei/output-name.js';
+import { picturesOf, type Picture } from './pictures.js';
 import { isRegisterFile } from './read-sources.js';
 import type { RegisterEntries } from './register-entries.js';
 
@@ -14,16 +16,24 @@ export interface RenderJob {
   doc: SourceDocument;
   formats: Format[];
   keys: Record<string, string>;
+  /** The pictures its page shows, copied with it when HTML is rendered. */
+  pictures: Picture[];
 }
 
 export interface RenderPlan {
   jobs: RenderJob[];
   /** Documents whose outputs are current (or not asked for, with `only`): they appear in the corpus pages. */
   current: SourceDocument[];
-  /** Ids of documents with errors: they are not rendered and keep their last good outputs. */
-  failed: Set<string>;
+  /**
+   * Documents with errors, by file, with the name their outputs carry (outputName): they are not
+   * rendered and keep their last good outputs.
+   */
+  failed: Map<string, string>;
   /** How many documents were up to date in every format. */
   upToDate: number;
+  /** The HTML key each valid document's outputs have now, by file: a kept summary is current when its
+   *  HTML record carries this key. */
+  htmlKeys: Map<string, string>;
 }
 
 /**
@@ -43,20 +53,15 @@ export async function planRenders(
   const stylesheetHashes = await tools.stylesheetHashes();
   const params = stylesheetParams(project);
   const onlyIds = new Set(only.map((p) => p.replace(/^.*\//, '').replace(/\.xml$/i, '')));
-  const plan: RenderPlan = { jobs: [], current: [], failed: new Set(), upToDate: 0 };
+  const plan: RenderPlan = { jobs: [], current: [], failed: new Map(), upToDate: 0, htmlKeys: new Map() };
   for (const doc of docs) {
     if (isRegisterFile(project, doc.file)) continue;
     if (doc.hasErrors) {
-      plan.failed.add(doc.id);
-      continue;
-    }
-    if (onlyIds.size > 0 && !onlyIds.has(doc.id)) {
-      plan.current.push(doc);
+      plan.failed.set(doc.file, outputName(doc));
       continue;
     }
     const entry = next.documents[doc.file]!;
     const keys: Record<string, string> = {};
-    const outOfDate: Format[] = [];
     for (const format of projectFormats(project)) {
       const formatParams = JSON.stringify(params[format] ?? {});
       keys[format] = sha256(
@@ -66,6 +71,14 @@ export async function planRenders(
         tool,
         formatParams,
       );
+    }
+    if (keys['html']) plan.htmlKeys.set(doc.file, keys['html']);
+    if (onlyIds.size > 0 && !onlyIds.has(doc.id)) {
+      plan.current.push(doc);
+      continue;
+    }
+    const outOfDate: Format[] = [];
+    for (const format of projectFormats(project)) {
       const recorded = entry.outputs[format];
       if (!recorded || recorded.key !== keys[format] || !(await stampsHold(project.outDir, recorded.files)))
         outOfDate.push(format);
@@ -73,9 +86,34 @@ export async function planRenders(
     if (outOfDate.length === 0) {
       plan.upToDate++;
       plan.current.push(doc);
-    } else plan.jobs.push({ doc, formats: outOfDate, keys });
+    } else
+      plan.jobs.push({
+        doc,
+        formats: outOfDate,
+        keys,
+        pictures: outOfDate.includes('html') ? picturesOf(project, doc) : [],
+      });
   }
   return plan;
+}
+
+/**
+ * The plan in two parts, `first` formats and the rest, sharing `failed`; with no `first`, the whole plan and
+ * nothing. A document with only later formats to render is already current for the corpus pages (which
+ * render between the parts): what they show does not depend on those formats.
+ */
+export function splitPlan(plan: RenderPlan, first?: readonly Format[]): [RenderPlan, RenderPlan] {
+  const rest: RenderPlan = { ...plan, jobs: [], current: [] };
+  if (!first) return [plan, rest];
+  const early: RenderJob[] = [];
+  for (const job of plan.jobs) {
+    const now = job.formats.filter((f) => first.includes(f));
+    const later = job.formats.filter((f) => !first.includes(f));
+    if (now.length > 0) early.push({ ...job, formats: now });
+    else plan.current.push(job.doc);
+    if (later.length > 0) rest.jobs.push({ ...job, formats: later });
+  }
+  return [{ ...plan, jobs: early }, rest];
 }
 
 /** Whether outputs are on disk as the cache recorded them (size and time of the write). */

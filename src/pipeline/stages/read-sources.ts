@@ -8,6 +8,7 @@ export interface SourceFile {
   absolute: string;
   /** Project-relative, forward slashes ('tei/register/persons.xml'). */
   file: string;
+  /** The file's bytes, until validation decodes them into its document (then empty). */
   bytes: Buffer;
   hash: string;
 }

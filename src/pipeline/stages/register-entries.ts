@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { gatedFileState } from '../../core/read-gate.js';
 import type { SourceDocument } from '../../core/document.js';
 import { sha256 } from '../../core/fingerprint.js';
 import type { Project } from '../../core/project.js';
@@ -39,7 +41,8 @@ export function registerEntries(project: Project, sources: Sources, cache: Build
   }
   const stateOf = (dep: string) => {
     const [file = '', id] = dep.split('#');
-    const whole = sources.hashes.get(file) ?? 'missing';
+    // A file that is no document of the edition (a picture) is known by its size and time.
+    const whole = sources.hashes.get(file) ?? gatedFileState(join(project.root, file));
     return `${dep}=${id === undefined ? whole : (entries.get(file)?.[id] ?? whole)}`;
   };
   return { cache: registers, parsed, dependencyState: (deps) => sha256(deps.map(stateOf).join('\n')) };

@@ -1,9 +1,11 @@
-import { renderDocument, type Outputs, type StylesheetParams } from '../../transform/render.js';
+import { renderDocument, type Rendered, type StylesheetParams } from '../../transform/render.js';
 import { renderInWorkers } from '../../transform/render-pool.js';
 import type { BuildCache } from '../build-cache.js';
 import type { WarmTools } from '../warm-tools.js';
 import { unstamped, type OutputCollector } from './output-collector.js';
 import type { RenderPlan } from './plan-renders.js';
+import { addPictures, withPictures } from './pictures.js';
+import { outputName } from '../../tei/output-name.js';
 import type { SaxonPool } from './saxon-pool.js';
 
 // Below this many documents to render, starting workers costs more than it saves.
@@ -29,20 +31,24 @@ export async function renderDocuments(
   params: StylesheetParams,
   options: RenderOptions = {},
 ): Promise<number> {
-  let rendered = 0;
-  const record = async (index: number, outputs: Outputs | null) => {
+  let count = 0;
+  const record = async (index: number, rendered: Rendered | null) => {
     const { doc, formats, keys } = plan.jobs[index]!;
-    if (!outputs) {
-      plan.failed.add(doc.id);
+    if (!rendered) {
+      plan.failed.set(doc.file, outputName(doc));
       delete next.documents[doc.file];
       return;
     }
-    rendered++;
+    count++;
     plan.current.push(doc);
+    const { outputs, summary } = rendered;
+    if (formats.includes('html')) await addPictures(outputs, plan.jobs[index]!.pictures);
     const entry = next.documents[doc.file]!;
     for (const format of formats) {
       const files = unstamped([...outputs.keys()].filter((path) => path.startsWith(`${format}/`)));
-      entry.outputs = { ...entry.outputs, [format]: { key: keys[format]!, files } };
+      // The summary is kept with the HTML outputs: made by the same render, current while they are.
+      const kept = format === 'html' && summary !== undefined ? { summary } : {};
+      entry.outputs = { ...entry.outputs, [format]: { key: keys[format]!, files, ...kept } };
     }
     await collector.add(outputs);
   };
@@ -52,17 +58,18 @@ export async function renderDocuments(
   const threads = Math.max(1, options.jobs ?? 1);
   if (threads > 1 && jobs.length >= WORKERS_FROM) {
     let done = 0;
-    await renderInWorkers(jobs, pool.registerDocs, sefs, threads, params, async (i, outputs) => {
-      await record(i, outputs);
+    const withParams = jobs.map((j) => ({ ...j, params: withPictures(params, j.pictures) }));
+    await renderInWorkers(withParams, pool.registerDocs, sefs, threads, params, async (i, rendered) => {
+      await record(i, rendered);
       options.onProgress?.(++done, jobs.length);
     });
   } else {
     const registers = await pool.withRegisters();
     for (const [i, job] of jobs.entries()) {
       await pool.ensureParsed(job.doc);
-      await record(i, renderDocument(job.doc, sefs, registers, job.formats, params));
+      await record(i, renderDocument(job.doc, sefs, registers, job.formats, withPictures(params, job.pictures)));
       options.onProgress?.(i + 1, jobs.length);
     }
   }
-  return rendered;
+  return count;
 }

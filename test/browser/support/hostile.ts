@@ -40,12 +40,13 @@ export async function renderHostile(): Promise<HostileBuild> {
   const pool: Record<string, SaxonDocument> = {};
   for (const d of [doc, ...registers]) pool[pathToFileURL(d.path).href] = d.saxonDoc;
 
-  const outputs = renderDocument(doc, sefs, pool);
-  if (!outputs)
+  const rendered = renderDocument(doc, sefs, pool);
+  if (!rendered?.summary)
     throw new Error(
       `the stylesheets failed on the hostile fixture: ${doc.diagnostics.map((d) => d.message).join('; ')}`,
     );
-  const corpus = renderCorpus([doc], sefs, pool, doc);
+  // The corpus pages as the build makes them: from the document's summary.
+  const corpus = await renderCorpus({ summaries: [rendered.summary] }, sefs, pool, doc);
   if (!corpus)
     throw new Error(
       `the corpus stylesheet failed on the hostile fixture: ${doc.diagnostics.map((d) => d.message).join('; ')}`,
@@ -53,7 +54,7 @@ export async function renderHostile(): Promise<HostileBuild> {
 
   const out = join(root, 'out');
   const pages: string[] = [];
-  for (const [path, content] of [...outputs, ...corpus]) {
+  for (const [path, content] of [...rendered.outputs, ...corpus]) {
     mkdirSync(dirname(join(out, path)), { recursive: true });
     writeFileSync(join(out, path), content);
     if (path.startsWith('html/') && path.endsWith('.html')) pages.push(path.slice('html/'.length));
