@@ -15,14 +15,20 @@
 
   <!-- A document's header facts are asked for by many templates (seven times for a record's page):
        an accumulator on the document node makes them once per document and transform. -->
+  <!-- The unnamed mode declared so that its accumulators apply to the principal document in every
+       processor (Saxon-HE 9.9 applies none without the declaration; saxon-js applies all). -->
+  <xsl:mode use-accumulators="#all"/>
+
   <xsl:accumulator name="ed:header-facts" initial-value="()" as="map(xs:string, item()*)?">
     <xsl:accumulator-rule match="document-node()" select="ed:read-header-facts(.)"/>
   </xsl:accumulator>
 
   <xsl:function name="ed:header-facts" as="map(xs:string, item()*)">
     <xsl:param name="doc" as="node()"/>
-    <xsl:sequence select="if (root($doc) instance of document-node()) then root($doc) ! accumulator-before('ed:header-facts')
-                          else ed:read-header-facts($doc)"/>
+    <!-- Read afresh where the accumulator gives nothing: Saxon-HE 9.9 runs no accumulator rule on a document node. -->
+    <xsl:variable name="kept" as="map(xs:string, item()*)?"
+      select="if (root($doc) instance of document-node()) then root($doc) ! accumulator-before('ed:header-facts') else ()"/>
+    <xsl:sequence select="if (exists($kept)) then $kept else ed:read-header-facts($doc)"/>
   </xsl:function>
 
   <xsl:function name="ed:read-header-facts" as="map(xs:string, item()*)">

@@ -125,8 +125,11 @@
   <xsl:function name="ed:block-id" as="xs:string?">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="block" select="$node/ancestor-or-self::*[ed:is-output-block(.)][1]"/>
-    <xsl:variable name="place" as="xs:integer?" select="if ($block and root($block) instance of document-node())
-      then root($block) ! accumulator-before('ed:block-places')(generate-id($block)) else ()"/>
+    <!-- No places where the accumulator gives nothing (Saxon-HE 9.9 runs no rule on a document node):
+         then the blocks before are counted. -->
+    <xsl:variable name="places" as="map(xs:string, xs:integer)?" select="if ($block and root($block) instance of
+      document-node()) then root($block) ! accumulator-before('ed:block-places') else ()"/>
+    <xsl:variable name="place" as="xs:integer?" select="if (exists($places)) then $places(generate-id($block)) else ()"/>
     <xsl:sequence select="if ($block/@xml:id) then string($block/@xml:id)
       else if (exists($place)) then concat('para-', $place - count(ed:output-blocks($block/ancestor::*)))
       else if ($block) then concat('para-', count(ed:output-blocks($block/preceding::*)) + 1)
