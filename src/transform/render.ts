@@ -54,12 +54,16 @@ export function renderDocument(
   params: StylesheetParams = {},
 ): Rendered | null {
   const rendered: Rendered = { outputs: new Map() };
+  // saxon-js adds every document a transform reads with doc() to the pool it is given: each render gets its
+  // own copy, so a worker's pool does not grow by a document per render (a 1,000-document build ran its
+  // workers out of memory). The document itself is in it, so doc() of its own URI is not a second parse.
+  const ownPool = doc.saxonDoc ? { ...pool, [pathToFileURL(doc.path).href]: doc.saxonDoc } : { ...pool };
   for (const format of formats) {
     try {
       const extra = format === 'html' ? { 'summary-href': SUMMARY_HREF } : {};
       const files = runTransform(sefs[format], {
         source: doc.saxonDoc,
-        documentPool: pool,
+        documentPool: ownPool,
         params: { ...(params[format] ?? {}), ...extra },
       });
       if (format === 'html') {
@@ -100,7 +104,7 @@ export async function renderCorpus(
       'html',
       runTransform(sefs.html, {
         initialTemplate: 'corpus',
-        documentPool: pool,
+        documentPool: { ...pool },
         params: { ...(params.html ?? {}), ...corpusParam },
       }),
       outputs,
