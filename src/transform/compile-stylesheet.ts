@@ -107,6 +107,9 @@ export async function compileStylesheet(entry: string, cacheDir: string): Promis
       // absent or corrupt: try the next, else compile afresh
     }
   }
+  const failed = failureFile(cacheDir, hash, entry);
+  const known = await knownFailure(failed);
+  if (known !== null) throw await compileError(entry, known);
   // Compiled beside its cache entry and renamed into place (the atomic write). Where the cache
   // folder cannot be written, compiled in a temporary folder of the system's instead, with a
   // warning: that costs the next run a compile, never this run its build.
@@ -129,10 +132,10 @@ export async function compileStylesheet(entry: string, cacheDir: string): Promis
         { maxBuffer: 16 << 20 },
       );
     } catch (e) {
-      const err = e as { stderr?: string; message: string };
+      const err = e as { stderr?: string; message: string; code?: unknown; signal?: unknown };
       const report = (err.stderr || err.message).trim().split('\n').slice(0, 5).join(' ');
-      const files = await stylesheetFiles(entry).catch(() => [resolve(entry)]);
-      throw new StylesheetCompileError(entry, report.replace(/\s+/g, ' '), await placeCompileError(report, files));
+      if (isStaticError(err)) await keepInCache(failed, JSON.stringify({ report }));
+      throw await compileError(entry, report);
     }
     const text = await readFile(tmp, 'utf8');
     compileListener?.({ stylesheet: entry, phase: 'end', ms: performance.now() - started });
@@ -145,6 +148,36 @@ export async function compileStylesheet(entry: string, cacheDir: string): Promis
 }
 
 let compiles = 0;
+
+/**
+ * The compiler's verdict on a stylesheet that does not compile, kept by the same content hash as a
+ * compiled one: `check` after a failed `build`, and every save in watch while an override is broken,
+ * report the fault again at once instead of waiting seconds for the compiler to find it again. Kept per
+ * entry file too, since the report names files by their absolute path. Only a static error is kept
+ * (exit status 2 and an error code): a compiler that was killed or ran out of memory may do better next time.
+ */
+function failureFile(cacheDir: string, hash: string, entry: string): string {
+  const where = createHash('sha256').update(resolve(entry)).digest('hex').slice(0, 12);
+  return join(cacheDir, 'sef', `${hash}-${where}.failed.json`);
+}
+
+function isStaticError(err: { stderr?: string; code?: unknown; signal?: unknown }): boolean {
+  return err.code === 2 && !err.signal && /^Error [A-Z]{4}\d{4}\b/m.test(err.stderr ?? '');
+}
+
+async function knownFailure(file: string): Promise<string | null> {
+  try {
+    const { report } = JSON.parse(await readFile(file, 'utf8')) as { report?: unknown };
+    return typeof report === 'string' ? report : null;
+  } catch {
+    return null; // absent or corrupt: compile
+  }
+}
+
+async function compileError(entry: string, report: string): Promise<StylesheetCompileError> {
+  const files = await stylesheetFiles(entry).catch(() => [resolve(entry)]);
+  return new StylesheetCompileError(entry, report.replace(/\s+/g, ' '), await placeCompileError(report, files));
+}
 
 function notKept(e: unknown): void {
   warn(

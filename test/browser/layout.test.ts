@@ -5,9 +5,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/cli.js';
 import { browserSuite, haveChromium, PAGES, RECORD_PAGE, servedEdition } from './support/browser.js';
 
-/** Screenshots for people to look at (never compared): test-results/ is not committed. */
+/**
+ * Screenshots for people to look at (never compared; test-results/ is not committed), taken when asked:
+ * `npm run test:screenshots`. A full-page PNG of the record costs seconds, and nothing reads them in CI.
+ */
 export const SCREENSHOTS = join(repoRoot, 'test-results', 'screenshots');
-const shot = (page: string, suffix: string) => join(SCREENSHOTS, `${page.replace(/\.html$/, '')}-${suffix}.png`);
+const TAKE_SCREENSHOTS = process.env['TEI_PIPELINE_SCREENSHOTS'] === '1';
+const shotFile = (page: string, suffix: string) => join(SCREENSHOTS, `${page.replace(/\.html$/, '')}-${suffix}.png`);
+/** Where a test's screenshot goes, for its title: empty when none is taken. */
+const shotTitle = (page: string, suffix: string) =>
+  TAKE_SCREENSHOTS ? ` (screenshot ${shotFile(page, suffix).slice(repoRoot.length + 1)})` : '';
+async function screenshot(page: Page, name: string, suffix: string): Promise<void> {
+  if (TAKE_SCREENSHOTS) await page.screenshot({ path: shotFile(name, suffix), fullPage: true });
+}
 
 interface Box {
   left: number;
@@ -54,12 +64,12 @@ describe.skipIf(!haveChromium)(browserSuite('layout on a phone, a desktop and pa
   let page: Page;
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    if (TAKE_SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
     page = await edition.guard.context.newPage();
   });
 
   for (const name of PAGES) {
-    it(`${name} at 390 px: no horizontal scroll (screenshot ${shot(name, '390').slice(repoRoot.length + 1)})`, async () => {
+    it(`${name} at 390 px: no horizontal scroll${shotTitle(name, '390')}`, async () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(url(name));
       const { scrollWidth, innerWidth } = await page.evaluate(() => ({
@@ -79,14 +89,14 @@ describe.skipIf(!haveChromium)(browserSuite('layout on a phone, a desktop and pa
           .map((e) => e.tagName + (e.id ? '#' + e.id : '')),
       );
       expect(wide).toEqual([]);
-      await page.screenshot({ path: shot(name, '390'), fullPage: true });
+      await screenshot(page, name, '390');
     });
 
-    it(`${name} at 1280 px: no horizontal scroll (screenshot ${shot(name, '1280').slice(repoRoot.length + 1)})`, async () => {
+    it(`${name} at 1280 px: no horizontal scroll${shotTitle(name, '1280')}`, async () => {
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(url(name));
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-      await page.screenshot({ path: shot(name, '1280'), fullPage: true });
+      await screenshot(page, name, '1280');
     });
   }
 
@@ -161,7 +171,7 @@ describe.skipIf(!haveChromium)(browserSuite('layout on a phone, a desktop and pa
           expect(state).toMatchObject({ text: true, notes: true, paragraphs: 0 });
           expect(state.main).toBeGreaterThan(10_000);
           expect(await page.locator('#letter-p10').innerText()).toContain('not only in words but also in fact');
-          await page.screenshot({ path: shot(name, 'print'), fullPage: true });
+          await screenshot(page, name, 'print');
         }
       } finally {
         await page.emulateMedia({ media: 'screen' });

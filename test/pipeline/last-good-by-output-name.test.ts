@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, expectNoCrash } from '../support/cli.js';
+import { runCli, expectNoCrash } from '../support/cli.js';
 
 const OUTPUTS = [
   'html/letter-a.html',
@@ -19,10 +19,10 @@ const OUTPUTS = [
  * letter-a.*, as the stylesheets name them (its xml:id, or its file name in lower case). The build's
  * bookkeeping is by file, its outputs by that name: both must agree on which outputs are the document's.
  */
-describe('a document whose outputs are not named as its file', () => {
-  it('keeps its last good outputs while it fails (build, build --force, check), updates them when fixed, removes them when deleted', () => {
+describe('a document whose outputs are not named as its file', async () => {
+  it('keeps its last good outputs while it fails (build, build --force, check), updates them when fixed, removes them when deleted', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tei-pipeline-lastgood-'));
-    expect(cli(dir, ['init', '.', '--quiet']).code).toBe(0);
+    expect((await runCli(dir, ['init', '.', '--quiet'])).code).toBe(0);
     const configFile = join(dir, 'tei-pipeline.config.json');
     const config = JSON.parse(readFileSync(configFile, 'utf8')) as Record<string, unknown>;
     writeFileSync(configFile, JSON.stringify({ ...config, idEqualsFileName: false }, null, 2));
@@ -33,7 +33,7 @@ describe('a document whose outputs are not named as its file', () => {
     writeFileSync(letter, good);
     const out = (p: string) => join(dir, 'out', p);
 
-    const first = cli(dir, ['build']);
+    const first = await runCli(dir, ['build']);
     expectNoCrash(first);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
@@ -43,7 +43,7 @@ describe('a document whose outputs are not named as its file', () => {
     // Broken: a date that is no calendar day (tei/date-iso, an error) in a new paragraph.
     writeFileSync(letter, good.replace('<p xml:id="p1">', '<p xml:id="p1">On <date when="1977-02-30">a day</date> '));
     for (const args of [['build'], ['build', '--force']]) {
-      const broken = cli(dir, args);
+      const broken = await runCli(dir, args);
       expectNoCrash(broken);
       expect(broken.code, args.join(' ')).toBe(1);
       expect(broken.stderr).toMatch(/^tei\/Letter-A\.xml:\d+:\d+: error: .*\[tei\/date-iso\]/m);
@@ -52,22 +52,22 @@ describe('a document whose outputs are not named as its file', () => {
       expect(readFileSync(out('html/letter-a.html'), 'utf8')).toBe(lastGood);
     }
     // check builds without the cache: the kept outputs are the document's, not outputs nothing produces.
-    const checked = cli(dir, ['check']);
+    const checked = await runCli(dir, ['check']);
     expect(checked.code).toBe(1);
     expect(checked.stderr).toMatch(/\[tei\/date-iso\]/);
     expect(checked.stderr).not.toMatch(/\[build\/stale\]/);
 
     // Fixed, with a new word: the outputs are rendered again.
     writeFileSync(letter, good.replace('<p xml:id="p1">', '<p xml:id="p1">Zanzibar. '));
-    const fixed = cli(dir, ['build']);
+    const fixed = await runCli(dir, ['build']);
     expect(fixed.code).toBe(0);
     expect(readFileSync(out('html/letter-a.html'), 'utf8')).toContain('Zanzibar.');
     expect(readFileSync(out('text/letter-a.txt'), 'utf8')).toContain('Zanzibar.');
-    expect(cli(dir, ['check']).code).toBe(0);
+    expect((await runCli(dir, ['check'])).code).toBe(0);
 
     // Deleted: its outputs go.
     rmSync(letter);
-    const deleted = cli(dir, ['build']);
+    const deleted = await runCli(dir, ['build']);
     expect(deleted.code).toBe(0);
     for (const p of OUTPUTS) expect(existsSync(out(p)), p).toBe(false);
     expect(deleted.stdout).toContain('removed out/html/letter-a.html');

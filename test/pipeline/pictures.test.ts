@@ -6,7 +6,7 @@ import { localLinks } from '../../src/deposit/payload.js';
 import { openEdition } from '../../src/config/open-edition.js';
 import { buildEdition } from '../../src/pipeline/build.js';
 import { WarmTools } from '../../src/pipeline/warm-tools.js';
-import { cli, expectNoCrash, repoRoot } from '../support/cli.js';
+import { runCli, expectNoCrash, repoRoot } from '../support/cli.js';
 
 // A picture's bytes as a PNG starts, with a NUL: copied as bytes, never as text.
 const PLATE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x10, 0x01]);
@@ -34,11 +34,11 @@ const filesUnder = (dir: string) =>
     .filter((e) => e.isFile())
     .map((e) => posix.relative(dir, join(e.parentPath, e.name)));
 
-describe('pictures (figure/graphic)', () => {
-  it('copies the files of the edition next to the page, links web addresses, shows nothing for any other and says where', () => {
+describe('pictures (figure/graphic)', async () => {
+  it('copies the files of the edition next to the page, links web addresses, shows nothing for any other and says where', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'tei-pipeline-pictures-'));
     const dir = join(parent, 'edition');
-    expect(cli(parent, ['init', 'edition', '--quiet']).code).toBe(0);
+    expect((await runCli(parent, ['init', 'edition', '--quiet'])).code).toBe(0);
     // No schema: the project schema has no figure; the rules still run.
     const configFile = join(dir, 'tei-pipeline.config.json');
     const config = JSON.parse(readFileSync(configFile, 'utf8')) as Record<string, unknown>;
@@ -55,7 +55,7 @@ describe('pictures (figure/graphic)', () => {
     expect(doc).not.toBe(original);
     writeFileSync(docFile, doc);
 
-    const built = cli(dir, ['build']);
+    const built = await runCli(dir, ['build']);
     expectNoCrash(built);
     expect(built.code).toBe(0);
     // Each picture that is not published is a warning at its @url.
@@ -88,21 +88,21 @@ describe('pictures (figure/graphic)', () => {
     for (const f of filesUnder(out)) expect(readFileSync(join(out, f), 'utf8'), f).not.toContain(SECRET);
 
     // check knows the copies: up to date, then stale when the picture changes, until built again.
-    expect(cli(dir, ['check']).code).toBe(0);
+    expect((await runCli(dir, ['check'])).code).toBe(0);
     writeFileSync(join(dir, 'tei', 'images', 'plate-1.png'), Buffer.concat([PLATE, PLATE]));
-    const stale = cli(dir, ['check']);
+    const stale = await runCli(dir, ['check']);
     expect(stale.code).toBe(1);
     expect(stale.stderr).toMatch(
       /out\/html\/images\/sample-letter\/images\/plate-1\.png:1:1: error: Unexpected stale copy.*\[build\/stale\]/,
     );
-    const rebuilt = cli(dir, ['build']);
+    const rebuilt = await runCli(dir, ['build']);
     expect(rebuilt.code).toBe(0);
     expect(rebuilt.stdout).toContain('wrote out/html/images/sample-letter/images/plate-1.png');
     expect(readFileSync(copy)).toEqual(Buffer.concat([PLATE, PLATE]));
-    expect(cli(dir, ['check']).code).toBe(0);
+    expect((await runCli(dir, ['check'])).code).toBe(0);
 
     // A bag holds the picture twice: beside the page, and beside the TEI document where its @url leads.
-    const deposited = cli(dir, ['deposit']);
+    const deposited = await runCli(dir, ['deposit']);
     expectNoCrash(deposited);
     expect(deposited.code).toBe(0);
     const bag = join(out, 'deposit', 'sample-letter', 'data');
@@ -118,12 +118,12 @@ describe('pictures (figure/graphic)', () => {
     // While the document fails, its page and its pictures keep their last good version.
     writeFileSync(docFile, doc.replace('<p xml:id="p1">', '<p xml:id="p1"><date when="1977-02-30">x</date>'));
     for (const args of [['build'], ['build', '--force']]) {
-      expect(cli(dir, args).code, args.join(' ')).toBe(1);
+      expect((await runCli(dir, args)).code, args.join(' ')).toBe(1);
       expect(existsSync(copy), args.join(' ')).toBe(true);
     }
     // A picture the document no longer shows is removed with the next good build.
     writeFileSync(docFile, doc.replace('<graphic url="images/plate-1.png"/>', ''));
-    const without = cli(dir, ['build']);
+    const without = await runCli(dir, ['build']);
     expect(without.code).toBe(0);
     expect(without.stdout).toContain('removed out/html/images/sample-letter/images/plate-1.png');
     expect(existsSync(copy)).toBe(false);
@@ -132,14 +132,14 @@ describe('pictures (figure/graphic)', () => {
     expect(readFileSync(join(out, 'html', 'sample-letter.html'), 'utf8')).not.toContain('plate-1.png');
     // With no picture left, no folder of pictures is left either.
     writeFileSync(docFile, original);
-    expect(cli(dir, ['build']).code).toBe(0);
+    expect((await runCli(dir, ['build'])).code).toBe(0);
     expect(existsSync(join(out, 'html', 'images'))).toBe(false);
     expect(existsSync(join(out, 'html', 'sample-letter.html'))).toBe(true);
   }, 400_000);
 
   it('gives each document rendered on worker threads its own pictures', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tei-pipeline-pictures-workers-'));
-    expect(cli(dir, ['init', '.', '--quiet']).code).toBe(0);
+    expect((await runCli(dir, ['init', '.', '--quiet'])).code).toBe(0);
     const configFile = join(dir, 'tei-pipeline.config.json');
     const config = JSON.parse(readFileSync(configFile, 'utf8')) as Record<string, unknown>;
     writeFileSync(configFile, JSON.stringify({ ...config, schemas: [], schematron: [] }, null, 2));

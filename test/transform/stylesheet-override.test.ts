@@ -1,8 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, expectNoCrash, repoRoot } from '../support/cli.js';
+import { runCli, expectNoCrash, repoRoot } from '../support/cli.js';
 
 /** An override as README "Configuration" describes it: imports the shipped HTML stylesheet, overrides one hook. */
 const override = (hook: string) => `<?xml version="1.0" encoding="UTF-8"?>
@@ -20,16 +29,25 @@ ${hook}
 `;
 const GOOD = '    <mark class="my-name" data-entry="{$entry/@xml:id}"><xsl:sequence select="$content"/></mark>';
 
+/** The compiler's kept reports of stylesheets that did not compile, written since `since` (epoch ms). */
+function failureReports(since: number): string[] {
+  const folder = join(repoRoot, '.cache', 'tei-pipeline', 'sef'); // runCli's cache (test/support/cli.ts)
+  return readdirSync(folder)
+    .filter((f) => f.endsWith('.failed.json'))
+    .map((f) => join(folder, f))
+    .filter((f) => statSync(f).mtimeMs >= since - 1000);
+}
+
 /** Where `needle` first stands in `text`, as "line:column". */
 function at(text: string, needle: string): string {
   const before = text.slice(0, text.indexOf(needle)).split('\n');
   return `${before.length}:${before.at(-1)!.length + 1}`;
 }
 
-describe('a stylesheet override from the configuration', () => {
-  it('builds with the override in effect; a broken one is a located error that keeps the last outputs', () => {
+describe('a stylesheet override from the configuration', async () => {
+  it('builds with the override in effect; a broken one is a located error that keeps the last outputs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tei-pipeline-override-'));
-    expect(cli(dir, ['init', '.', '--quiet']).code).toBe(0);
+    expect((await runCli(dir, ['init', '.', '--quiet'])).code).toBe(0);
     // The package as an edition has it after `npm install` (README "Your own edition").
     mkdirSync(join(dir, 'node_modules'));
     symlinkSync(repoRoot, join(dir, 'node_modules', 'tei-pipeline'));
@@ -38,7 +56,7 @@ describe('a stylesheet override from the configuration', () => {
     writeFileSync(configFile, JSON.stringify({ ...config, stylesheets: { html: 'my.xsl' } }, null, 2));
     writeFileSync(join(dir, 'my.xsl'), override(GOOD));
 
-    const built = cli(dir, ['build']);
+    const built = await runCli(dir, ['build']);
     expectNoCrash(built);
     expect(built.stderr).toBe('');
     expect(built.code).toBe(0);
@@ -53,8 +71,16 @@ describe('a stylesheet override from the configuration', () => {
     // An XPath fault: said at the expression in my.xsl, exit 1, and the outputs stay as they were.
     const bad = override(GOOD.replace('select="$content"', 'select="ed:nope($content)"'));
     writeFileSync(join(dir, 'my.xsl'), bad);
+    const started = Date.now();
     for (const args of [['build'], ['check']]) {
-      const broken = cli(dir, args);
+      if (args[0] === 'check') {
+        // The compiler's verdict is kept by the stylesheet's hash: check reports it without compiling again
+        // (the kept report, marked here, is what check says).
+        const kept = failureReports(started).filter((f) => readFileSync(f, 'utf8').includes('nope'));
+        expect(kept).toHaveLength(1);
+        writeFileSync(kept[0]!, readFileSync(kept[0]!, 'utf8').replace('Unknown function', 'Unknown function (kept)'));
+      }
+      const broken = await runCli(dir, args);
       expectNoCrash(broken);
       expect(broken.code, args[0]).toBe(1);
       expect(broken.stderr).not.toMatch(/internal error/);
@@ -67,11 +93,12 @@ describe('a stylesheet override from the configuration', () => {
     }
     expect(readFileSync(page, 'utf8')).toBe(html);
     expect(existsSync(join(dir, 'out', 'text', 'sample-letter.txt'))).toBe(true);
+    expect((await runCli(dir, ['check'])).stderr).toContain('Unknown function (kept)');
 
     // Not well-formed: at the parser's line and column.
     const malformed = override(GOOD).replace('</xsl:template>', '</xsl:templat>');
     writeFileSync(join(dir, 'my.xsl'), malformed);
-    const notXml = cli(dir, ['build']);
+    const notXml = await runCli(dir, ['build']);
     expect(notXml.code).toBe(1);
     expect(notXml.stderr).toMatch(/^my\.xsl:\d+:\d+: error: Unexpected fault .*\[transform\/stylesheet\]/m);
     expect(notXml.stderr).toMatch(
@@ -81,7 +108,7 @@ describe('a stylesheet override from the configuration', () => {
     // An import that is not there: at the xsl:import.
     const lost = override(GOOD).replace('html/html.xsl', 'html/no-such.xsl');
     writeFileSync(join(dir, 'my.xsl'), lost);
-    const noImport = cli(dir, ['build']);
+    const noImport = await runCli(dir, ['build']);
     expect(noImport.code).toBe(1);
     expect(noImport.stderr).toMatch(
       new RegExp(
