@@ -11,6 +11,10 @@ import { parseOptions, type CliOptions } from './options.js';
 import { USAGE, UsageError } from './usage.js';
 import { toolVersion } from './version.js';
 import { cliContext, runWithContext, type CliContext } from './context.js';
+import { setWarningBase } from '../core/warn.js';
+
+// A warning's paths are relative to the folder the command runs in, in-process as in its own process.
+setWarningBase(() => cliContext().cwd);
 
 const COMMANDS: Record<string, (o: CliOptions) => Promise<number>> = {
   validate: validateCommand,

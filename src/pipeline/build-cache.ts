@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { describeIoFailure } from '../core/io-failure.js';
-import { warn } from '../core/warn.js';
+import { warn, warningBase } from '../core/warn.js';
 import { writeFileAtomic } from '../core/write-atomic.js';
 
 /** Size and modification time of an output as written, to notice outputs changed or removed by hand. */
@@ -107,7 +107,7 @@ export async function saveCache(file: string, cache: BuildCache): Promise<boolea
     return true;
   } catch (e) {
     warn(
-      `${describeIoFailure(e, process.cwd()) ?? String(e)}; the build cache is not kept, so the next build validates and renders everything again`,
+      `${describeIoFailure(e, warningBase()) ?? String(e)}; the build cache is not kept, so the next build validates and renders everything again`,
     );
     return false;
   }

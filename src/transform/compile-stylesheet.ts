@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { packageDir } from '../core/project.js';
 import { describeIoFailure, WriteError } from '../core/io-failure.js';
-import { warn } from '../core/warn.js';
+import { warn, warningBase } from '../core/warn.js';
 import { writeFileAtomic } from '../core/write-atomic.js';
 import { LineIndex } from '../core/line-index.js';
 import { placeCompileError, StylesheetCompileError, type StylesheetPlace } from './stylesheet-error.js';
@@ -181,7 +181,7 @@ async function compileError(entry: string, report: string): Promise<StylesheetCo
 
 function notKept(e: unknown): void {
   warn(
-    `${describeIoFailure(e, process.cwd()) ?? String(e)}; compiled stylesheets are not kept, so the next run compiles them again`,
+    `${describeIoFailure(e, warningBase()) ?? String(e)}; compiled stylesheets are not kept, so the next run compiles them again`,
   );
 }
 

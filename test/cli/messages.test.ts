@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMAND_HELP, helpText } from '../../src/cli/help.js';
 import { USAGE } from '../../src/cli/usage.js';
-import { cli, runCli, expectNoCrash, repoRoot, tempProject } from '../support/cli.js';
+import { runCli, expectNoCrash, repoRoot, tempProject } from '../support/cli.js';
 import { RECORD_ID } from '../support/edition.js';
 
 const SUMMARY =
@@ -123,8 +123,8 @@ describe('build and check messages', () => {
     rmSync(join(root, '.cache'), { recursive: true, force: true });
     writeFileSync(join(root, '.cache'), 'a file where the cache folder should be');
     rmSync(txt);
-    // Spawned: the warning goes to the process's real stderr, its path relative to the process's cwd.
-    const r = cli(root, ['build']);
+    // Its path is relative to the folder the command runs in, not the test runner's.
+    const r = await runCli(root, ['build']);
     expectNoCrash(r);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(
