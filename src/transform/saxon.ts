@@ -1,11 +1,10 @@
-import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import type SaxonJSApi from 'saxon-js';
 import { gatedPath } from '../core/read-gate.js';
 import type { Sef } from './compile-stylesheet.js';
+import { loadSaxonJs } from './load-saxon-js.js';
 
-// saxon-js is CommonJS: require() loads it without the ESM loader scanning its 1.2 MB for named exports.
-const SaxonJS = createRequire(import.meta.url)('saxon-js') as typeof SaxonJSApi;
+// saxon-js is CommonJS: loaded as such (with a code cache), not through the ESM loader scanning it for named exports.
+const SaxonJS = loadSaxonJs();
 closeSaxonToTheWorld();
 
 /**

@@ -1,14 +1,13 @@
-import { createRequire } from 'node:module';
-import type SaxonJSApi from 'saxon-js';
 import { SourceDocument } from '../core/document.js';
 import { elements, type XmlElement, type XmlNode } from '../core/xml-tree.js';
 // Imported for its effect too: saxon-js reads files only through the edition's read gate (doc(), unparsed-text()).
 import type { SaxonDocument } from '../transform/saxon.js';
 import '../transform/saxon.js';
+import { loadSaxonJs } from '../transform/load-saxon-js.js';
 import { parseXml } from './parse-xml.js';
 import { contextNeeds, contextNodes } from './schematron-context.js';
 
-const SaxonJS = createRequire(import.meta.url)('saxon-js') as typeof SaxonJSApi;
+const SaxonJS = loadSaxonJs();
 const SCH_NS = 'http://purl.oclc.org/dsdl/schematron';
 
 /**
