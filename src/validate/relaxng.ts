@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import type { SourceDocument } from '../core/document.js';
 import type { Position } from '../core/diagnostic.js';
 import { childElements, type XmlElement } from '../core/xml-tree.js';
@@ -8,6 +9,8 @@ import { SchemaIndex } from './schema-index.js';
 import { quote } from '../core/quote.js';
 import { badValue, listOf } from './relaxng-js/messages.js';
 import { loadSchema, SchemaLoadError } from './relaxng-js/load-schema.js';
+import { fromPlain, parseRng, toPlain, type RngNode } from './relaxng-js/rng-tree.js';
+import { SchemaCache } from './schema-cache.js';
 import { engine, validateTree, type Engine } from './relaxng-js/validate-tree.js';
 import { describeFault } from './relaxng-js/report.js';
 import type { SchematronQuery } from './schematron-query.js';
@@ -26,6 +29,8 @@ export interface RelaxNgSchema {
   index?: SchemaIndex;
   /** The Schematron the grammar carries (TEI's constraints), compiled; null when it carries none. */
   schematron?: SchematronQuery | null;
+  /** Where what is derived from the schema's text is kept between runs. */
+  cache: SchemaCache;
 }
 
 export type RelaxNgEngine = 'libxml2' | 'js';
@@ -39,9 +44,14 @@ export function relaxNgEngine(): RelaxNgEngine {
 }
 
 /** Read a schema for use: with libxml2 its grammar starts compiling at once, in the worker. */
-export function relaxNgSchema(path: string, text: string, use: RelaxNgEngine = relaxNgEngine()): RelaxNgSchema {
+export function relaxNgSchema(
+  path: string,
+  text: string,
+  use: RelaxNgEngine = relaxNgEngine(),
+  cache = new SchemaCache(null),
+): RelaxNgSchema {
   const stem = basename(path).replace(/\.rng$/i, '');
-  const schema: RelaxNgSchema = { label: stem, ruleId: `schema/${stem}`, text, path };
+  const schema: RelaxNgSchema = { label: stem, ruleId: `schema/${stem}`, text, path, cache };
   if (use === 'libxml2') schema.grammar = compileGrammar(text);
   return schema;
 }
@@ -49,7 +59,7 @@ export function relaxNgSchema(path: string, text: string, use: RelaxNgEngine = r
 /** The JavaScript engine: each document's tree walked with the schema's derivatives, faults where they stand. */
 function validateWithJs(docs: readonly SourceDocument[], schema: RelaxNgSchema): Set<string> {
   try {
-    schema.js ??= engine(loadSchema(schema.path));
+    schema.js ??= engine(loadSchema(schema.path, (file) => rngTree(schema, file)));
   } catch (e) {
     throw new SchemaError(`Cannot use ${schema.label}: ${e instanceof SchemaLoadError ? e.message : String(e)}`);
   }
@@ -63,6 +73,15 @@ function validateWithJs(docs: readonly SourceDocument[], schema: RelaxNgSchema):
     }
   }
   return valid;
+}
+
+/** A schema file (the schema or one it includes) as a tree, from the cache when its text was read before. */
+function rngTree(schema: RelaxNgSchema, file: string): RngNode {
+  const text = file === resolve(schema.path) ? schema.text : readFileSync(file, 'utf8');
+  return fromPlain(
+    schema.cache.get('rng-tree', text, () => toPlain(parseRng(text, file))),
+    file,
+  );
 }
 
 export class SchemaError extends Error {}

@@ -17,6 +17,7 @@ import { relaxNgEngine, relaxNgSchema, validateRelaxNg, type RelaxNgEngine, type
 import { checkRoot } from './root.js';
 import { compileSchematron, reportFindings, runSchematron } from './schematron.js';
 import { embeddedSchematron } from './embedded-schematron.js';
+import { SchemaCache } from './schema-cache.js';
 
 /** Rules that need no edition (no registers, no configuration): what `validate FILES` runs anywhere. */
 function genericRuleList(): readonly Rule[] {
@@ -145,16 +146,18 @@ export class Validator {
 
   static async create(project: Project, options: ValidatorOptions = {}): Promise<Validator> {
     const alone = (options.schemaAlone ?? false) && (options.schemas ?? []).length > 0;
+    // What is derived from a schema's text is kept in the edition's cache; outside an edition, nowhere.
+    const cache = new SchemaCache(project.isEdition ? project.cacheDir : null);
     // Each grammar starts compiling (in the libxml2 worker) as soon as it is read.
     const schemas = await Promise.all(
       schemaFiles(project, options.schemas).map(async (f) =>
-        relaxNgSchema(f, await readFile(f, 'utf8'), options.relaxNgEngine ?? relaxNgEngine()),
+        relaxNgSchema(f, await readFile(f, 'utf8'), options.relaxNgEngine ?? relaxNgEngine(), cache),
       ),
     );
     const compiler = join(project.packageDir, 'xslt', 'schematron', 'compile.xsl');
     // A grammar's own Schematron runs with it, as oXygen and the TEI's tools run it.
     if (options.embeddedSchematron !== false)
-      for (const schema of schemas) schema.schematron = embeddedSchematron(schema.text);
+      for (const schema of schemas) schema.schematron = embeddedSchematron(schema.text, cache);
     const schematrons: Sef[] = [];
     for (const sch of alone ? [] : project.schematrons) {
       const sef = await readFile(sch).then(
