@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { threadId } from 'node:worker_threads';
 import type SaxonJSApi from 'saxon-js';
 
 const resolveHere = createRequire(import.meta.url);
@@ -39,7 +40,10 @@ export function loadSaxonJs(): typeof SaxonJSApi {
   const init = script.runInThisContext() as (...args: unknown[]) => void;
   init.call(mod.exports, mod.exports, withoutHttpClient(requireThere), mod, file, dirname(file));
   mod.loaded = true;
-  if (!cached || script.cachedDataRejected) writeChecked(cacheFile, script.createCachedData());
+  // Written when the process ends, not now: V8 then includes every function compiled so far, so the
+  // next run also skips compiling the XPath and XSLT code this one used (most of saxon-js is lazy).
+  if (!cached || script.cachedDataRejected)
+    process.once('exit', () => writeChecked(cacheFile, script.createCachedData()));
   return mod.exports as typeof SaxonJSApi;
 }
 
@@ -75,7 +79,8 @@ function readChecked(file: string): Buffer | undefined {
 }
 
 function writeChecked(file: string, payload: Buffer): void {
-  const tmp = `${file}.${process.pid}.tmp`;
+  // Render workers are threads of one process: the thread id keeps their temp files apart.
+  const tmp = `${file}.${process.pid}.${threadId}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(tmp, Buffer.concat([digest(payload), payload]));

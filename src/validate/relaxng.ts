@@ -12,7 +12,8 @@ import { loadSchema, SchemaLoadError } from './relaxng-js/load-schema.js';
 import { fromPlain, parseRng, toPlain, type RngNode } from './relaxng-js/rng-tree.js';
 import { SchemaCache } from './schema-cache.js';
 import { engine, validateTree, type Engine } from './relaxng-js/validate-tree.js';
-import { describeFault } from './relaxng-js/report.js';
+import { describeFault, type Finding as FaultFinding } from './relaxng-js/report.js';
+import { loadGrammarInThread, validateInThread, type ThreadGrammar } from './relaxng-js-thread.js';
 import type { SchematronQuery } from './schematron-query.js';
 
 export interface RelaxNgSchema {
@@ -31,6 +32,8 @@ export interface RelaxNgSchema {
   schematron?: SchematronQuery | null;
   /** Where what is derived from the schema's text is kept between runs. */
   cache: SchemaCache;
+  /** The JavaScript engine's grammar loading in the RELAX NG worker, when validation runs there. */
+  thread?: ThreadGrammar;
 }
 
 export type RelaxNgEngine = 'libxml2' | 'js';
@@ -56,6 +59,16 @@ export function relaxNgSchema(
   return schema;
 }
 
+/** Validate with the JavaScript engine in the worker thread from now on; the grammar starts loading there at once. */
+export function useThread(schema: RelaxNgSchema, cacheDir: string | null): void {
+  if (!schema.grammar) schema.thread = loadGrammarInThread(schema.path, schema.text, cacheDir);
+}
+
+function report(doc: SourceDocument, schema: RelaxNgSchema, findings: readonly FaultFinding[]): void {
+  for (const { at, end, message } of findings)
+    doc.report(at, 'error', 'schema', schema.ruleId, `${message} (${schema.label})`, end);
+}
+
 /** The JavaScript engine: each document's tree walked with the schema's derivatives, faults where they stand. */
 function validateWithJs(docs: readonly SourceDocument[], schema: RelaxNgSchema): Set<string> {
   try {
@@ -65,12 +78,9 @@ function validateWithJs(docs: readonly SourceDocument[], schema: RelaxNgSchema):
   }
   const valid = new Set<string>();
   for (const doc of docs) {
-    const faults = validateTree(schema.js, doc.tree!.root);
-    if (faults.length === 0) valid.add(doc.file);
-    for (const f of faults) {
-      const { at, end, message } = describeFault(f);
-      doc.report(at, 'error', 'schema', schema.ruleId, `${message} (${schema.label})`, end);
-    }
+    const findings = validateTree(schema.js, doc.tree!.root).map(describeFault);
+    if (findings.length === 0) valid.add(doc.file);
+    report(doc, schema, findings);
   }
   return valid;
 }
@@ -95,6 +105,17 @@ export class SchemaError extends Error {}
 export async function validateRelaxNg(docs: readonly SourceDocument[], schema: RelaxNgSchema): Promise<Set<string>> {
   const valid = new Set<string>();
   if (docs.length === 0) return valid;
+  if (schema.thread) {
+    const findings = await validateInThread(schema.thread, docs);
+    if (findings) {
+      docs.forEach((doc, i) => {
+        if (findings[i]!.length === 0) valid.add(doc.file);
+        report(doc, schema, findings[i]!);
+      });
+      return valid;
+    }
+    // The worker could not check them (or could not load the grammar): here, with the same engine.
+  }
   if (!schema.grammar) return validateWithJs(docs, schema);
   const grammar = schema.grammar;
   try {

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { sha256, toolFingerprint } from '../core/fingerprint.js';
 
 let counter = 0;
@@ -34,7 +35,8 @@ export class SchemaCache {
 }
 
 function write(file: string, data: string): void {
-  const tmp = `${file}.${process.pid}.${counter++}.tmp`;
+  // The RELAX NG worker is a thread of this process: the thread id keeps its temp files apart.
+  const tmp = `${file}.${process.pid}.${threadId}.${counter++}.tmp`;
   try {
     mkdirSync(join(file, '..'), { recursive: true });
     writeFileSync(tmp, data);

@@ -13,7 +13,14 @@ import type { Sef } from '../transform/compile-stylesheet.js';
 import { parseForSaxon } from '../transform/saxon.js';
 import { decode, reportDecodeProblems } from './decode.js';
 import { parseXml } from './parse-xml.js';
-import { relaxNgEngine, relaxNgSchema, validateRelaxNg, type RelaxNgEngine, type RelaxNgSchema } from './relaxng.js';
+import {
+  relaxNgEngine,
+  relaxNgSchema,
+  useThread,
+  validateRelaxNg,
+  type RelaxNgEngine,
+  type RelaxNgSchema,
+} from './relaxng.js';
 import { checkRoot } from './root.js';
 import { compileSchematron, reportFindings, runSchematron } from './schematron.js';
 import { embeddedSchematron } from './embedded-schematron.js';
@@ -112,6 +119,8 @@ export interface ValidatorOptions {
   embeddedSchematron?: boolean;
   /** The RELAX NG engine (default: TEI_PIPELINE_RELAXNG, else the default engine): for comparing them. */
   relaxNgEngine?: RelaxNgEngine;
+  /** Run the JavaScript RELAX NG engine in its worker thread (default true); false runs it on this thread. */
+  relaxNgThread?: boolean;
 }
 
 /** The RELAX NG schemas of a run: those given with --schema, else the project's own. */
@@ -147,12 +156,16 @@ export class Validator {
   static async create(project: Project, options: ValidatorOptions = {}): Promise<Validator> {
     const alone = (options.schemaAlone ?? false) && (options.schemas ?? []).length > 0;
     // What is derived from a schema's text is kept in the edition's cache; outside an edition, nowhere.
-    const cache = new SchemaCache(project.isEdition ? project.cacheDir : null);
-    // Each grammar starts compiling (in the libxml2 worker) as soon as it is read.
+    const cacheDir = project.isEdition ? project.cacheDir : null;
+    const cache = new SchemaCache(cacheDir);
+    // Each grammar starts loading in a worker thread (the JavaScript engine's or libxml2's) as soon as
+    // it is read: there it is ready about when this thread has loaded saxon-js for Schematron.
     const schemas = await Promise.all(
-      schemaFiles(project, options.schemas).map(async (f) =>
-        relaxNgSchema(f, await readFile(f, 'utf8'), options.relaxNgEngine ?? relaxNgEngine(), cache),
-      ),
+      schemaFiles(project, options.schemas).map(async (f) => {
+        const schema = relaxNgSchema(f, await readFile(f, 'utf8'), options.relaxNgEngine ?? relaxNgEngine(), cache);
+        if (options.relaxNgThread !== false) useThread(schema, cacheDir);
+        return schema;
+      }),
     );
     const compiler = join(project.packageDir, 'xslt', 'schematron', 'compile.xsl');
     // A grammar's own Schematron runs with it, as oXygen and the TEI's tools run it.
@@ -186,7 +199,7 @@ export class Validator {
   /** Validate documents already read (documentFromBytes): the schema, Schematron and rule layers. */
   async validateDocuments(docs: SourceDocument[]): Promise<SourceDocument[]> {
     const parsed = docs.filter((d) => d.tree);
-    // libxml2 runs in its own worker thread: let it work while this thread runs Schematron and rules.
+    // RELAX NG runs in its own worker thread: let it work while this thread runs Schematron and rules.
     const relaxng = Promise.all(this.schemas.map((schema) => validateRelaxNg(parsed, schema)));
     const index = this.projectIndex(docs);
     const embedded = this.schemas.filter((s) => s.schematron);
