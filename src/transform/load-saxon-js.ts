@@ -67,7 +67,7 @@ function withoutHttpClient(requireThere: NodeJS.Require): (id: string) => unknow
 const digest = (data: string | Uint8Array) => createHash('sha256').update(data).digest();
 
 /** The cache's bytes when they are whole (their SHA-256 leads the file), else undefined. */
-function readChecked(file: string): Buffer | undefined {
+export function readChecked(file: string): Buffer | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -78,7 +78,7 @@ function readChecked(file: string): Buffer | undefined {
   return bytes.length > 32 && digest(payload).equals(bytes.subarray(0, 32)) ? payload : undefined;
 }
 
-function writeChecked(file: string, payload: Buffer): void {
+export function writeChecked(file: string, payload: Buffer): void {
   // Render workers are threads of one process: the thread id keeps their temp files apart.
   const tmp = `${file}.${process.pid}.${threadId}.tmp`;
   try {
