@@ -5,14 +5,14 @@
  * bytes V8 produced the first time (the v8-compile-cache approach, for this one file).
  *
  * The cache lives beside the installed packages (node_modules/.cache/tei-pipeline/, find-cache-dir's
- * convention), never in an edition. Its name carries saxon-js's version, a hash of its source, and the
+ * convention; under TEI_PIPELINE_CACHE when that is set), never in an edition. Its name carries saxon-js's version, a hash of its source, and the
  * V8 version and architecture; a file that fails its own checksum, or that V8 rejects, is ignored and
  * written again. It is written atomically (temp file, then rename); a read-only install runs uncached.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Script } from 'node:vm';
 import { threadId } from 'node:worker_threads';
 import type SaxonJSApi from 'saxon-js';
@@ -26,9 +26,7 @@ export function loadSaxonJs(): typeof SaxonJSApi {
   if (known?.loaded) return known.exports as typeof SaxonJSApi;
   const source = readFileSync(file, 'utf8');
   const cacheFile = join(
-    dirname(dirname(file)),
-    '.cache',
-    'tei-pipeline',
+    codeCacheDir(file),
     `saxon-js-${digest(source).toString('hex').slice(0, 16)}-v8-${process.versions.v8}-${process.arch}.bin`,
   );
   const cached = readChecked(cacheFile);
@@ -45,6 +43,12 @@ export function loadSaxonJs(): typeof SaxonJSApi {
   if (!cached || script.cachedDataRejected)
     process.once('exit', () => writeChecked(cacheFile, script.createCachedData()));
   return mod.exports as typeof SaxonJSApi;
+}
+
+/** node_modules/.cache/tei-pipeline beside saxon-js, or TEI_PIPELINE_CACHE/code when that is set (tests, benchmarks). */
+function codeCacheDir(saxonFile: string): string {
+  const shared = process.env['TEI_PIPELINE_CACHE'];
+  return shared ? join(resolve(shared), 'code') : join(dirname(dirname(saxonFile)), '.cache', 'tei-pipeline');
 }
 
 /**
