@@ -69,12 +69,15 @@ export function loadGrammarInThread(path: string, text: string, cacheDir: string
   return { key, loaded };
 }
 
-/** Each document's faults, in the order given, or null when the worker could not check them. */
+/**
+ * Each document's faults, in the order given, or null when the worker could not check them (its reply
+ * then carries the grammar's load error). Sent at once, not after the grammar's "loaded": this thread
+ * is busy with Schematron until it next reads a message, and the worker takes its requests in order.
+ */
 export async function validateInThread(
   grammar: ThreadGrammar,
   docs: readonly SourceDocument[],
 ): Promise<Finding[][] | null> {
-  if (!(await grammar.loaded)) return null;
   const id = nextId++;
   const reply = await ask(`v:${id}`, {
     kind: 'validate',

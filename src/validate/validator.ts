@@ -119,7 +119,7 @@ export interface ValidatorOptions {
   embeddedSchematron?: boolean;
   /** The RELAX NG engine (default: TEI_PIPELINE_RELAXNG, else the default engine): for comparing them. */
   relaxNgEngine?: RelaxNgEngine;
-  /** Run the JavaScript RELAX NG engine in its worker thread (default true); false runs it on this thread. */
+  /** Run the JavaScript RELAX NG engine in its worker thread (default: TEI_PIPELINE_RELAXNG_THREAD=on, else off). */
   relaxNgThread?: boolean;
 }
 
@@ -158,12 +158,14 @@ export class Validator {
     // What is derived from a schema's text is kept in the edition's cache; outside an edition, nowhere.
     const cacheDir = project.isEdition ? project.cacheDir : null;
     const cache = new SchemaCache(cacheDir);
-    // Each grammar starts loading in a worker thread (the JavaScript engine's or libxml2's) as soon as
-    // it is read: there it is ready about when this thread has loaded saxon-js for Schematron.
+    // With a worker thread (libxml2's, or the JavaScript engine's when asked for), each grammar starts
+    // loading there as soon as it is read, while this thread loads saxon-js for Schematron.
     const schemas = await Promise.all(
       schemaFiles(project, options.schemas).map(async (f) => {
         const schema = relaxNgSchema(f, await readFile(f, 'utf8'), options.relaxNgEngine ?? relaxNgEngine(), cache);
-        if (options.relaxNgThread !== false) useThread(schema, cacheDir);
+        // Off unless asked for (TEI_PIPELINE_RELAXNG_THREAD=on, an internal switch): on the shared 2-core
+        // machine it was measured slower, wall and CPU (README, "Benchmarks"); kept to measure it on a quiet one.
+        if (options.relaxNgThread ?? process.env['TEI_PIPELINE_RELAXNG_THREAD'] === 'on') useThread(schema, cacheDir);
         return schema;
       }),
     );
@@ -199,7 +201,7 @@ export class Validator {
   /** Validate documents already read (documentFromBytes): the schema, Schematron and rule layers. */
   async validateDocuments(docs: SourceDocument[]): Promise<SourceDocument[]> {
     const parsed = docs.filter((d) => d.tree);
-    // RELAX NG runs in its own worker thread: let it work while this thread runs Schematron and rules.
+    // RELAX NG in a worker thread works while this thread runs Schematron and rules; on this thread it runs now.
     const relaxng = Promise.all(this.schemas.map((schema) => validateRelaxNg(parsed, schema)));
     const index = this.projectIndex(docs);
     const embedded = this.schemas.filter((s) => s.schematron);
