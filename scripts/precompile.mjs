@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compileStylesheet, SHIPPED_SEF_DIR } from '../dist/transform/compile-stylesheet.js';
 import { compileSchematron } from '../dist/validate/schematron.js';
+import { writeStandaloneValidator } from '../dist/config/config-validator.js';
 
 const root = resolve(import.meta.dirname, '..');
 const compiler = join(root, 'xslt', 'schematron', 'compile.xsl');
@@ -24,6 +25,14 @@ const jobs = [
   ...entries.map((e) => () => compileStylesheet(e, SHIPPED_SEF_DIR)),
   ...schematron.map((s) => () => compileSchematron(s, compiler, SHIPPED_SEF_DIR)),
 ];
+// The configuration's JSON Schema as ajv standalone code: runs then load it instead of compiling it.
+try {
+  writeStandaloneValidator();
+} catch (e) {
+  process.stderr.write(
+    `tei-pipeline: cannot precompile the configuration schema (${e.message}); it is compiled on use\n`,
+  );
+}
 const started = Date.now();
 let done = 0;
 // Two at a time: each compile is a process of its own, and machines that install are often small.

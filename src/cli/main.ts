@@ -1,10 +1,3 @@
-import { buildCommand } from './commands/build.js';
-import { checkCommand } from './commands/check.js';
-import { depositCommand } from './commands/deposit.js';
-import { initCommand } from './commands/init.js';
-import { newCommand } from './commands/new.js';
-import { validateCommand } from './commands/validate.js';
-import { watchCommand } from './commands/watch.js';
 import { describeIoFailure } from '../core/io-failure.js';
 import { helpText } from './help.js';
 import { parseOptions, type CliOptions } from './options.js';
@@ -16,14 +9,19 @@ import { setWarningBase } from '../core/warn.js';
 // A warning's paths are relative to the folder the command runs in, in-process as in its own process.
 setWarningBase(() => cliContext().cwd);
 
+/**
+ * Each command's module is imported when that command runs: `validate` then never loads the build,
+ * deposit and watch code (70 modules: the zip writer, the file watcher), which a one-file check would
+ * wait for at every start.
+ */
 const COMMANDS: Record<string, (o: CliOptions) => Promise<number>> = {
-  validate: validateCommand,
-  build: buildCommand,
-  check: checkCommand,
-  deposit: depositCommand,
-  watch: watchCommand,
-  init: initCommand,
-  new: newCommand,
+  validate: async (o) => (await import('./commands/validate.js')).validateCommand(o),
+  build: async (o) => (await import('./commands/build.js')).buildCommand(o),
+  check: async (o) => (await import('./commands/check.js')).checkCommand(o),
+  deposit: async (o) => (await import('./commands/deposit.js')).depositCommand(o),
+  watch: async (o) => (await import('./commands/watch.js')).watchCommand(o),
+  init: async (o) => (await import('./commands/init.js')).initCommand(o),
+  new: async (o) => (await import('./commands/new.js')).newCommand(o),
 };
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import {
   findNodeAtLocation,
   getNodeValue,
@@ -11,11 +11,12 @@ import {
 } from 'jsonc-parser';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { LineIndex } from '../core/line-index.js';
-import { packageDir, type ProjectSettings } from '../core/project.js';
+import type { ProjectSettings } from '../core/project.js';
 import { ruleCatalogue } from '../rules/catalogue.js';
+import { configValidator } from './config-validator.js';
 
 export const CONFIG_FILE = 'tei-pipeline.config.json';
-export const CONFIG_SCHEMA = join(packageDir, 'schemas', 'tei-pipeline.config.schema.json');
+export { CONFIG_SCHEMA } from './config-validator.js';
 
 export interface LoadedConfig {
   settings: ProjectSettings;
@@ -23,12 +24,9 @@ export interface LoadedConfig {
   diagnostics: Diagnostic[];
 }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
-function schemaValidator(): ReturnType<Ajv['compile']> {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    validator = ajv.compile(JSON.parse(readFileSync(CONFIG_SCHEMA, 'utf8')) as object);
-  }
+let validator: ValidateFunction | undefined;
+function schemaValidator(): ValidateFunction {
+  validator ??= configValidator();
   return validator;
 }
 

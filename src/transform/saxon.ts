@@ -1,19 +1,29 @@
-import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import type SaxonJSApi from 'saxon-js';
 import { gatedPath } from '../core/read-gate.js';
 import type { Sef } from './compile-stylesheet.js';
+import { loadSaxonJs } from './load-saxon-js.js';
 
-// saxon-js is CommonJS: require() loads it without the ESM loader scanning its 1.2 MB for named exports.
-const SaxonJS = createRequire(import.meta.url)('saxon-js') as typeof SaxonJSApi;
-closeSaxonToTheWorld();
+let loaded: ReturnType<typeof loadSaxonJs> | null = null;
+
+/**
+ * saxon-js, loaded on first use (with a code cache, load-saxon-js.ts) and closed to the world before
+ * anything runs in it. Not at import: a validation starts its RELAX NG worker first, which then loads
+ * the grammar while this thread loads saxon-js.
+ */
+export function saxonJs(): ReturnType<typeof loadSaxonJs> {
+  if (!loaded) {
+    loaded = loadSaxonJs();
+    closeSaxonToTheWorld(loaded);
+  }
+  return loaded;
+}
 
 /**
  * saxon-js reaches files and the network only through its platform object. Replace the ways out: every
  * file it reads goes through the edition's read gate (doc(), document(), unparsed-text(), collection()),
  * and it never fetches a URL nor writes a file (result documents are collected in memory).
  */
-function closeSaxonToTheWorld(): void {
+function closeSaxonToTheWorld(SaxonJS: ReturnType<typeof loadSaxonJs>): void {
   const platform = SaxonJS.getPlatform();
   const readFile = platform['readFile'] as (target: unknown, ...rest: unknown[]) => unknown;
   const refuse = (what: string) => () => {
@@ -42,7 +52,7 @@ export type { SaxonDocument };
 
 /** Parse XML text into a saxon-js document whose base URI is the file's, so relative doc() calls resolve. */
 export async function parseForSaxon(text: string, absolutePath: string): Promise<SaxonDocument> {
-  return SaxonJS.getResource({ text, type: 'xml', baseURI: pathToFileURL(absolutePath).href });
+  return saxonJs().getResource({ text, type: 'xml', baseURI: pathToFileURL(absolutePath).href });
 }
 
 /**
@@ -51,15 +61,15 @@ export async function parseForSaxon(text: string, absolutePath: string): Promise
  */
 export async function parseSummaries(summaries: readonly string[]): Promise<unknown[]> {
   // Written by saxon-js itself, so well-formed, unless the cache holding them was edited by hand.
-  const doc = await SaxonJS.getResource({ text: `<summaries>${summaries.join('')}</summaries>`, type: 'xml' }).catch(
-    (e: unknown) => {
+  const doc = await saxonJs()
+    .getResource({ text: `<summaries>${summaries.join('')}</summaries>`, type: 'xml' })
+    .catch((e: unknown) => {
       throw new TransformError(
         `Unexpected summary in the build cache: ${String((e as Error)?.message ?? e)}`,
         'TPSU0001',
       );
-    },
-  );
-  return SaxonJS.XPath.evaluate('/*/*', doc, { resultForm: 'array' }) as unknown[];
+    });
+  return saxonJs().XPath.evaluate('/*/*', doc, { resultForm: 'array' }) as unknown[];
 }
 
 // Result documents are delivered under this base; their hrefs relative to it name the output files.
@@ -95,7 +105,7 @@ export function runTransform(sef: Sef, options: TransformOptions): Map<string, s
   const files = new Map<string, string>();
   const messages: string[] = [];
   try {
-    const result = SaxonJS.transform(
+    const result = saxonJs().transform(
       {
         stylesheetInternal: sef,
         ...(options.source !== undefined ? { sourceNode: options.source } : {}),
@@ -104,7 +114,7 @@ export function runTransform(sef: Sef, options: TransformOptions): Map<string, s
         documentPool: options.documentPool ?? {},
         destination: 'serialized',
         baseOutputURI: OUTPUT_BASE,
-        deliverMessage: (node: unknown) => messages.push(SaxonJS.XPath.evaluate('string(.)', node) as string),
+        deliverMessage: (node: unknown) => messages.push(saxonJs().XPath.evaluate('string(.)', node) as string),
         deliverResultDocument: () => ({
           destination: 'serialized',
           save: (url: URL | string, result: string) => {

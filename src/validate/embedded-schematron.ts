@@ -1,6 +1,7 @@
 import { SourceDocument } from '../core/document.js';
 import { attr, elements, type XmlElement } from '../core/xml-tree.js';
 import { parseXml } from './parse-xml.js';
+import { SchemaCache } from './schema-cache.js';
 import { SchematronQuery } from './schematron-query.js';
 
 const SCH_NS = 'http://purl.oclc.org/dsdl/schematron';
@@ -55,8 +56,8 @@ export function extractSchematron(rngText: string): string | null {
 }
 
 /** A grammar's embedded Schematron, ready to run on any number of documents, or null. */
-export function embeddedSchematron(rngText: string): SchematronQuery | null {
-  const sch = extractSchematron(rngText);
+export function embeddedSchematron(rngText: string, cache = new SchemaCache(null)): SchematronQuery | null {
+  const sch = cache.get('embedded-schematron', rngText, () => extractSchematron(rngText));
   return sch ? SchematronQuery.fromText(sch) : null;
 }
 

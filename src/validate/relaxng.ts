@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import type { SourceDocument } from '../core/document.js';
 import type { Position } from '../core/diagnostic.js';
 import { childElements, type XmlElement } from '../core/xml-tree.js';
@@ -8,8 +9,11 @@ import { SchemaIndex } from './schema-index.js';
 import { quote } from '../core/quote.js';
 import { badValue, listOf } from './relaxng-js/messages.js';
 import { loadSchema, SchemaLoadError } from './relaxng-js/load-schema.js';
+import { fromPlain, parseRng, toPlain, type RngNode } from './relaxng-js/rng-tree.js';
+import { SchemaCache } from './schema-cache.js';
 import { engine, validateTree, type Engine } from './relaxng-js/validate-tree.js';
-import { describeFault } from './relaxng-js/report.js';
+import { describeFault, type Finding as FaultFinding } from './relaxng-js/report.js';
+import { loadGrammarInThread, validateInThread, type ThreadGrammar } from './relaxng-js-thread.js';
 import type { SchematronQuery } from './schematron-query.js';
 
 export interface RelaxNgSchema {
@@ -26,6 +30,10 @@ export interface RelaxNgSchema {
   index?: SchemaIndex;
   /** The Schematron the grammar carries (TEI's constraints), compiled; null when it carries none. */
   schematron?: SchematronQuery | null;
+  /** Where what is derived from the schema's text is kept between runs. */
+  cache: SchemaCache;
+  /** The JavaScript engine's grammar loading in the RELAX NG worker, when validation runs there. */
+  thread?: ThreadGrammar;
 }
 
 export type RelaxNgEngine = 'libxml2' | 'js';
@@ -39,30 +47,51 @@ export function relaxNgEngine(): RelaxNgEngine {
 }
 
 /** Read a schema for use: with libxml2 its grammar starts compiling at once, in the worker. */
-export function relaxNgSchema(path: string, text: string, use: RelaxNgEngine = relaxNgEngine()): RelaxNgSchema {
+export function relaxNgSchema(
+  path: string,
+  text: string,
+  use: RelaxNgEngine = relaxNgEngine(),
+  cache = new SchemaCache(null),
+): RelaxNgSchema {
   const stem = basename(path).replace(/\.rng$/i, '');
-  const schema: RelaxNgSchema = { label: stem, ruleId: `schema/${stem}`, text, path };
+  const schema: RelaxNgSchema = { label: stem, ruleId: `schema/${stem}`, text, path, cache };
   if (use === 'libxml2') schema.grammar = compileGrammar(text);
   return schema;
+}
+
+/** Validate with the JavaScript engine in the worker thread from now on; the grammar starts loading there at once. */
+export function useThread(schema: RelaxNgSchema, cacheDir: string | null): void {
+  if (!schema.grammar) schema.thread = loadGrammarInThread(schema.path, schema.text, cacheDir);
+}
+
+function report(doc: SourceDocument, schema: RelaxNgSchema, findings: readonly FaultFinding[]): void {
+  for (const { at, end, message } of findings)
+    doc.report(at, 'error', 'schema', schema.ruleId, `${message} (${schema.label})`, end);
 }
 
 /** The JavaScript engine: each document's tree walked with the schema's derivatives, faults where they stand. */
 function validateWithJs(docs: readonly SourceDocument[], schema: RelaxNgSchema): Set<string> {
   try {
-    schema.js ??= engine(loadSchema(schema.path));
+    schema.js ??= engine(loadSchema(schema.path, (file) => rngTree(schema, file)));
   } catch (e) {
     throw new SchemaError(`Cannot use ${schema.label}: ${e instanceof SchemaLoadError ? e.message : String(e)}`);
   }
   const valid = new Set<string>();
   for (const doc of docs) {
-    const faults = validateTree(schema.js, doc.tree!.root);
-    if (faults.length === 0) valid.add(doc.file);
-    for (const f of faults) {
-      const { at, end, message } = describeFault(f);
-      doc.report(at, 'error', 'schema', schema.ruleId, `${message} (${schema.label})`, end);
-    }
+    const findings = validateTree(schema.js, doc.tree!.root).map(describeFault);
+    if (findings.length === 0) valid.add(doc.file);
+    report(doc, schema, findings);
   }
   return valid;
+}
+
+/** A schema file (the schema or one it includes) as a tree, from the cache when its text was read before. */
+function rngTree(schema: RelaxNgSchema, file: string): RngNode {
+  const text = file === resolve(schema.path) ? schema.text : readFileSync(file, 'utf8');
+  return fromPlain(
+    schema.cache.get('rng-tree', text, () => toPlain(parseRng(text, file))),
+    file,
+  );
 }
 
 export class SchemaError extends Error {}
@@ -76,6 +105,17 @@ export class SchemaError extends Error {}
 export async function validateRelaxNg(docs: readonly SourceDocument[], schema: RelaxNgSchema): Promise<Set<string>> {
   const valid = new Set<string>();
   if (docs.length === 0) return valid;
+  if (schema.thread) {
+    const findings = await validateInThread(schema.thread, docs);
+    if (findings) {
+      docs.forEach((doc, i) => {
+        if (findings[i]!.length === 0) valid.add(doc.file);
+        report(doc, schema, findings[i]!);
+      });
+      return valid;
+    }
+    // The worker could not check them (or could not load the grammar): here, with the same engine.
+  }
   if (!schema.grammar) return validateWithJs(docs, schema);
   const grammar = schema.grammar;
   try {

@@ -1,14 +1,10 @@
-import { createRequire } from 'node:module';
-import type SaxonJSApi from 'saxon-js';
 import { SourceDocument } from '../core/document.js';
 import { elements, type XmlElement, type XmlNode } from '../core/xml-tree.js';
-// Imported for its effect too: saxon-js reads files only through the edition's read gate (doc(), unparsed-text()).
-import type { SaxonDocument } from '../transform/saxon.js';
-import '../transform/saxon.js';
+// saxonJs() is the instance that reads files only through the edition's read gate (doc(), unparsed-text()).
+import { saxonJs, type SaxonDocument } from '../transform/saxon.js';
 import { parseXml } from './parse-xml.js';
 import { contextNeeds, contextNodes } from './schematron-context.js';
 
-const SaxonJS = createRequire(import.meta.url)('saxon-js') as typeof SaxonJSApi;
 const SCH_NS = 'http://purl.oclc.org/dsdl/schematron';
 
 /**
@@ -89,7 +85,7 @@ export class SchematronQuery {
   // SaxonJS.XPath.compile would compile once, but its evaluator (saxon-js 2.7) has no collations:
   // starts-with() and contains() fail in it. evaluate() compiles a query in milliseconds.
   private evaluate(body: string, saxonDoc: SaxonDocument): unknown {
-    return SaxonJS.XPath.evaluate(`${this.lets}(${body})`, saxonDoc, { namespaceContext: this.namespaces });
+    return saxonJs().XPath.evaluate(`${this.lets}(${body})`, saxonDoc, { namespaceContext: this.namespaces });
   }
 }
 

@@ -13,10 +13,18 @@ import type { Sef } from '../transform/compile-stylesheet.js';
 import { parseForSaxon } from '../transform/saxon.js';
 import { decode, reportDecodeProblems } from './decode.js';
 import { parseXml } from './parse-xml.js';
-import { relaxNgEngine, relaxNgSchema, validateRelaxNg, type RelaxNgEngine, type RelaxNgSchema } from './relaxng.js';
+import {
+  relaxNgEngine,
+  relaxNgSchema,
+  useThread,
+  validateRelaxNg,
+  type RelaxNgEngine,
+  type RelaxNgSchema,
+} from './relaxng.js';
 import { checkRoot } from './root.js';
 import { compileSchematron, reportFindings, runSchematron } from './schematron.js';
 import { embeddedSchematron } from './embedded-schematron.js';
+import { SchemaCache } from './schema-cache.js';
 
 /** Rules that need no edition (no registers, no configuration): what `validate FILES` runs anywhere. */
 function genericRuleList(): readonly Rule[] {
@@ -111,6 +119,8 @@ export interface ValidatorOptions {
   embeddedSchematron?: boolean;
   /** The RELAX NG engine (default: TEI_PIPELINE_RELAXNG, else the default engine): for comparing them. */
   relaxNgEngine?: RelaxNgEngine;
+  /** Run the JavaScript RELAX NG engine in its worker thread (default: TEI_PIPELINE_RELAXNG_THREAD=on, else off). */
+  relaxNgThread?: boolean;
 }
 
 /** The RELAX NG schemas of a run: those given with --schema, else the project's own. */
@@ -145,16 +155,24 @@ export class Validator {
 
   static async create(project: Project, options: ValidatorOptions = {}): Promise<Validator> {
     const alone = (options.schemaAlone ?? false) && (options.schemas ?? []).length > 0;
-    // Each grammar starts compiling (in the libxml2 worker) as soon as it is read.
+    // What is derived from a schema's text is kept in the edition's cache; outside an edition, nowhere.
+    const cacheDir = project.isEdition ? project.cacheDir : null;
+    const cache = new SchemaCache(cacheDir);
+    // With a worker thread (libxml2's, or the JavaScript engine's when asked for), each grammar starts
+    // loading there as soon as it is read, while this thread loads saxon-js for Schematron.
     const schemas = await Promise.all(
-      schemaFiles(project, options.schemas).map(async (f) =>
-        relaxNgSchema(f, await readFile(f, 'utf8'), options.relaxNgEngine ?? relaxNgEngine()),
-      ),
+      schemaFiles(project, options.schemas).map(async (f) => {
+        const schema = relaxNgSchema(f, await readFile(f, 'utf8'), options.relaxNgEngine ?? relaxNgEngine(), cache);
+        // Off unless asked for (TEI_PIPELINE_RELAXNG_THREAD=on, an internal switch): on the shared 2-core
+        // machine it was measured slower, wall and CPU (README, "Benchmarks"); kept to measure it on a quiet one.
+        if (options.relaxNgThread ?? process.env['TEI_PIPELINE_RELAXNG_THREAD'] === 'on') useThread(schema, cacheDir);
+        return schema;
+      }),
     );
     const compiler = join(project.packageDir, 'xslt', 'schematron', 'compile.xsl');
     // A grammar's own Schematron runs with it, as oXygen and the TEI's tools run it.
     if (options.embeddedSchematron !== false)
-      for (const schema of schemas) schema.schematron = embeddedSchematron(schema.text);
+      for (const schema of schemas) schema.schematron = embeddedSchematron(schema.text, cache);
     const schematrons: Sef[] = [];
     for (const sch of alone ? [] : project.schematrons) {
       const sef = await readFile(sch).then(
@@ -183,7 +201,7 @@ export class Validator {
   /** Validate documents already read (documentFromBytes): the schema, Schematron and rule layers. */
   async validateDocuments(docs: SourceDocument[]): Promise<SourceDocument[]> {
     const parsed = docs.filter((d) => d.tree);
-    // libxml2 runs in its own worker thread: let it work while this thread runs Schematron and rules.
+    // RELAX NG in a worker thread works while this thread runs Schematron and rules; on this thread it runs now.
     const relaxng = Promise.all(this.schemas.map((schema) => validateRelaxNg(parsed, schema)));
     const index = this.projectIndex(docs);
     const embedded = this.schemas.filter((s) => s.schematron);

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compiledValidator, standaloneValidator } from '../../src/config/config-validator.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import { findEditionRoot, openEdition } from '../../src/config/open-edition.js';
 import { repoRoot } from '../support/cli.js';
@@ -83,4 +84,30 @@ describe('tei-pipeline.config.json', () => {
     expect(openEdition(outside)).toBeNull();
     expect(openEdition(outside, undefined, ['a.xml'])!.project.isEdition).toBe(false);
   });
+});
+
+describe('the configuration schema precompiled at install', () => {
+  const standalone = standaloneValidator();
+  it.skipIf(!standalone)(
+    standalone
+      ? 'gives the errors ajv gives compiling the schema, on good and bad configurations'
+      : 'SKIPPED: no precompiled validator for this schema in dist/ (run `node scripts/precompile.mjs`)',
+    () => {
+      const compiled = compiledValidator();
+      const cases: unknown[] = [
+        {},
+        { documents: 'tei', rules: { 'tei/pb-sequence': 'off' } },
+        { colour: true },
+        { rules: { 'tei/pb-sequence': 'of' }, idEqualsFileName: 'yes' },
+        { edition: { baseUrl: 'example.org', editors: [{ name: 'A', orcid: '0000', mail: 'x' }] } },
+        { output: { formats: ['pdf'] }, schemas: [1] },
+        [],
+      ];
+      for (const config of cases) {
+        expect(standalone!(config)).toBe(compiled(config));
+        expect(standalone!.errors ?? null).toEqual(compiled.errors ?? null);
+      }
+      expect(cases.filter((c) => !compiled(c)).length).toBeGreaterThan(3);
+    },
+  );
 });

@@ -54,10 +54,11 @@ class Grammar {
   }
 }
 
-export function loadSchema(file: string): Schema {
+/** `read` gives a schema file's tree (the validator's reads one from its cache when it can). */
+export function loadSchema(file: string, read: (file: string) => RngNode = readRng): Schema {
   const patterns = new Patterns();
-  const root = readRng(resolve(file));
-  const start = new Loader(patterns).top(root);
+  const root = read(resolve(file));
+  const start = new Loader(patterns, read).top(root);
   // Resolve every element's content now: undefined refs surface at load time, not while validating.
   for (let i = 0; i < patterns.elements.length; i++) patterns.elements[i]!.content();
   return { start, patterns };
@@ -65,7 +66,10 @@ export function loadSchema(file: string): Schema {
 
 class Loader {
   private readonly datatypes = new Map<string, Datatype>();
-  constructor(private readonly p: Patterns) {}
+  constructor(
+    private readonly p: Patterns,
+    private readonly read: (file: string) => RngNode,
+  ) {}
 
   top(root: RngNode): Pattern {
     return this.pattern(root, { grammar: null, ns: '', dtLib: '' });
@@ -154,7 +158,7 @@ class Loader {
       case 'parentRef':
         return this.grammarOf(node, env.grammar?.parent ?? null).ref(node.attrs['name'] ?? '', node);
       case 'externalRef': {
-        const target = readRng(resolve(dirname(node.file), node.attrs['href'] ?? ''));
+        const target = this.read(resolve(dirname(node.file), node.attrs['href'] ?? ''));
         const inherited = target.attrs['ns'] === undefined ? { ...env, dtLib: '' } : { ...env, dtLib: '' };
         return this.pattern(target, inherited);
       }
@@ -197,7 +201,7 @@ class Loader {
             else if (c.local === 'div') gather(c);
         };
         gather(k);
-        const included = readRng(resolve(dirname(k.file), k.attrs['href'] ?? ''));
+        const included = this.read(resolve(dirname(k.file), k.attrs['href'] ?? ''));
         if (included.local !== 'grammar')
           throw new SchemaLoadError(`${included.file}: an included schema must be a grammar`);
         this.collect(g, included, { ...kEnv, dtLib: '' }, names);

@@ -70,3 +70,33 @@ export function parseRng(text: string, file: string): RngNode {
 export function readRng(file: string): RngNode {
   return parseRng(readFileSync(file, 'utf8'), file);
 }
+
+/** A tree as plain data (no parent links, no file), for a cache on disk. */
+export interface PlainRng {
+  l: string;
+  a: Record<string, string>;
+  c: PlainRng[];
+  t: string;
+  n: number;
+  d: Record<string, string>;
+}
+
+export function toPlain(node: RngNode): PlainRng {
+  return { l: node.local, a: node.attrs, c: node.children.map(toPlain), t: node.text, n: node.line, d: node.declared };
+}
+
+/** The tree toPlain gave, read from `file` again. */
+export function fromPlain(plain: PlainRng, file: string, parent: RngNode | null = null): RngNode {
+  const node: RngNode = {
+    local: plain.l,
+    attrs: plain.a,
+    children: [],
+    text: plain.t,
+    file,
+    line: plain.n,
+    parent,
+    declared: plain.d,
+  };
+  for (const c of plain.c) node.children.push(fromPlain(c, file, node));
+  return node;
+}

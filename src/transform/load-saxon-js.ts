@@ -1,0 +1,96 @@
+/**
+ * saxon-js, loaded with a V8 code cache. Its one 2.4 MB file costs a cold process ~0.6 s to parse and
+ * compile before any XPath runs: that alone was a third of `validate --schema tei_all.rng` on one record.
+ * Node 20 has no module.enableCompileCache, so the file is compiled here through vm.Script with the
+ * bytes V8 produced the first time (the v8-compile-cache approach, for this one file).
+ *
+ * The cache lives beside the installed packages (node_modules/.cache/tei-pipeline/, find-cache-dir's
+ * convention; under TEI_PIPELINE_CACHE when that is set), never in an edition. Its name carries saxon-js's version, a hash of its source, and the
+ * V8 version and architecture; a file that fails its own checksum, or that V8 rejects, is ignored and
+ * written again. It is written atomically (temp file, then rename); a read-only install runs uncached.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire, Module } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { Script } from 'node:vm';
+import { threadId } from 'node:worker_threads';
+import type SaxonJSApi from 'saxon-js';
+
+const resolveHere = createRequire(import.meta.url);
+
+export function loadSaxonJs(): typeof SaxonJSApi {
+  const file = resolveHere.resolve('saxon-js');
+  const requireThere = createRequire(file);
+  const known = requireThere.cache[file];
+  if (known?.loaded) return known.exports as typeof SaxonJSApi;
+  const source = readFileSync(file, 'utf8');
+  const cacheFile = join(
+    codeCacheDir(file),
+    `saxon-js-${digest(source).toString('hex').slice(0, 16)}-v8-${process.versions.v8}-${process.arch}.bin`,
+  );
+  const cached = readChecked(cacheFile);
+  const script = new Script(Module.wrap(source), { filename: file, ...(cached ? { cachedData: cached } : {}) });
+  const mod = new Module(file);
+  mod.filename = file;
+  // Registered as require('saxon-js') would: every require of it in this process gets this instance.
+  requireThere.cache[file] = mod;
+  const init = script.runInThisContext() as (...args: unknown[]) => void;
+  init.call(mod.exports, mod.exports, withoutHttpClient(requireThere), mod, file, dirname(file));
+  mod.loaded = true;
+  // Written when the process ends, not now: V8 then includes every function compiled so far, so the
+  // next run also skips compiling the XPath and XSLT code this one used (most of saxon-js is lazy).
+  if (!cached || script.cachedDataRejected)
+    process.once('exit', () => writeChecked(cacheFile, script.createCachedData()));
+  return mod.exports as typeof SaxonJSApi;
+}
+
+/** node_modules/.cache/tei-pipeline beside saxon-js, or TEI_PIPELINE_CACHE/code when that is set (tests, benchmarks). */
+function codeCacheDir(saxonFile: string): string {
+  const shared = process.env['TEI_PIPELINE_CACHE'];
+  return shared ? join(resolve(shared), 'code') : join(dirname(dirname(saxonFile)), '.cache', 'tei-pipeline');
+}
+
+/**
+ * saxon-js requires axios for HTTP at load time, but the pipeline never lets it fetch a URL
+ * (saxon.ts replaces platform.makeHttpRequest): loading axios and its dependencies would cost a tenth
+ * of a second for nothing. Anything that reached it anyway fails loudly.
+ */
+function withoutHttpClient(requireThere: NodeJS.Require): (id: string) => unknown {
+  const refused = new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error('saxon-js may not fetch URLs in tei-pipeline');
+      },
+    },
+  );
+  return (id: string) => (id === 'axios' ? refused : requireThere(id));
+}
+
+const digest = (data: string | Uint8Array) => createHash('sha256').update(data).digest();
+
+/** The cache's bytes when they are whole (their SHA-256 leads the file), else undefined. */
+export function readChecked(file: string): Buffer | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const payload = bytes.subarray(32);
+  return bytes.length > 32 && digest(payload).equals(bytes.subarray(0, 32)) ? payload : undefined;
+}
+
+export function writeChecked(file: string, payload: Buffer): void {
+  // Render workers are threads of one process: the thread id keeps their temp files apart.
+  const tmp = `${file}.${process.pid}.${threadId}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(tmp, Buffer.concat([digest(payload), payload]));
+    renameSync(tmp, file);
+  } catch {
+    // A read-only node_modules: run without the cache rather than fail.
+    rmSync(tmp, { force: true });
+  }
+}

@@ -1,0 +1,60 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readChecked, writeChecked } from '../../src/transform/load-saxon-js.js';
+import { SchemaCache } from '../../src/validate/schema-cache.js';
+
+const entries = (dir: string) => readdirSync(join(dir, 'schema')).map((f) => join(dir, 'schema', f));
+
+describe('the schema cache', () => {
+  it('derives once per schema text, then reads the stored result', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'schema-cache-'));
+    let derived = 0;
+    const derive = () => ({ n: ++derived });
+    expect(new SchemaCache(dir).get('kind', 'text A', derive)).toEqual({ n: 1 });
+    // Another process (a new cache object) reads what the first stored.
+    expect(new SchemaCache(dir).get('kind', 'text A', derive)).toEqual({ n: 1 });
+    expect(new SchemaCache(dir).get('kind', 'text B', derive)).toEqual({ n: 2 });
+    expect(new SchemaCache(dir).get('other kind', 'text A', derive)).toEqual({ n: 3 });
+    expect(derived).toBe(3);
+    // Written whole, no temp file left.
+    expect(entries(dir).every((f) => f.endsWith('.json'))).toBe(true);
+  });
+
+  it('ignores an entry that is truncated, not JSON, or under another key, and writes it again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'schema-cache-'));
+    const cache = new SchemaCache(dir);
+    cache.get('kind', 'text', () => 'first');
+    const [file] = entries(dir);
+    for (const damage of ['{"key":"', 'not json', JSON.stringify({ key: 'another key', value: 'stale' })]) {
+      writeFileSync(file!, damage);
+      expect(cache.get('kind', 'text', () => 'again')).toBe('again');
+      expect(JSON.parse(readFileSync(file!, 'utf8')).value).toBe('again');
+    }
+  });
+
+  it('stores nothing without a folder (validate outside an edition)', () => {
+    let derived = 0;
+    const cache = new SchemaCache(null);
+    cache.get('kind', 'text', () => ++derived);
+    cache.get('kind', 'text', () => ++derived);
+    expect(derived).toBe(2);
+  });
+});
+
+describe("saxon-js's code cache file", () => {
+  it('gives back what was written, and nothing when a byte changed or the file is cut short', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'code-cache-')), 'sub', 'cache.bin');
+    const payload = Buffer.from('compiled code '.repeat(100));
+    writeChecked(file, payload);
+    expect(readChecked(file)?.equals(payload)).toBe(true);
+    const bytes = readFileSync(file);
+    bytes[100] = bytes[100]! ^ 1;
+    writeFileSync(file, bytes);
+    expect(readChecked(file)).toBeUndefined();
+    writeFileSync(file, bytes.subarray(0, 20));
+    expect(readChecked(file)).toBeUndefined();
+    expect(readChecked(join(file, 'absent'))).toBeUndefined();
+  });
+});
