@@ -51,3 +51,23 @@ try {
     `tei-pipeline: cannot precompile the stylesheets (${e.message}); they will be compiled on first use\n`,
   );
 }
+
+// saxon-js's V8 code cache (src/transform/load-saxon-js.ts) is written when a process that used it ends,
+// holding the functions that process ran. A build of the init template's sample letter here, in a temporary
+// folder, leaves it where the user's runs look (node_modules/.cache/tei-pipeline/, or TEI_PIPELINE_CACHE/code):
+// the first build after install then starts warm too. Nothing of this is needed: on failure, the first build writes the cache instead.
+try {
+  const { main } = await import('../dist/cli/main.js');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const sample = mkdtempSync(join(tmpdir(), 'tei-pipeline-warm-'));
+  const quiet = { write: () => true };
+  try {
+    const options = { cwd: sample, stdout: quiet, stderr: quiet };
+    if ((await main(['init', '.', '--quiet'], options)) === 0) await main(['build', '--quiet'], options);
+  } finally {
+    rmSync(sample, { recursive: true, force: true });
+  }
+} catch (e) {
+  process.stderr.write(`tei-pipeline: the first build will warm saxon-js's code cache (${e.message})\n`);
+}
