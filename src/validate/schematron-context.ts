@@ -16,38 +16,46 @@ export function contextNodes(context: string): string {
 }
 
 /**
- * Names one of which a node must carry to match a rule context ("{ns}local" for elements,
- * "@{ns}local" for attributes), or null when that cannot be told from the text: tei:note needs
- * {TEI}note; tei:rt/@to needs @{}to; tei:*[@when] and tei:*[starts-with(@spanTo, '#')] need @{}when,
- * @{}spanTo. A union needs what any of its branches needs.
+ * What a document must hold for a rule context to match anything in it, or null when that cannot be
+ * told from the text. Each entry is one way to match: names that must all occur ("{ns}local" for
+ * elements, "@{ns}local" for attributes). A node matching tei:note needs {TEI}note; tei:rt/@to needs
+ * @{}to and {TEI}rt; tei:*[@when] needs @{}when; (tei:elementSpec | tei:specGrp)/tei:listRef/tei:ptr
+ * needs {TEI}ptr and {TEI}listRef (the steps before the last are required too, so a rule about
+ * tagset documentation is skipped in a letter with pointers). A union needs what any branch needs.
  */
-export function contextNeeds(context: string, namespaces: Record<string, string>): string[] | null {
-  const needs: string[] = [];
+export function contextNeeds(context: string, namespaces: Record<string, string>): string[][] | null {
+  const needs: string[][] = [];
   for (const branch of topLevel(context, '|')) {
-    const found = stepNeeds(topLevel(branch, '/').at(-1) ?? '', namespaces);
-    if (!found) return null;
-    needs.push(...found);
+    const steps = topLevel(branch, '/');
+    const last = stepNeeds(steps.at(-1) ?? '', namespaces);
+    if (!last) return null;
+    // An earlier step that names one element (whatever its predicates) must occur as well.
+    const before = steps
+      .slice(0, -1)
+      .map((step) => stepNeeds(step, namespaces))
+      .flatMap((found) => (found?.length === 1 && found[0]!.length === 1 ? found[0]! : []));
+    needs.push(...last.map((names) => [...names, ...before]));
   }
   return needs;
 }
 
-function stepNeeds(step: string, namespaces: Record<string, string>): string[] | null {
+function stepNeeds(step: string, namespaces: Record<string, string>): string[][] | null {
   const group = /^\((.*)\)((?:\s*\[.*\])*)$/s.exec(step);
   if (group && topLevel(group[1]!, '').length === 1) return contextNeeds(group[1]!, namespaces);
   const element = /^(?:child::)?([\w.-]+):([\w.-]+|\*)\s*((?:\[.*\])?)$/s.exec(step);
   if (element && namespaces[element[1]!] !== undefined) {
-    if (element[2] !== '*') return [`{${namespaces[element[1]!]}}${element[2]}`];
+    if (element[2] !== '*') return [[`{${namespaces[element[1]!]}}${element[2]}`]];
     // Any predicate that is "@a", "@a and …" or "starts-with(@a, …)" requires @a (the predicates
     // of the step itself, not those nested inside them).
     for (const predicate of predicates(element[3]!)) {
       const a = /^\s*(?:@([\w.-]+)\s*(?:$|and\b)|starts-with\(\s*@([\w.-]+)\s*,)/.exec(predicate);
-      if (a) return [`@{}${a[1] ?? a[2]}`];
+      if (a) return [[`@{}${a[1] ?? a[2]}`]];
     }
     return null;
   }
   const attribute = /^(?:attribute::|@)(?:([\w.-]+):)?([\w.-]+)$/.exec(step);
   if (attribute && (attribute[1] === undefined || namespaces[attribute[1]] !== undefined))
-    return [`@{${attribute[1] === undefined ? '' : namespaces[attribute[1]]}}${attribute[2]}`];
+    return [[`@{${attribute[1] === undefined ? '' : namespaces[attribute[1]]}}${attribute[2]}`]];
   return null;
 }
 

@@ -147,7 +147,9 @@ function compilePattern(pattern: XmlElement, n: number, namespaces: Record<strin
     id,
     query(present) {
       // A rule that matches nothing here is left out: the rules after it see the same nodes as before.
-      const live = rules.filter((r) => r.needs === null || r.needs.some((name) => present.has(name)));
+      const live = rules.filter(
+        (r) => r.needs === null || r.needs.some((names) => names.every((name) => present.has(name))),
+      );
       if (live.length === 0) return null;
       const sets = live.map((r, i) => {
         const earlier = live.slice(0, i).map((e) => e.name);

@@ -101,11 +101,17 @@ describe('Schematron as XPath queries', () => {
 
   it('leaves out a rule only when its context names an element or attribute the document lacks', () => {
     const ns = { tei: TEI };
-    expect(contextNeeds('tei:elementSpec[@mode]', ns)).toEqual([`{${TEI}}elementSpec`]);
-    expect(contextNeeds('tei:*[@validUntil][not(self::tei:x)]', ns)).toEqual(['@{}validUntil']);
-    expect(contextNeeds("tei:*[ starts-with( @spanTo, '#') ]", ns)).toEqual(['@{}spanTo']);
-    expect(contextNeeds('tei:rt/@to', ns)).toEqual(['@{}to']);
-    expect(contextNeeds('(tei:a | tei:b)[@x]', ns)).toEqual([`{${TEI}}a`, `{${TEI}}b`]);
+    expect(contextNeeds('tei:elementSpec[@mode]', ns)).toEqual([[`{${TEI}}elementSpec`]]);
+    expect(contextNeeds('tei:*[@validUntil][not(self::tei:x)]', ns)).toEqual([['@{}validUntil']]);
+    expect(contextNeeds("tei:*[ starts-with( @spanTo, '#') ]", ns)).toEqual([['@{}spanTo']]);
+    expect(contextNeeds('(tei:a | tei:b)[@x]', ns)).toEqual([[`{${TEI}}a`], [`{${TEI}}b`]]);
+    // Every step of a path that names one element must occur too; a step that names several, any of them.
+    expect(contextNeeds('tei:rt/@to', ns)).toEqual([['@{}to', `{${TEI}}rt`]]);
+    expect(contextNeeds('(tei:a | tei:b)/tei:listRef/tei:ptr | (tei:a | tei:b)/tei:listRef/tei:ref', ns)).toEqual([
+      [`{${TEI}}ptr`, `{${TEI}}listRef`],
+      [`{${TEI}}ref`, `{${TEI}}listRef`],
+    ]);
+    expect(contextNeeds('tei:div//tei:p[@n]', ns)).toEqual([[`{${TEI}}p`, `{${TEI}}div`]]);
     // A predicate inside another one, or one that does not require the attribute, tells nothing.
     expect(contextNeeds('tei:*[not(tei:x[@a])]', ns)).toBeNull();
     expect(contextNeeds('tei:*[@a or @b]', ns)).toBeNull();
