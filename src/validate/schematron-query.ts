@@ -17,11 +17,20 @@ const SCH_NS = 'http://purl.oclc.org/dsdl/schematron';
  * Each finding is one line "role TAB id TAB path TAB attribute TAB message", as compile.xsl writes them.
  */
 export class SchematronQuery {
-  private constructor(
-    private readonly namespaces: Record<string, string>,
-    private readonly patterns: readonly Pattern[],
-    private readonly lets: string,
-  ) {}
+  private readonly patterns: readonly Pattern[];
+
+  private constructor(private readonly data: SchematronQueryData) {
+    this.patterns = data.patterns.map(livePattern);
+  }
+
+  /** What the queries are made of, as plain data: kept in the schema cache, so a run need not read the Schematron. */
+  toData(): SchematronQueryData {
+    return this.data;
+  }
+
+  static fromData(data: SchematronQueryData): SchematronQuery {
+    return new SchematronQuery(data);
+  }
 
   static fromText(schText: string): SchematronQuery {
     const doc = new SourceDocument('/schematron.sch', 'schematron.sch', schText);
@@ -45,11 +54,11 @@ export class SchematronQuery {
       }
     };
     visit(tree.root);
-    return new SchematronQuery(
+    return new SchematronQuery({
       namespaces,
-      patterns.map((p, n) => compilePattern(p, n, namespaces)),
-      lets.join(''),
-    );
+      patterns: patterns.map((p, n) => compilePattern(p, n, namespaces)),
+      lets: lets.join(''),
+    });
   }
 
   get patternCount(): number {
@@ -85,7 +94,9 @@ export class SchematronQuery {
   // SaxonJS.XPath.compile would compile once, but its evaluator (saxon-js 2.7) has no collations:
   // starts-with() and contains() fail in it. evaluate() compiles a query in milliseconds.
   private evaluate(body: string, saxonDoc: SaxonDocument): unknown {
-    return saxonJs().XPath.evaluate(`${this.lets}(${body})`, saxonDoc, { namespaceContext: this.namespaces });
+    return saxonJs().XPath.evaluate(`${this.data.lets}(${body})`, saxonDoc, {
+      namespaceContext: this.data.namespaces,
+    });
   }
 }
 
@@ -93,6 +104,29 @@ interface Pattern {
   id: string;
   /** The pattern's query for a document with these element and attribute names, or null when no rule can fire. */
   query(present: ReadonlySet<string>): string | null;
+}
+
+export interface SchematronQueryData {
+  namespaces: Record<string, string>;
+  patterns: PatternData[];
+  /** The schema's own sch:let, as XPath let clauses. */
+  lets: string;
+}
+
+interface PatternData {
+  id: string;
+  rules: RuleData[];
+}
+
+interface RuleData {
+  /** The variable its context's nodes are bound to. */
+  name: string;
+  /** The XPath that finds the nodes its context matches (schematron-context.ts). */
+  nodes: string;
+  /** What a document must hold for the context to match anything (contextNeeds); null when not known. */
+  needs: string[][] | null;
+  /** Its lets, asserts and reports, as one XPath expression run on each node. */
+  body: string;
 }
 
 /** Element names as "{ns}local" and attribute names as "@{ns}local", everything a document holds. */
@@ -130,7 +164,7 @@ function letClause(el: XmlElement): string {
   return `let $${get(el, 'name')} := (${xpath(get(el, 'value'))}) return `;
 }
 
-function compilePattern(pattern: XmlElement, n: number, namespaces: Record<string, string>): Pattern {
+function compilePattern(pattern: XmlElement, n: number, namespaces: Record<string, string>): PatternData {
   const id = get(pattern, 'id');
   const rules = schChildren(pattern, 'rule').map((r, i) => {
     const context = xpath(get(r, 'context'));
@@ -143,6 +177,10 @@ function compilePattern(pattern: XmlElement, n: number, namespaces: Record<strin
       body: `${lets}(${checks.join(', ') || '()'})`,
     };
   });
+  return { id, rules };
+}
+
+function livePattern({ id, rules }: PatternData): Pattern {
   return {
     id,
     query(present) {
