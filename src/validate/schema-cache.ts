@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { sha256, toolFingerprint } from '../core/fingerprint.js';
@@ -21,7 +21,8 @@ export class SchemaCache {
   get<T>(kind: string, text: string, derive: () => T): T {
     if (this.dir === null) return derive();
     const key = sha256(kind, toolFingerprint(), text);
-    const file = join(this.dir, 'schema', `${key}.json`);
+    const folder = join(this.dir, 'schema');
+    const file = join(folder, `${entryPrefix(kind)}${key}.json`);
     try {
       const entry = JSON.parse(readFileSync(file, 'utf8')) as { key?: unknown; value?: T };
       if (entry.key === key && 'value' in entry) return entry.value as T;
@@ -30,7 +31,32 @@ export class SchemaCache {
     }
     const value = derive();
     write(file, JSON.stringify({ key, value }));
+    forgetOtherBuilds(folder, kind, file);
     return value;
+  }
+}
+
+/** Entries are named "<kind>@<tool fingerprint>@<key>.json", so those of another tool build can be told apart. */
+function entryPrefix(kind: string): string {
+  return `${kindPrefix(kind)}${sha256(toolFingerprint()).slice(0, 12)}@`;
+}
+
+const kindPrefix = (kind: string) => `${kind.replace(/[^\w.-]/g, '_')}@`;
+
+/**
+ * Remove the entries of this kind that another build of the tool wrote: no run of this one can use them, and
+ * each upgrade would otherwise leave its own (tei_all's tree is 1.2 MB). Entries of this build stay, whatever
+ * schema they are of.
+ */
+function forgetOtherBuilds(folder: string, kind: string, kept: string): void {
+  const mine = entryPrefix(kind);
+  const ofKind = kindPrefix(kind);
+  try {
+    for (const name of readdirSync(folder))
+      if (name.startsWith(ofKind) && !name.startsWith(mine) && name.endsWith('.json') && join(folder, name) !== kept)
+        rmSync(join(folder, name), { force: true });
+  } catch {
+    // A folder that cannot be listed keeps what it has.
   }
 }
 

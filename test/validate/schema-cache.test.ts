@@ -34,6 +34,24 @@ describe('the schema cache', () => {
     }
   });
 
+  it('removes the entries of a kind that another build of the tool wrote, when this build writes one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'schema-cache-'));
+    new SchemaCache(dir).get('kind', 'text A', () => 'a');
+    const [mine] = entries(dir);
+    // As an upgrade leaves them: the same kind under another tool fingerprint, and another kind.
+    const older = join(dir, 'schema', 'kind@0123456789ab@feed.json');
+    const otherKind = join(dir, 'schema', 'other@0123456789ab@feed.json');
+    for (const f of [older, otherKind]) writeFileSync(f, '{}');
+    // Reading leaves everything as it is; writing a new entry of the kind removes the other build's.
+    new SchemaCache(dir).get('kind', 'text A', () => 'not derived');
+    expect(entries(dir).sort()).toEqual([older, mine!, otherKind].sort());
+    new SchemaCache(dir).get('kind', 'text B', () => 'b');
+    expect(entries(dir)).toHaveLength(3);
+    expect(entries(dir)).not.toContain(older);
+    expect(entries(dir)).toContain(mine);
+    expect(entries(dir)).toContain(otherKind);
+  });
+
   it('stores nothing without a folder (validate outside an edition)', () => {
     let derived = 0;
     const cache = new SchemaCache(null);
