@@ -11,12 +11,13 @@ import type { Outputs } from '../transform/render.js';
 import { emptyCache, loadCache, type BuildCache } from './build-cache.js';
 import { copyAssets, corpusPages } from './stages/corpus-pages.js';
 import { OutputCollector } from './stages/output-collector.js';
-import { planRenders, splitPlan } from './stages/plan-renders.js';
+import { planRenders, splitPlan, type RenderPlan } from './stages/plan-renders.js';
 import { isRegisterFile, readSources, type Sources } from './stages/read-sources.js';
 import { registerEntries, type RegisterEntries } from './stages/register-entries.js';
 import { renderDocuments, type RenderOptions } from './stages/render-documents.js';
 import { SaxonPool } from './stages/saxon-pool.js';
-import { validateChanged } from './stages/validate-changed.js';
+import { VALIDATION_BATCH, validateChanged } from './stages/validate-changed.js';
+import { streamRenders, type StreamedRenders } from './stages/stream-renders.js';
 import type { WarmTools } from './warm-tools.js';
 import { isOutputOf } from '../tei/output-name.js';
 import { stylesheetFailure } from './stylesheet-failure.js';
@@ -79,18 +80,51 @@ export async function buildEdition(
   const sources = await readSources(project);
   const registers = registerEntries(project, sources, cache);
   const next: BuildCache = { ...emptyCache(tool), registers: registers.cache };
-  const { docs, validated } = await validateChanged(
-    project,
-    tools,
-    sources,
-    registers,
-    cache,
-    next,
-    options.onValidate,
-  );
+  const collector = new OutputCollector(options.sink);
+  // A large build on worker threads renders while it validates (not in watch, which renders HTML first).
+  let streamed: StreamedRenders | undefined;
+  let toValidate = 0;
+  const onBatch =
+    (options.jobs ?? 1) > 1 && !options.first
+      ? async (batch: readonly SourceDocument[]) => {
+          if (toValidate <= VALIDATION_BATCH) return;
+          streamed ??= await streamRenders(
+            project,
+            tools,
+            sources,
+            registers,
+            next,
+            tool,
+            collector,
+            stylesheetParams(project),
+            options,
+          );
+          await streamed.add(batch);
+        }
+      : undefined;
+  let validatedDocs;
+  try {
+    validatedDocs = await validateChanged(
+      project,
+      tools,
+      sources,
+      registers,
+      cache,
+      next,
+      (files) => {
+        toValidate = files;
+        options.onValidate?.(files);
+      },
+      onBatch,
+    );
+  } catch (e) {
+    streamed?.abandon();
+    throw e;
+  }
+  const { docs, validated } = validatedDocs;
   let rendering;
   try {
-    rendering = await render(project, tools, docs, sources, registers, cache, next, tool, options);
+    rendering = await render(project, tools, docs, sources, registers, cache, next, tool, options, collector, streamed);
   } catch (e) {
     // The edition's own stylesheet does not compile: nothing renders, every output keeps its last version.
     const failure = stylesheetFailure(project, e);
@@ -105,7 +139,7 @@ export async function buildEdition(
       stats: { validated, rendered: 0, skipped: 0 },
     };
   }
-  const { plan, collector, rendered, corpusCurrent } = rendering;
+  const { plan, rendered, corpusCurrent } = rendering;
   // A failed document's last good outputs: those the last build recorded for its file, and (without a
   // cache: --force, check) those named as the stylesheets name its outputs, which need not be its file name.
   const lastGood = new Set(
@@ -148,17 +182,27 @@ async function render(
   next: BuildCache,
   tool: string,
   options: BuildOptions,
+  collector: OutputCollector,
+  streamed: StreamedRenders | undefined,
 ) {
   const params = stylesheetParams(project);
-  const plan = await planRenders(project, tools, docs, registers, next, tool, options.only);
-  const pool = new SaxonPool(
-    tools,
-    docs.filter((d) => isRegisterFile(project, d.file)),
-    sources.hashes,
-  );
-  const collector = new OutputCollector(options.sink);
-  const [early, late] = splitPlan(plan, options.first?.formats);
-  await renderDocuments(tools, early, pool, next, collector, params, options);
+  let plan: RenderPlan;
+  let pool: SaxonPool;
+  let late: RenderPlan | undefined;
+  if (streamed) {
+    plan = streamed.plan;
+    pool = await streamed.finish();
+  } else {
+    plan = await planRenders(project, tools, docs, registers, next, tool, options.only);
+    pool = new SaxonPool(
+      tools,
+      docs.filter((d) => isRegisterFile(project, d.file)),
+      sources.hashes,
+    );
+    const [early, rest] = splitPlan(plan, options.first?.formats);
+    late = rest;
+    await renderDocuments(tools, early, pool, next, collector, params, options);
+  }
   const corpusCurrent = await corpusPages(
     project,
     tools,
@@ -172,10 +216,10 @@ async function render(
     collector,
   );
   if (project.formats.includes('html')) await copyAssets(project, collector);
-  if (options.first) {
+  if (options.first && late) {
     await options.first.then(docs);
     await renderDocuments(tools, late, pool, next, collector, params, options);
   }
   const rendered = new Set(plan.jobs.filter((j) => !plan.failed.has(j.doc.file)).map((j) => j.doc.file)).size;
-  return { plan, collector, rendered, corpusCurrent };
+  return { plan, rendered, corpusCurrent };
 }

@@ -20,6 +20,8 @@ export interface PoolJob {
  * Render documents on `threads` worker threads (--jobs). Each worker gets the compiled stylesheets
  * and the registers once, then documents one at a time; results come back as outputs, or as the
  * document's transform diagnostics (added to it here), and are handed to `onResult` one at a time.
+ * With `more`, `jobs` may still grow while the workers run (documents validated meanwhile): a worker
+ * with nothing to do waits on `more()`, which resolves when jobs were added, false once none will be.
  */
 export async function renderInWorkers(
   jobs: readonly PoolJob[],
@@ -28,6 +30,7 @@ export async function renderInWorkers(
   threads: number,
   params: StylesheetParams,
   onResult: (index: number, rendered: Rendered | null) => Promise<void>,
+  more?: () => Promise<boolean>,
 ): Promise<void> {
   const setup: WorkerSetup = {
     sefs,
@@ -42,8 +45,8 @@ export async function renderInWorkers(
   const url = join(packageDir, 'dist', 'transform', 'render-worker.js');
   const run = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
-      const send = () => {
-        if (next >= jobs.length) return resolve();
+      const send = async (): Promise<void> => {
+        while (next >= jobs.length) if (!more || !(await more())) if (next >= jobs.length) return resolve();
         const id = next++;
         const { doc, formats, params: own } = jobs[id]!;
         const job: RenderJob = { id, path: doc.path, file: doc.file, text: doc.xmlText ?? doc.text, formats };
@@ -56,15 +59,15 @@ export async function renderInWorkers(
         else jobs[reply.id]!.doc.diagnostics.push(...reply.diagnostics);
         handed = handed.then(() => onResult(reply.id, rendered));
         handed.catch(reject);
-        send();
+        send().catch(reject);
       });
       worker.on('error', reject);
-      send();
+      send().catch(reject);
     });
   // Memory is bounded per worker: one document at a time, and a heap limit that fails loudly rather
   // than let a runaway transform take the machine.
   const workers = Array.from(
-    { length: Math.min(threads, jobs.length) },
+    { length: more ? threads : Math.min(threads, jobs.length) },
     () => new Worker(url, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
   );
   try {

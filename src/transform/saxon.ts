@@ -141,7 +141,9 @@ export function runTransform(sef: Sef, options: TransformOptions): Map<string, s
  * saxon-js hangs each transform's key() indexes on the documents it indexes (`_saxonIndexes`, under an
  * id new in every transform): on the registers shared by every render of a build, that was an index per
  * render, never freed (a 300-document build held 360 on persons.xml; a 1,000-document build ran its workers
- * out of memory). They go after each transform; the next one indexes the (small) registers afresh.
+ * out of memory). They go after each transform. Pointers into the registers are found with id(), whose
+ * index saxon-js keeps with the document (`_saxonXmlIdIndex`, left alone here), so a register is not
+ * indexed anew per render; keys still land on the registers elsewhere (the corpus pages, events.xml).
  */
 function forgetKeyIndexes(pool: Record<string, SaxonDocument> | undefined): void {
   for (const doc of Object.values(pool ?? {})) {

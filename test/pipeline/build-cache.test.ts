@@ -7,6 +7,7 @@ import { saveCache } from '../../src/pipeline/build-cache.js';
 import { writeOutputs } from '../../src/pipeline/outputs.js';
 import { openProject } from '../../src/core/project.js';
 import { WarmTools } from '../../src/pipeline/warm-tools.js';
+import { VALIDATION_BATCH } from '../../src/pipeline/stages/validate-changed.js';
 import type { Format } from '../../src/transform/stylesheets.js';
 import { repoRoot, tempProject } from '../support/cli.js';
 import { RECORD_ID } from '../support/edition.js';
@@ -176,6 +177,30 @@ describe('worker threads', () => {
     const b = await buildEdition(two, new WarmTools(two), { force: true, jobs: 2 });
     expect(a.docs.flatMap((d) => d.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
     expect(b.stats.rendered).toBe(10);
+    expect([...b.outputs.keys()].sort()).toEqual([...a.outputs.keys()].sort());
+    for (const [k, v] of a.outputs) expect(b.outputs.get(k), k).toBe(v);
+  });
+
+  it('render a corpus larger than a validation batch while it validates, to the same bytes', async () => {
+    // @ts-expect-error: the corpus generator is plain JavaScript in bench/
+    const { generateCorpus } = (await import('../../bench/generate-corpus.mjs')) as {
+      generateCorpus(n: number, dir: string): void;
+    };
+    const root = tempProject({}, { registers: false });
+    const n = VALIDATION_BATCH + 12;
+    generateCorpus(n, root);
+    // The citations alone: the cheapest format, and the batches are what this is about.
+    const one = {
+      ...openProject(root),
+      formats: ['cite'],
+      cacheDir: join(repoRoot, '.cache', 'tei-pipeline'),
+      outDir: join(root, 'out-one'),
+    };
+    const two = { ...one, outDir: join(root, 'out-two') };
+    const a = await buildEdition(one, new WarmTools(one), { force: true, jobs: 1 });
+    const b = await buildEdition(two, new WarmTools(two), { force: true, jobs: 2 });
+    expect(b.docs.flatMap((d) => d.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
+    expect(b.stats).toEqual({ validated: b.docs.length, rendered: n, skipped: 0 });
     expect([...b.outputs.keys()].sort()).toEqual([...a.outputs.keys()].sort());
     for (const [k, v] of a.outputs) expect(b.outputs.get(k), k).toBe(v);
   });

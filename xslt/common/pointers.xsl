@@ -26,10 +26,6 @@
   <!-- A document's prefix declarations by @ident: expanding a pointer must not search the document. -->
   <xsl:key name="ed:prefix-defs" match="teiHeader/encodingDesc/listPrefixDef/prefixDef" use="@ident"/>
 
-  <!-- Elements by xml:id, as id() finds them: saxon-js's id() walks the whole document at each call,
-       a key indexes each document once. -->
-  <xsl:key name="ed:ids" match="*[@xml:id]" use="normalize-space(@xml:id)"/>
-
   <!-- The pointer with its prefix expanded; unchanged when no prefixDef applies.
        The matchPattern must match the whole part after the colon (TEI prefixDef). -->
   <xsl:function name="ed:expand-pointer" as="xs:string">
@@ -59,7 +55,9 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="abs" select="resolve-uri($file, base-uri(root($context)))"/>
-        <xsl:sequence select="if (doc-available($abs)) then key('ed:ids', $frag, doc($abs))[1] else ()"/>
+        <!-- id(), not a key: saxon-js keeps a document's id() index as long as the document (a register is
+             indexed once per worker), but builds a key's index anew in every transform. -->
+        <xsl:sequence select="if (doc-available($abs)) then id($frag, doc($abs))[1] else ()"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>

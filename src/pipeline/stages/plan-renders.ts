@@ -50,15 +50,32 @@ export async function planRenders(
   tool: string,
   only: readonly string[] = [],
 ): Promise<RenderPlan> {
+  const planner = await renderPlanner(project, tools, registers, next, tool, only);
+  for (const doc of docs) await planner.add(doc);
+  return planner.plan;
+}
+
+/**
+ * A plan made document by document, as documents are validated: a large build starts rendering the first
+ * batches while the next are validated. `add` takes a document once its cache record in `next` is written.
+ */
+export async function renderPlanner(
+  project: Project,
+  tools: WarmTools,
+  registers: RegisterEntries,
+  next: BuildCache,
+  tool: string,
+  only: readonly string[] = [],
+): Promise<{ plan: RenderPlan; add: (doc: SourceDocument) => Promise<void> }> {
   const stylesheetHashes = await tools.stylesheetHashes();
   const params = stylesheetParams(project);
   const onlyIds = new Set(only.map((p) => p.replace(/^.*\//, '').replace(/\.xml$/i, '')));
   const plan: RenderPlan = { jobs: [], current: [], failed: new Map(), upToDate: 0, htmlKeys: new Map() };
-  for (const doc of docs) {
-    if (isRegisterFile(project, doc.file)) continue;
+  const add = async (doc: SourceDocument): Promise<void> => {
+    if (isRegisterFile(project, doc.file)) return;
     if (doc.hasErrors) {
       plan.failed.set(doc.file, outputName(doc));
-      continue;
+      return;
     }
     const entry = next.documents[doc.file]!;
     const keys: Record<string, string> = {};
@@ -75,7 +92,7 @@ export async function planRenders(
     if (keys['html']) plan.htmlKeys.set(doc.file, keys['html']);
     if (onlyIds.size > 0 && !onlyIds.has(doc.id)) {
       plan.current.push(doc);
-      continue;
+      return;
     }
     const outOfDate: Format[] = [];
     for (const format of projectFormats(project)) {
@@ -93,8 +110,8 @@ export async function planRenders(
         keys,
         pictures: outOfDate.includes('html') ? picturesOf(project, doc) : [],
       });
-  }
-  return plan;
+  };
+  return { plan, add };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { renderDocument, type Rendered, type StylesheetParams } from '../../transform/render.js';
-import { renderInWorkers } from '../../transform/render-pool.js';
+import { renderInWorkers, type PoolJob } from '../../transform/render-pool.js';
 import type { BuildCache } from '../build-cache.js';
 import type { WarmTools } from '../warm-tools.js';
 import { unstamped, type OutputCollector } from './output-collector.js';
@@ -10,6 +10,36 @@ import type { SaxonPool } from './saxon-pool.js';
 
 // Below this many documents to render, starting workers costs more than it saves.
 const WORKERS_FROM = 8;
+
+/**
+ * Jobs added to a plan while it renders (a large build plans each batch of documents once validated):
+ * `added` after pushing jobs, `close` when no more will come.
+ */
+export class RenderFeed {
+  private waiters: (() => void)[] = [];
+  private closed = false;
+
+  added(): void {
+    this.wake();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.wake();
+  }
+
+  /** Resolves when jobs are added (true) or the feed is closed (false). */
+  more(): Promise<boolean> {
+    if (this.closed) return Promise.resolve(false);
+    return new Promise((resolve) => this.waiters.push(() => resolve(!this.closed)));
+  }
+
+  private wake(): void {
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const w of waiting) w();
+  }
+}
 
 export interface RenderOptions {
   /** Worker threads (--jobs); 1 renders in this thread. */
@@ -30,6 +60,7 @@ export async function renderDocuments(
   collector: OutputCollector,
   params: StylesheetParams,
   options: RenderOptions = {},
+  feed?: RenderFeed,
 ): Promise<number> {
   let count = 0;
   const record = async (index: number, rendered: Rendered | null) => {
@@ -53,16 +84,39 @@ export async function renderDocuments(
     await collector.add(outputs);
   };
   const { jobs } = plan;
-  if (jobs.length === 0) return 0;
+  if (jobs.length === 0 && !feed) return 0;
   const sefs = await tools.stylesheets();
   const threads = Math.max(1, options.jobs ?? 1);
-  if (threads > 1 && jobs.length >= WORKERS_FROM) {
+  if (feed || (threads > 1 && jobs.length >= WORKERS_FROM)) {
     let done = 0;
-    const withParams = jobs.map((j) => ({ ...j, params: withPictures(params, j.pictures) }));
-    await renderInWorkers(withParams, pool.registerDocs, sefs, threads, params, async (i, rendered) => {
-      await record(i, rendered);
-      options.onProgress?.(++done, jobs.length);
-    });
+    const withParams: PoolJob[] = [];
+    const sync = () => {
+      for (const j of jobs.slice(withParams.length))
+        withParams.push({ ...j, params: withPictures(params, j.pictures) });
+    };
+    sync();
+    const more =
+      feed &&
+      (async () => {
+        const had = withParams.length;
+        sync();
+        if (withParams.length > had) return true;
+        const open = await feed.more();
+        sync();
+        return open;
+      });
+    await renderInWorkers(
+      withParams,
+      pool.registerDocs,
+      sefs,
+      threads,
+      params,
+      async (i, rendered) => {
+        await record(i, rendered);
+        options.onProgress?.(++done, jobs.length);
+      },
+      more,
+    );
   } else {
     const registers = await pool.withRegisters();
     for (const [i, job] of jobs.entries()) {

@@ -5,14 +5,14 @@ import { documentFromBytes } from '../../validate/validator.js';
 import type { BuildCache } from '../build-cache.js';
 import { corpusFingerprint, dependenciesOf } from '../dependencies.js';
 import type { WarmTools } from '../warm-tools.js';
-import type { Sources, SourceFile } from './read-sources.js';
+import { isRegisterFile, type Sources, type SourceFile } from './read-sources.js';
 import type { RegisterEntries } from './register-entries.js';
 
 // Documents validated together (one xmllint call per schema): large editions go in batches of this
 // size and each batch's parsed trees are let go, which bounds memory. A document parsed twice (our
 // tree and saxon-js's) holds about 1.2 MB for a 70 KB file: 50 of them stay well under the 512 MB a
 // build of any size may take, at 20 xmllint calls (one worker start each) per 1,000 documents.
-const VALIDATION_BATCH = 50;
+export const VALIDATION_BATCH = 50;
 
 // Once decoded into its document, a file's bytes are let go: a large edition is held once, not twice.
 function takeBytes(s: SourceFile): Buffer {
@@ -41,6 +41,7 @@ export async function validateChanged(
   cache: BuildCache,
   next: BuildCache,
   onValidate?: (files: number) => void,
+  onBatch?: (docs: readonly SourceDocument[]) => Promise<void>,
 ): Promise<Validated> {
   const config = await tools.validationConfig();
   const validationKey = (hash: string, deps: readonly string[]) =>
@@ -57,7 +58,10 @@ export async function validateChanged(
       byFile.set(s.file, doc);
     } else changed.push(s);
   }
+  // Registers first: a build that renders while it validates (onBatch) needs them from the first batch on.
+  changed.sort((a, b) => Number(isRegisterFile(project, b.file)) - Number(isRegisterFile(project, a.file)));
   onValidate?.(changed.length);
+  await onBatch?.([...byFile.values()]);
   for (let i = 0; i < changed.length; i += VALIDATION_BATCH) {
     const batch = changed
       .slice(i, i + VALIDATION_BATCH)
@@ -83,12 +87,14 @@ export async function validateChanged(
         // Output records survive revalidation: their own keys decide whether to render again.
         outputs: cache.documents[doc.file]?.outputs ?? {},
       };
-      // Let a large edition's parsed trees go batch by batch (a warm watch process keeps them).
-      if (changed.length > VALIDATION_BATCH && !tools.keepParsed) {
+    }
+    await onBatch?.(batch);
+    // Let a large edition's parsed trees go batch by batch (a warm watch process keeps them).
+    if (changed.length > VALIDATION_BATCH && !tools.keepParsed)
+      for (const doc of batch) {
         doc.tree = null;
         doc.saxonDoc = null;
       }
-    }
   }
   return { docs: sources.files.map((s) => byFile.get(s.file)!), validated: changed.length };
 }
