@@ -13,7 +13,6 @@ import { fromPlain, parseRng, toPlain, type RngNode } from './relaxng-js/rng-tre
 import { SchemaCache } from './schema-cache.js';
 import { engine, validateTree, type Engine } from './relaxng-js/validate-tree.js';
 import { describeFault, type Finding as FaultFinding } from './relaxng-js/report.js';
-import { loadGrammarInThread, validateInThread, type ThreadGrammar } from './relaxng-js-thread.js';
 import type { SchematronQuery } from './schematron-query.js';
 
 export interface RelaxNgSchema {
@@ -32,8 +31,6 @@ export interface RelaxNgSchema {
   schematron?: SchematronQuery | null;
   /** Where what is derived from the schema's text is kept between runs. */
   cache: SchemaCache;
-  /** The JavaScript engine's grammar loading in the RELAX NG worker, when validation runs there. */
-  thread?: ThreadGrammar;
 }
 
 export type RelaxNgEngine = 'libxml2' | 'js';
@@ -57,11 +54,6 @@ export function relaxNgSchema(
   const schema: RelaxNgSchema = { label: stem, ruleId: `schema/${stem}`, text, path, cache };
   if (use === 'libxml2') schema.grammar = compileGrammar(text);
   return schema;
-}
-
-/** Validate with the JavaScript engine in the worker thread from now on; the grammar starts loading there at once. */
-export function useThread(schema: RelaxNgSchema, cacheDir: string | null): void {
-  if (!schema.grammar) schema.thread = loadGrammarInThread(schema.path, schema.text, cacheDir);
 }
 
 function report(doc: SourceDocument, schema: RelaxNgSchema, findings: readonly FaultFinding[]): void {
@@ -105,17 +97,6 @@ export class SchemaError extends Error {}
 export async function validateRelaxNg(docs: readonly SourceDocument[], schema: RelaxNgSchema): Promise<Set<string>> {
   const valid = new Set<string>();
   if (docs.length === 0) return valid;
-  if (schema.thread) {
-    const findings = await validateInThread(schema.thread, docs);
-    if (findings) {
-      docs.forEach((doc, i) => {
-        if (findings[i]!.length === 0) valid.add(doc.file);
-        report(doc, schema, findings[i]!);
-      });
-      return valid;
-    }
-    // The worker could not check them (or could not load the grammar): here, with the same engine.
-  }
   if (!schema.grammar) return validateWithJs(docs, schema);
   const grammar = schema.grammar;
   try {

@@ -31,7 +31,7 @@ export class SchemaCache {
     }
     const value = derive();
     write(file, JSON.stringify({ key, value }));
-    forgetOtherBuilds(folder, kind, file);
+    forgetOtherBuilds(folder, kind);
     return value;
   }
 }
@@ -48,12 +48,12 @@ const kindPrefix = (kind: string) => `${kind.replace(/[^\w.-]/g, '_')}@`;
  * each upgrade would otherwise leave its own (tei_all's tree is 1.2 MB). Entries of this build stay, whatever
  * schema they are of.
  */
-function forgetOtherBuilds(folder: string, kind: string, kept: string): void {
+function forgetOtherBuilds(folder: string, kind: string): void {
   const mine = entryPrefix(kind);
   const ofKind = kindPrefix(kind);
   try {
     for (const name of readdirSync(folder))
-      if (name.startsWith(ofKind) && !name.startsWith(mine) && name.endsWith('.json') && join(folder, name) !== kept)
+      if (name.startsWith(ofKind) && !name.startsWith(mine) && name.endsWith('.json'))
         rmSync(join(folder, name), { force: true });
   } catch {
     // A folder that cannot be listed keeps what it has.
@@ -61,7 +61,7 @@ function forgetOtherBuilds(folder: string, kind: string, kept: string): void {
 }
 
 function write(file: string, data: string): void {
-  // The RELAX NG worker is a thread of this process: the thread id keeps its temp files apart.
+  // Worker threads of one process share its pid: the thread id keeps their temp files apart.
   const tmp = `${file}.${process.pid}.${threadId}.${counter++}.tmp`;
   try {
     mkdirSync(join(file, '..'), { recursive: true });

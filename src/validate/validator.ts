@@ -13,14 +13,7 @@ import type { Sef } from '../transform/compile-stylesheet.js';
 import { parseForSaxon } from '../transform/saxon.js';
 import { decode, reportDecodeProblems } from './decode.js';
 import { parseXml } from './parse-xml.js';
-import {
-  relaxNgEngine,
-  relaxNgSchema,
-  useThread,
-  validateRelaxNg,
-  type RelaxNgEngine,
-  type RelaxNgSchema,
-} from './relaxng.js';
+import { relaxNgEngine, relaxNgSchema, validateRelaxNg, type RelaxNgEngine, type RelaxNgSchema } from './relaxng.js';
 import { checkRoot } from './root.js';
 import { compileSchematron, reportFindings, runSchematron } from './schematron.js';
 import { embeddedSchematron } from './embedded-schematron.js';
@@ -119,8 +112,6 @@ export interface ValidatorOptions {
   embeddedSchematron?: boolean;
   /** The RELAX NG engine (default: TEI_PIPELINE_RELAXNG, else the default engine): for comparing them. */
   relaxNgEngine?: RelaxNgEngine;
-  /** Run the JavaScript RELAX NG engine in its worker thread (default: TEI_PIPELINE_RELAXNG_THREAD=on, else off). */
-  relaxNgThread?: boolean;
 }
 
 /** The RELAX NG schemas of a run: those given with --schema, else the project's own. */
@@ -158,16 +149,11 @@ export class Validator {
     // What is derived from a schema's text is kept in the edition's cache; outside an edition, nowhere.
     const cacheDir = project.isEdition ? project.cacheDir : null;
     const cache = new SchemaCache(cacheDir);
-    // With a worker thread (libxml2's, or the JavaScript engine's when asked for), each grammar starts
-    // loading there as soon as it is read, while this thread loads saxon-js for Schematron.
+    // With libxml2, each grammar starts compiling in its worker as soon as it is read.
     const schemas = await Promise.all(
-      schemaFiles(project, options.schemas).map(async (f) => {
-        const schema = relaxNgSchema(f, await readFile(f, 'utf8'), options.relaxNgEngine ?? relaxNgEngine(), cache);
-        // Off unless asked for (TEI_PIPELINE_RELAXNG_THREAD=on, an internal switch): on the shared 2-core
-        // machine it was measured slower, wall and CPU (README, "Benchmarks"); kept to measure it on a quiet one.
-        if (options.relaxNgThread ?? process.env['TEI_PIPELINE_RELAXNG_THREAD'] === 'on') useThread(schema, cacheDir);
-        return schema;
-      }),
+      schemaFiles(project, options.schemas).map(async (f) =>
+        relaxNgSchema(f, await readFile(f, 'utf8'), options.relaxNgEngine ?? relaxNgEngine(), cache),
+      ),
     );
     const compiler = join(project.packageDir, 'xslt', 'schematron', 'compile.xsl');
     // A grammar's own Schematron runs with it, as oXygen and the TEI's tools run it.

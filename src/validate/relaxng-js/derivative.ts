@@ -37,61 +37,40 @@ export class Derivatives {
     return r;
   }
 
-  private computeOpen(p: Pattern, ns: string, local: string): Pattern {
-    const P = this.p;
-    switch (p.kind) {
-      case 'choice':
-        return P.choice(this.startTagOpen(p.a, ns, local), this.startTagOpen(p.b, ns, local));
-      case 'element':
-        return contains(p.nc, ns, local) ? P.after(p.content(), P.empty) : P.notAllowed;
-      case 'interleave':
-        return P.choice(
-          this.applyAfter(this.startTagOpen(p.a, ns, local), (x) => P.interleave(x, p.b)),
-          this.applyAfter(this.startTagOpen(p.b, ns, local), (x) => P.interleave(p.a, x)),
-        );
-      case 'oneOrMore': {
-        const rest = P.choice(p, P.empty);
-        return this.applyAfter(this.startTagOpen(p.a, ns, local), (x) => P.group(x, rest));
-      }
-      case 'group': {
-        const x = this.applyAfter(this.startTagOpen(p.a, ns, local), (y) => P.group(y, p.b));
-        return p.a.nullable ? P.choice(x, this.startTagOpen(p.b, ns, local)) : x;
-      }
-      case 'after':
-        return this.applyAfter(this.startTagOpen(p.a, ns, local), (x) => P.after(x, p.b));
-      default:
-        return P.notAllowed;
-    }
-  }
-
   /**
    * Recovery from an element that is not allowed yet (jing's "not allowed yet; missing required
    * element"): as startTagOpen, but required content before it may be skipped, so the element is taken
    * where it would be allowed later and the missing content is reported once, here, not again at the end.
+   * Not memoised: it runs only at a fault.
    */
   startTagOpenRecover(p: Pattern, ns: string, local: string): Pattern {
+    return this.computeOpen(p, ns, local, true);
+  }
+
+  /** The derivative for a start tag; with `recover`, a group may also be entered past its required first part. */
+  private computeOpen(p: Pattern, ns: string, local: string, recover = false): Pattern {
     const P = this.p;
+    const open = (q: Pattern) => (recover ? this.computeOpen(q, ns, local, true) : this.startTagOpen(q, ns, local));
     switch (p.kind) {
       case 'choice':
-        return P.choice(this.startTagOpenRecover(p.a, ns, local), this.startTagOpenRecover(p.b, ns, local));
+        return P.choice(open(p.a), open(p.b));
       case 'element':
         return contains(p.nc, ns, local) ? P.after(p.content(), P.empty) : P.notAllowed;
       case 'interleave':
         return P.choice(
-          this.applyAfter(this.startTagOpenRecover(p.a, ns, local), (x) => P.interleave(x, p.b)),
-          this.applyAfter(this.startTagOpenRecover(p.b, ns, local), (x) => P.interleave(p.a, x)),
+          this.applyAfter(open(p.a), (x) => P.interleave(x, p.b)),
+          this.applyAfter(open(p.b), (x) => P.interleave(p.a, x)),
         );
       case 'oneOrMore': {
         const rest = P.choice(p, P.empty);
-        return this.applyAfter(this.startTagOpenRecover(p.a, ns, local), (x) => P.group(x, rest));
+        return this.applyAfter(open(p.a), (x) => P.group(x, rest));
       }
-      case 'group':
-        return P.choice(
-          this.applyAfter(this.startTagOpenRecover(p.a, ns, local), (y) => P.group(y, p.b)),
-          this.startTagOpenRecover(p.b, ns, local),
-        );
+      case 'group': {
+        const x = this.applyAfter(open(p.a), (y) => P.group(y, p.b));
+        return p.a.nullable || recover ? P.choice(x, open(p.b)) : x;
+      }
       case 'after':
-        return this.applyAfter(this.startTagOpenRecover(p.a, ns, local), (x) => P.after(x, p.b));
+        return this.applyAfter(open(p.a), (x) => P.after(x, p.b));
       default:
         return P.notAllowed;
     }
