@@ -66,12 +66,13 @@ export class SchematronQuery {
   }
 
   /**
-   * The findings on one document (its saxon-js tree, and the names it holds: namesIn). Rules whose
+   * The findings on one document (its saxon-js tree, and ours to see which names occur). Rules whose
    * context cannot match any node of this document (a TEI constraint on <elementSpec> in a letter) are
    * left out of its query: they would fire on nothing. A pattern that fails on the document (a dynamic
    * error) says so in a finding of its own; the others still report.
    */
-  run(saxonDoc: SaxonDocument, present: ReadonlySet<string>): string[] {
+  run(saxonDoc: SaxonDocument, root: XmlElement): string[] {
+    const present = namesIn(root);
     const queries = this.patterns.map((p) => p.query(present)).filter((q): q is string => q !== null);
     if (queries.length === 0) return [];
     try {
@@ -129,7 +130,7 @@ interface RuleData {
 }
 
 /** Element names as "{ns}local" and attribute names as "@{ns}local", everything a document holds. */
-export function namesIn(root: XmlElement): Set<string> {
+function namesIn(root: XmlElement): Set<string> {
   const names = new Set<string>();
   for (const el of elements(root)) {
     names.add(`{${el.ns}}${el.local}`);

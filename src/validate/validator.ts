@@ -18,8 +18,6 @@ import { checkRoot } from './root.js';
 import { compileSchematron, reportFindings, runSchematron } from './schematron.js';
 import { embeddedSchematron } from './embedded-schematron.js';
 import { SchemaCache } from './schema-cache.js';
-import { namesIn } from './schematron-query.js';
-import { SchematronThread } from './schematron-thread.js';
 
 /** Rules that need no edition (no registers, no configuration): what `validate FILES` runs anywhere. */
 function genericRuleList(): readonly Rule[] {
@@ -144,8 +142,6 @@ export class Validator {
     private readonly schematrons: Sef[],
     /** Only well-formedness and the schemas (--schema given to validate): no edition policy, Schematron or rules. */
     readonly alone: boolean,
-    /** Where the grammars' embedded Schematron runs, when any carries some. */
-    private readonly embeddedThread: SchematronThread | null,
   ) {}
 
   static async create(project: Project, options: ValidatorOptions = {}): Promise<Validator> {
@@ -163,9 +159,6 @@ export class Validator {
     // A grammar's own Schematron runs with it, as oXygen and the TEI's tools run it.
     if (options.embeddedSchematron !== false)
       for (const schema of schemas) schema.schematron = embeddedSchematron(schema.text, cache);
-    const embedded = schemas.flatMap((s) => (s.schematron ? [s.schematron.toData()] : []));
-    // Started now: saxon-js loads on that thread while this one reads the grammars.
-    const thread = embedded.length > 0 ? new SchematronThread(embedded).start() : null;
     const schematrons: Sef[] = [];
     for (const sch of alone ? [] : project.schematrons) {
       const sef = await readFile(sch).then(
@@ -174,7 +167,7 @@ export class Validator {
       );
       if (sef) schematrons.push(sef);
     }
-    return new Validator(project, schemas, schematrons, alone, thread);
+    return new Validator(project, schemas, schematrons, alone);
   }
 
   /** Read and parse a file as this validator's layers need it. */
@@ -194,20 +187,20 @@ export class Validator {
   /** Validate documents already read (documentFromBytes): the schema, Schematron and rule layers. */
   async validateDocuments(docs: SourceDocument[]): Promise<SourceDocument[]> {
     const parsed = docs.filter((d) => d.tree);
-    const embedded = this.schemas.filter((s) => s.schematron);
-    // The grammars' Schematron is handed to its thread first, so it runs while this thread walks RELAX NG.
-    const fromThread = embedded.length > 0 ? parsed.map((doc) => this.embeddedFindings(doc)) : [];
     // RELAX NG in a worker thread works while this thread runs Schematron and rules; on this thread it runs now.
     const relaxng = Promise.all(this.schemas.map((schema) => validateRelaxNg(parsed, schema)));
     const index = this.projectIndex(docs);
-    for (const doc of this.alone ? [] : parsed) {
+    const embedded = this.schemas.filter((s) => s.schematron);
+    for (const doc of parsed) {
+      if (this.alone && embedded.length === 0) break;
       doc.saxonDoc ??= await parseForSaxon(doc.xmlText ?? doc.text, doc.path);
+      for (const s of embedded)
+        reportFindings(doc, s.schematron!.run(doc.saxonDoc, doc.tree!.root), () => `schematron/${s.label}`);
+      if (this.alone) continue;
       for (const sef of this.schematrons) runSchematron(doc, doc.saxonDoc, sef);
       runRules(doc, doc.tree!, index, this.project.isEdition ? rules : genericRuleList());
       doc.coverage = referenceCoverage(doc.tree!);
     }
-    for (const [n, findings] of (await Promise.all(fromThread)).entries())
-      embedded.forEach((s, i) => reportFindings(parsed[n]!, findings[i]!, () => `schematron/${s.label}`));
     const accepted = await relaxng;
     for (const doc of docs) {
       applyRuleSettings(doc, this.project);
@@ -218,25 +211,6 @@ export class Validator {
       return { schema: schema.label, valid, invalid: docs.length - valid };
     });
     return docs;
-  }
-
-  /**
-   * The findings of each grammar's embedded Schematron on one document, from its thread; on this thread
-   * when that one cannot answer (it failed to start, or ended), so a finding is never lost to it.
-   */
-  private async embeddedFindings(doc: SourceDocument): Promise<string[][]> {
-    const names = namesIn(doc.tree!.root);
-    const text = doc.xmlText ?? doc.text;
-    if (this.embeddedThread) {
-      try {
-        return await this.embeddedThread.run(doc.path, text, names);
-      } catch {
-        // Run here instead; a document saxon-js cannot parse fails here as it did there.
-      }
-    }
-    doc.saxonDoc ??= await parseForSaxon(text, doc.path);
-    const saxonDoc = doc.saxonDoc;
-    return this.schemas.flatMap((s) => (s.schematron ? [s.schematron.run(saxonDoc, names)] : []));
   }
 
   /**
