@@ -24,10 +24,12 @@ export function loadSaxonJs(): typeof SaxonJSApi {
   const requireThere = createRequire(file);
   const known = requireThere.cache[file];
   if (known?.loaded) return known.exports as typeof SaxonJSApi;
-  const source = readFileSync(file, 'utf8');
+  // Hashed as bytes: hashing the 2.4 MB as a string first encodes it again (~10 ms of every run).
+  const bytes = readFileSync(file);
+  const source = bytes.toString('utf8');
   const cacheFile = join(
     codeCacheDir(file),
-    `saxon-js-${digest(source).toString('hex').slice(0, 16)}-v8-${process.versions.v8}-${process.arch}.bin`,
+    `saxon-js-${digest(bytes).toString('hex').slice(0, 16)}-v8-${process.versions.v8}-${process.arch}.bin`,
   );
   const cached = readChecked(cacheFile);
   const script = new Script(Module.wrap(source), { filename: file, ...(cached ? { cachedData: cached } : {}) });

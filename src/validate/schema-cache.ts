@@ -20,7 +20,7 @@ export class SchemaCache {
 
   get<T>(kind: string, text: string, derive: () => T): T {
     if (this.dir === null) return derive();
-    const key = sha256(kind, toolFingerprint(), text);
+    const key = sha256(kind, toolFingerprint(), textHash(text));
     const folder = join(this.dir, 'schema');
     const file = join(folder, `${entryPrefix(kind)}${key}.json`);
     try {
@@ -34,6 +34,18 @@ export class SchemaCache {
     forgetOtherBuilds(folder, kind);
     return value;
   }
+}
+
+// A schema's text is hashed once per process, whatever is derived from it (tei_all's is 1.1 MB).
+const textHashes = new Map<string, string>();
+
+function textHash(text: string): string {
+  let h = textHashes.get(text);
+  if (h === undefined) {
+    h = sha256(text);
+    textHashes.set(text, h);
+  }
+  return h;
 }
 
 /** Entries are named "<kind>@<tool fingerprint>@<key>.json", so those of another tool build can be told apart. */

@@ -88,6 +88,8 @@ class Loader {
   }
 
   private fold(nodes: readonly RngNode[], env: Env, how: 'choice' | 'interleave' | 'group'): Pattern {
+    if (how === 'choice')
+      return nodes.length === 0 ? this.p.empty : this.p.choices(nodes.map((n) => this.pattern(n, env)));
     let r: Pattern | null = null;
     for (const n of nodes) {
       const q = this.pattern(n, env);
@@ -212,6 +214,8 @@ class Loader {
 
   private combine(parts: Part[], name: string): Pattern {
     const how = parts.find((x) => x.combine)?.combine === 'interleave' ? 'interleave' : 'choice';
+    if (how === 'choice' && parts.length > 0)
+      return this.p.choices(parts.map((part) => this.group(part.node.children, part.env)));
     let r: Pattern | null = null;
     for (const part of parts) {
       const q = this.group(part.node.children, part.env);

@@ -45,7 +45,59 @@ export class Patterns {
     if (a === b) return a;
     if (a.kind === 'empty' && b.nullable) return b;
     if (b.kind === 'empty' && a.nullable) return a;
-    // Flatten and order the alternatives so that equal sets of alternatives are one pattern.
+    // A choice is a chain of its alternatives in ascending id, the last the highest: one more alternative
+    // above them all ends the chain (what choiceOf would build, without gathering and sorting the rest).
+    // Derivatives of a large TEI content model add them one at a time.
+    if (b.kind !== 'choice' && (a.kind === 'choice' ? a.b.id < b.id : a.id < b.id)) return this.binary('choice', a, b);
+    if (a.kind !== 'choice' && (b.kind === 'choice' ? b.b.id < a.id : b.id < a.id)) return this.binary('choice', b, a);
+    return this.choiceOf([a, b]);
+  }
+
+  /**
+   * choice() folded over these patterns (the first with the second, that with the third, …), with the
+   * same result, but the alternatives gathered once and the choice built at the end: folding a TEI
+   * class of 100-odd alternatives flattened and sorted the growing set at each step, and that was
+   * most of loading tei_all.
+   */
+  choices(ps: readonly Pattern[]): Pattern {
+    // The fold's value so far: one pattern, or (alts.size > 1) the choice of alts, not yet built.
+    let single: Pattern | null = null;
+    const alts = new Set<Pattern>();
+    let nullable = false;
+    const add = (p: Pattern) => {
+      if (p.kind === 'choice') {
+        add(p.a);
+        add(p.b);
+      } else alts.add(p);
+      nullable ||= p.nullable;
+    };
+    for (const q of ps) {
+      if (single === null && alts.size === 0) {
+        single = q;
+        continue;
+      }
+      if (single !== null) {
+        // choice(single, q) as choice() decides it.
+        if (q.kind === 'notAllowed' || single === q || (q.kind === 'empty' && single.nullable)) continue;
+        if (single.kind === 'notAllowed' || (single.kind === 'empty' && q.nullable)) {
+          single = q;
+          continue;
+        }
+        add(single);
+        single = null;
+        add(q);
+      } else {
+        // choice(the choice of alts, q): that choice is neither empty nor notAllowed, and nullable when one of alts is.
+        if (q.kind === 'notAllowed' || (q.kind === 'empty' && nullable)) continue;
+        add(q);
+      }
+    }
+    if (single !== null) return single;
+    return alts.size === 0 ? this.empty : this.choiceOf([...alts]);
+  }
+
+  // Flatten and order the alternatives so that equal sets of alternatives are one pattern.
+  private choiceOf(ps: readonly Pattern[]): Pattern {
     const alts = new Set<Pattern>();
     const collect = (p: Pattern) => {
       if (p.kind === 'choice') {
@@ -53,8 +105,7 @@ export class Patterns {
         collect(p.b);
       } else alts.add(p);
     };
-    collect(a);
-    collect(b);
+    for (const p of ps) collect(p);
     const sorted = [...alts].sort((x, y) => x.id - y.id);
     let r = sorted[0]!;
     for (let i = 1; i < sorted.length; i++) r = this.binary('choice', r, sorted[i]!);
