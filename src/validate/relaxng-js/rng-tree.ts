@@ -71,32 +71,45 @@ export function readRng(file: string): RngNode {
   return parseRng(readFileSync(file, 'utf8'), file);
 }
 
-/** A tree as plain data (no parent links, no file), for a cache on disk. */
+/**
+ * A tree as plain data (no parent links, no file), for a cache on disk. Empty parts are left out, and
+ * so is the text of an element that has children (only whitespace between them in a RELAX NG schema;
+ * what is read is the text of value, param and name, which have none): tei_all's tree is read on
+ * every run, and its thousands of empty objects, arrays and whitespace strings were a third of it.
+ */
 export interface PlainRng {
   l: string;
-  a: Record<string, string>;
-  c: PlainRng[];
-  t: string;
+  a?: Record<string, string>;
+  c?: PlainRng[];
+  t?: string;
   n: number;
-  d: Record<string, string>;
+  d?: Record<string, string>;
 }
 
 export function toPlain(node: RngNode): PlainRng {
-  return { l: node.local, a: node.attrs, c: node.children.map(toPlain), t: node.text, n: node.line, d: node.declared };
+  const plain: PlainRng = { l: node.local, n: node.line };
+  if (Object.keys(node.attrs).length > 0) plain.a = node.attrs;
+  if (node.children.length > 0) plain.c = node.children.map(toPlain);
+  else if (node.text !== '') plain.t = node.text;
+  if (Object.keys(node.declared).length > 0) plain.d = node.declared;
+  return plain;
 }
+
+// Shared by every node without attributes or namespace declarations; nothing writes to them.
+const NONE: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /** The tree toPlain gave, read from `file` again. */
 export function fromPlain(plain: PlainRng, file: string, parent: RngNode | null = null): RngNode {
   const node: RngNode = {
     local: plain.l,
-    attrs: plain.a,
+    attrs: plain.a ?? NONE,
     children: [],
-    text: plain.t,
+    text: plain.t ?? '',
     file,
     line: plain.n,
     parent,
-    declared: plain.d,
+    declared: plain.d ?? NONE,
   };
-  for (const c of plain.c) node.children.push(fromPlain(c, file, node));
+  if (plain.c) for (const c of plain.c) node.children.push(fromPlain(c, file, node));
   return node;
 }
