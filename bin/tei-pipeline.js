@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is compiled from src/ into dist/ by `npm install` (the "prepare" script).
+import { paceHeapGrowth } from '../dist/cli/heap-growth.js';
 import { main } from '../dist/cli/main.js';
 
+// Before anything fills the heap (src/cli/heap-growth.ts says why).
+paceHeapGrowth();
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

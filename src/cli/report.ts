@@ -17,6 +17,7 @@ export function makeReport(docs: readonly SourceDocument[], extra: readonly Diag
   return {
     diagnostics,
     summary: { files: docs.length, errors: counts.error, warnings: counts.warning, infos: counts.info, coverage },
-    sources: new Map(docs.map((d) => [d.file, d.text])),
+    // A document whose text a build let go has no diagnostic to quote: it has no code frame ('').
+    sources: new Map(docs.map((d) => [d.file, d.released ? '' : d.text])),
   };
 }

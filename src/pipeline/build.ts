@@ -116,6 +116,7 @@ export async function buildEdition(
         options.onValidate?.(files);
       },
       onBatch,
+      async () => streamed?.room(),
     );
   } catch (e) {
     streamed?.abandon();

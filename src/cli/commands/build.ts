@@ -54,6 +54,8 @@ export async function buildCommand(options: CliOptions): Promise<number> {
       only: options.paths,
       force: options.force,
       jobs: options.jobs,
+      // Nothing here reads a document's text after the build but to quote its diagnostics.
+      letGo: true,
       onProgress: progress?.rendering,
       onValidate: progress?.validating,
       sink,

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 export interface Report {
   diagnostics: Diagnostic[];
   summary: Summary;
-  /** Source text by file, for code frames. */
+  /** Source text by file, for code frames ('' when the run let it go). */
   sources: ReadonlyMap<string, string>;
 }
 

@@ -1,3 +1,4 @@
+import type { SourceDocument } from '../../core/document.js';
 import { renderDocument, type Rendered, type StylesheetParams } from '../../transform/render.js';
 import { renderInWorkers, type PoolJob } from '../../transform/render-pool.js';
 import type { BuildCache } from '../build-cache.js';
@@ -18,6 +19,10 @@ const WORKERS_FROM = 8;
 export class RenderFeed {
   private waiters: (() => void)[] = [];
   private closed = false;
+  /** Jobs whose results are recorded; and who waits for the backlog to shrink (room). */
+  private settled = 0;
+  private roomWaiters: (() => void)[] = [];
+  private unbounded = false;
 
   added(): void {
     this.wake();
@@ -26,6 +31,34 @@ export class RenderFeed {
   close(): void {
     this.closed = true;
     this.wake();
+  }
+
+  /** One more job's result is recorded. */
+  done(): void {
+    this.settled++;
+    this.wakeRoom();
+  }
+
+  /**
+   * Resolves once at most `limit` of the `planned` jobs wait for their results, or at once when rendering
+   * has ended (ended): what validates ahead of the renders waits, rather than hold every document it
+   * validated until a worker takes it.
+   */
+  async room(planned: number, limit: number): Promise<void> {
+    while (!this.unbounded && planned - this.settled > limit)
+      await new Promise<void>((resolve) => this.roomWaiters.push(resolve));
+  }
+
+  /** Rendering ended (done or failed): nothing waits for room any more. */
+  ended(): void {
+    this.unbounded = true;
+    this.wakeRoom();
+  }
+
+  private wakeRoom(): void {
+    const waiting = this.roomWaiters;
+    this.roomWaiters = [];
+    for (const w of waiting) w();
   }
 
   /** Resolves when jobs are added (true) or the feed is closed (false). */
@@ -44,6 +77,11 @@ export class RenderFeed {
 export interface RenderOptions {
   /** Worker threads (--jobs); 1 renders in this thread. */
   jobs?: number;
+  /**
+   * The caller reads no document's text after the build but to quote its diagnostics (build, which
+   * writes as it goes): a document rendered without any lets its text go (SourceDocument.letGo).
+   */
+  letGo?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -82,6 +120,7 @@ export async function renderDocuments(
       entry.outputs = { ...entry.outputs, [format]: { key: keys[format]!, files, ...kept } };
     }
     await collector.add(outputs);
+    if (options.letGo && doneWith(doc, plan, next)) doc.letGo();
   };
   const { jobs } = plan;
   if (jobs.length === 0 && !feed) return 0;
@@ -113,6 +152,7 @@ export async function renderDocuments(
       params,
       async (i, rendered) => {
         await record(i, rendered);
+        feed?.done();
         options.onProgress?.(++done, jobs.length);
       },
       more,
@@ -129,4 +169,16 @@ export async function renderDocuments(
     }
   }
   return count;
+}
+
+/**
+ * Whether nothing reads a rendered document's text again: it has no diagnostic to quote, and the corpus
+ * pages have its summary (or the edition has no HTML, so no corpus pages).
+ */
+function doneWith(doc: SourceDocument, plan: RenderPlan, next: BuildCache): boolean {
+  if (doc.diagnostics.length > 0) return false;
+  const key = plan.htmlKeys.get(doc.file);
+  if (key === undefined) return true;
+  const html = next.documents[doc.file]?.outputs['html'];
+  return html !== undefined && html.key === key && html.summary !== undefined;
 }

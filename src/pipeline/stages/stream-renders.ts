@@ -9,12 +9,24 @@ import { isRegisterFile, type Sources } from './read-sources.js';
 import type { RegisterEntries } from './register-entries.js';
 import { RenderFeed, renderDocuments, type RenderOptions } from './render-documents.js';
 import { SaxonPool } from './saxon-pool.js';
+import { VALIDATION_BATCH } from './validate-changed.js';
+
+// Documents validated and waiting for a worker, at most, before validation waits (a batch's worth).
+const RENDER_BACKLOG = VALIDATION_BATCH;
 
 /** Stages 4 and 5 while stage 3 runs: what streamRenders returns. */
 export interface StreamedRenders {
   plan: RenderPlan;
   /** Plan and queue a batch of documents whose cache records are written (validated, or from the cache). */
   add(batch: readonly SourceDocument[]): Promise<void>;
+  /**
+   * Resolves when the next batch may be validated. Validation runs far ahead of the renders (a
+   * 1,000-document build validated in 33 s what its workers rendered in 400 s): it waits while a
+   * batch's worth of documents waits for a worker, so the validated documents held at once stay few
+   * whatever the edition's size, and this thread's garbage is made, and collected, over the whole build
+   * rather than left in a heap grown at once (575 MB, 390 of it garbage, through the renders).
+   */
+  room(): Promise<void>;
   /** No more documents: wait for the last renders; the registers' pool, for the corpus pages. */
   finish(): Promise<SaxonPool>;
   /** Validation failed: let the workers go. */
@@ -51,8 +63,9 @@ export async function streamRenders(
       sources.hashes,
     );
     rendering = renderDocuments(tools, planner.plan, pool, next, collector, params, options, feed);
-    // Awaited by finish(); a failure (the edition's stylesheet does not compile) is reported there.
-    rendering.catch(() => undefined);
+    // Awaited by finish(); a failure (the edition's stylesheet does not compile) is reported there, and
+    // validation goes on without waiting for renders that will not come.
+    rendering.catch(() => undefined).finally(() => feed.ended());
   };
   return {
     plan: planner.plan,
@@ -63,6 +76,9 @@ export async function streamRenders(
       }
       if (!rendering && registerFiles.every((f) => registerDocs.has(f))) start();
       feed.added();
+    },
+    async room() {
+      if (rendering) await feed.room(planner.plan.jobs.length, RENDER_BACKLOG);
     },
     async finish() {
       if (!rendering) start();

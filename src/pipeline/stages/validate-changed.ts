@@ -31,7 +31,8 @@ export interface Validated {
 /**
  * Stage 3: validate what changed. A file whose bytes, the validation configuration and the state of what
  * it points to are as the cache recorded them takes its diagnostics from the cache; the rest are
- * validated in batches. Each document's record in `next` is written here.
+ * validated in batches (`onBatch` after each, `beforeBatch` before each). Each document's record in
+ * `next` is written here.
  */
 export async function validateChanged(
   project: Project,
@@ -42,6 +43,7 @@ export async function validateChanged(
   next: BuildCache,
   onValidate?: (files: number) => void,
   onBatch?: (docs: readonly SourceDocument[]) => Promise<void>,
+  beforeBatch?: () => Promise<void>,
 ): Promise<Validated> {
   const config = await tools.validationConfig();
   const validationKey = (hash: string, deps: readonly string[]) =>
@@ -63,6 +65,8 @@ export async function validateChanged(
   onValidate?.(changed.length);
   await onBatch?.([...byFile.values()]);
   for (let i = 0; i < changed.length; i += VALIDATION_BATCH) {
+    // A build that renders while it validates may hold the next batch back until its renders catch up.
+    await beforeBatch?.();
     const batch = changed
       .slice(i, i + VALIDATION_BATCH)
       .map((s) => registers.parsed.get(s.file) ?? documentFromBytes(project, s.absolute, takeBytes(s)));
