@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is compiled from src/ into dist/ by `npm install` (the "prepare" script).
-import { paceHeapGrowth } from '../dist/cli/heap-growth.js';
+import { paceHeapGrowth } from '../dist/core/heap-growth.js';
 import { main } from '../dist/cli/main.js';
 
-// Before anything fills the heap (src/cli/heap-growth.ts says why).
+// Before anything fills the heap (src/core/heap-growth.ts says why).
 paceHeapGrowth();
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

@@ -57,6 +57,9 @@ try {
 // folder, leaves it where the user's runs look (node_modules/.cache/tei-pipeline/, or TEI_PIPELINE_CACHE/code):
 // the first build after install then starts warm too. Nothing of this is needed: on failure, the first build writes the cache instead.
 try {
+  // With the V8 flags the command line sets (bin/tei-pipeline.js): V8 keys cached code by them.
+  const { paceHeapGrowth } = await import('../dist/core/heap-growth.js');
+  paceHeapGrowth();
   const { main } = await import('../dist/cli/main.js');
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');

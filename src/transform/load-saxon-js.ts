@@ -5,8 +5,9 @@
  * bytes V8 produced the first time (the v8-compile-cache approach, for this one file).
  *
  * The cache lives beside the installed packages (node_modules/.cache/tei-pipeline/, find-cache-dir's
- * convention; under TEI_PIPELINE_CACHE when that is set), never in an edition. Its name carries saxon-js's version, a hash of its source, and the
- * V8 version and architecture; a file that fails its own checksum, or that V8 rejects, is ignored and
+ * convention; under TEI_PIPELINE_CACHE when that is set), never in an edition. Its name carries a hash of saxon-js's source, the
+ * V8 version and architecture, and the V8 flags the process set for itself (V8 rejects code cached
+ * under other flags: the CLI sets one, core/heap-growth.ts); a file that fails its own checksum, or that V8 rejects, is ignored and
  * written again. It is written atomically (temp file, then rename); a read-only install runs uncached.
  */
 import { createHash } from 'node:crypto';
@@ -16,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Script } from 'node:vm';
 import { threadId } from 'node:worker_threads';
 import type SaxonJSApi from 'saxon-js';
+import { runtimeV8Flags } from '../core/heap-growth.js';
 
 const resolveHere = createRequire(import.meta.url);
 
@@ -29,7 +31,7 @@ export function loadSaxonJs(): typeof SaxonJSApi {
   const source = bytes.toString('utf8');
   const cacheFile = join(
     codeCacheDir(file),
-    `saxon-js-${digest(bytes).toString('hex').slice(0, 16)}-v8-${process.versions.v8}-${process.arch}.bin`,
+    `saxon-js-${digest(bytes).toString('hex').slice(0, 16)}-v8-${process.versions.v8}-${process.arch}${flagsTag()}.bin`,
   );
   const cached = readChecked(cacheFile);
   const script = new Script(Module.wrap(source), { filename: file, ...(cached ? { cachedData: cached } : {}) });
@@ -45,6 +47,12 @@ export function loadSaxonJs(): typeof SaxonJSApi {
   if (!cached || script.cachedDataRejected)
     process.once('exit', () => writeChecked(cacheFile, script.createCachedData()));
   return mod.exports as typeof SaxonJSApi;
+}
+
+/** The V8 flags the process set for itself (core/heap-growth.ts), which V8 checks cached code against. */
+function flagsTag(): string {
+  const flags = runtimeV8Flags();
+  return flags === '' ? '' : `-flags-${digest(flags).toString('hex').slice(0, 8)}`;
 }
 
 /** node_modules/.cache/tei-pipeline beside saxon-js, or TEI_PIPELINE_CACHE/code when that is set (tests, benchmarks). */

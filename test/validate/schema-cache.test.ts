@@ -1,9 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readChecked, writeChecked } from '../../src/transform/load-saxon-js.js';
 import { SchemaCache } from '../../src/validate/schema-cache.js';
+import { repoRoot } from '../support/cli.js';
 
 const entries = (dir: string) => readdirSync(join(dir, 'schema')).map((f) => join(dir, 'schema', f));
 
@@ -74,5 +76,27 @@ describe("saxon-js's code cache file", () => {
     writeFileSync(file, bytes.subarray(0, 20));
     expect(readChecked(file)).toBeUndefined();
     expect(readChecked(join(file, 'absent'))).toBeUndefined();
+  });
+
+  // V8 refuses code cached under other flags, and the command line sets one (core/heap-growth.ts): were
+  // the two caches one file, each kind of process would throw the other's away and write it again.
+  it("is named by the V8 flags the process set: the command line's kept from run to run, apart from a library host's", () => {
+    const cache = mkdtempSync(join(tmpdir(), 'code-cache-'));
+    const env = { ...process.env, TEI_PIPELINE_CACHE: cache };
+    const record = join(repoRoot, 'tei', 'dobrynin-vance-1977-02-26.xml');
+    const cli = () =>
+      spawnSync(process.execPath, [join(repoRoot, 'bin', 'tei-pipeline.js'), 'validate', '--quiet', record], { env });
+    expect(cli().status).toBe(0);
+    const code = join(cache, 'code');
+    const [own] = readdirSync(code);
+    expect(own).toMatch(/-flags-[0-9a-f]{8}\.bin$/);
+    const written = statSync(join(code, own!)).mtimeMs;
+    // A host that loads the pipeline as a library (no flags set) keeps a cache of its own.
+    const host = `import(${JSON.stringify(join(repoRoot, 'dist', 'transform', 'saxon.js'))}).then((m) => m.saxonJs())`;
+    expect(spawnSync(process.execPath, ['-e', host], { env }).status).toBe(0);
+    expect(readdirSync(code).sort()).toEqual([own, own!.replace(/-flags-[0-9a-f]{8}/, '')].sort());
+    // The command line's own was accepted by the next run, not thrown away and written again.
+    expect(cli().status).toBe(0);
+    expect(statSync(join(code, own!)).mtimeMs).toBe(written);
   });
 });
