@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Ajv, ValidateFunction } from 'ajv';
 import { sha256 } from '../core/fingerprint.js';
 import { packageDir } from '../core/project.js';
+import { writeFileAtomicSync } from '../core/write-atomic.js';
 
 export const CONFIG_SCHEMA = join(packageDir, 'schemas', 'tei-pipeline.config.schema.json');
 
@@ -37,9 +38,7 @@ export function writeStandaloneValidator(): string {
   const file = standaloneFile(text);
   const { ajv, validate } = compile(text, true);
   const standalone = (require('ajv/dist/standalone') as { default: (ajv: Ajv, v: ValidateFunction) => string }).default;
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, standalone(ajv, validate));
-  renameSync(tmp, file);
+  writeFileAtomicSync(file, standalone(ajv, validate));
   return file;
 }
 

@@ -3,12 +3,12 @@ import { dirname, join } from 'node:path';
 
 /**
  * Temporary files and folders a killed process leaves behind, and their removal. Every temporary
- * name the pipeline makes carries the pid of its maker: `<file>.<pid>.<n>.tmp` and
- * `<file>.<pid>.tmp` (atomic writes, compiled stylesheets), `.tmp-<id>-<pid>/` and
+ * name the pipeline makes carries the pid of its maker: `<file>.<pid>.<thread>.<n>.tmp` (atomic
+ * writes, core/write-atomic.ts), `<file>.<pid>.tmp` (compiled stylesheets), `.tmp-<id>-<pid>/` and
  * `.old-<id>-<pid>/` (bags). A name whose process is no longer running is a leftover; one whose
  * process runs is another build at work, and is left alone.
  */
-const TEMP_FILE = /\.(\d+)(?:\.\d+)?\.tmp$/;
+const TEMP_FILE = /\.(\d+)(?:\.\d+){0,2}\.tmp$/;
 const TEMP_FOLDER = /^\.(?:tmp|old)-.+-(\d+)$/;
 
 export interface Leftover {

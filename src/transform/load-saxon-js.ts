@@ -11,13 +11,13 @@
  * written again. It is written atomically (temp file, then rename); a read-only install runs uncached.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { Script } from 'node:vm';
-import { threadId } from 'node:worker_threads';
 import type SaxonJSApi from 'saxon-js';
 import { runtimeV8Flags } from '../core/heap-growth.js';
+import { writeFileAtomicSync } from '../core/write-atomic.js';
 
 const resolveHere = createRequire(import.meta.url);
 
@@ -93,14 +93,9 @@ export function readChecked(file: string): Buffer | undefined {
 }
 
 export function writeChecked(file: string, payload: Buffer): void {
-  // Render workers are threads of one process: the thread id keeps their temp files apart.
-  const tmp = `${file}.${process.pid}.${threadId}.tmp`;
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(tmp, Buffer.concat([digest(payload), payload]));
-    renameSync(tmp, file);
+    writeFileAtomicSync(file, Buffer.concat([digest(payload), payload]));
   } catch {
     // A read-only node_modules: run without the cache rather than fail.
-    rmSync(tmp, { force: true });
   }
 }

@@ -7,8 +7,8 @@ let loaded: ReturnType<typeof loadSaxonJs> | null = null;
 
 /**
  * saxon-js, loaded on first use (with a code cache, load-saxon-js.ts) and closed to the world before
- * anything runs in it. Not at import: a validation starts its RELAX NG worker first, which then loads
- * the grammar while this thread loads saxon-js.
+ * anything runs in it. Not at import: a run that needs no XPath (`validate --schema` with a grammar
+ * that carries no Schematron, `init`) never pays for loading it.
  */
 export function saxonJs(): ReturnType<typeof loadSaxonJs> {
   if (!loaded) {

@@ -1,9 +1,7 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { sha256, toolFingerprint } from '../core/fingerprint.js';
-
-let counter = 0;
+import { writeFileAtomicSync } from '../core/write-atomic.js';
 
 /**
  * What the pipeline derives from a schema's text (its grammar read into a tree, its embedded
@@ -73,14 +71,9 @@ function forgetOtherBuilds(folder: string, kind: string): void {
 }
 
 function write(file: string, data: string): void {
-  // Worker threads of one process share its pid: the thread id keeps their temp files apart.
-  const tmp = `${file}.${process.pid}.${threadId}.${counter++}.tmp`;
   try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
+    writeFileAtomicSync(file, data);
   } catch {
     // A cache that cannot be written only costs time on the next run.
-    rmSync(tmp, { force: true });
   }
 }

@@ -9,6 +9,7 @@ import { openProject } from '../../src/core/project.js';
 import { WarmTools } from '../../src/pipeline/warm-tools.js';
 import { VALIDATION_BATCH } from '../../src/pipeline/stages/validate-changed.js';
 import type { Format } from '../../src/transform/stylesheets.js';
+import { generateCorpus } from '../support/corpus.js';
 import { repoRoot, tempProject } from '../support/cli.js';
 import { RECORD_ID } from '../support/edition.js';
 
@@ -160,48 +161,35 @@ describe('the build cache', () => {
 });
 
 describe('worker threads', () => {
-  it('render a corpus to the same bytes as one thread', async () => {
-    // @ts-expect-error: the corpus generator is plain JavaScript in bench/
-    const { generateCorpus } = (await import('../../bench/generate-corpus.mjs')) as {
-      generateCorpus(n: number, dir: string): void;
-    };
+  /** A generated corpus of n documents built twice with `settings`, in one thread (a) and on two (b). */
+  async function oneAndTwoThreads(n: number, settings: Partial<ReturnType<typeof openProject>> = {}) {
     const root = tempProject({}, { registers: false });
-    generateCorpus(10, root);
+    await generateCorpus(n, root);
     const one = {
       ...openProject(root),
+      ...settings,
       cacheDir: join(repoRoot, '.cache', 'tei-pipeline'),
       outDir: join(root, 'out-one'),
     };
     const two = { ...one, outDir: join(root, 'out-two') };
     const a = await buildEdition(one, new WarmTools(one), { force: true, jobs: 1 });
     const b = await buildEdition(two, new WarmTools(two), { force: true, jobs: 2 });
-    expect(a.docs.flatMap((d) => d.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
-    expect(b.stats.rendered).toBe(10);
     expect([...b.outputs.keys()].sort()).toEqual([...a.outputs.keys()].sort());
     for (const [k, v] of a.outputs) expect(b.outputs.get(k), k).toBe(v);
+    return { a, b };
+  }
+
+  it('render a corpus to the same bytes as one thread', async () => {
+    const { a, b } = await oneAndTwoThreads(10);
+    expect(a.docs.flatMap((d) => d.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
+    expect(b.stats.rendered).toBe(10);
   });
 
   it('render a corpus larger than a validation batch while it validates, to the same bytes', async () => {
-    // @ts-expect-error: the corpus generator is plain JavaScript in bench/
-    const { generateCorpus } = (await import('../../bench/generate-corpus.mjs')) as {
-      generateCorpus(n: number, dir: string): void;
-    };
-    const root = tempProject({}, { registers: false });
     const n = VALIDATION_BATCH + 12;
-    generateCorpus(n, root);
     // The citations alone: the cheapest format, and the batches are what this is about.
-    const one = {
-      ...openProject(root),
-      formats: ['cite'],
-      cacheDir: join(repoRoot, '.cache', 'tei-pipeline'),
-      outDir: join(root, 'out-one'),
-    };
-    const two = { ...one, outDir: join(root, 'out-two') };
-    const a = await buildEdition(one, new WarmTools(one), { force: true, jobs: 1 });
-    const b = await buildEdition(two, new WarmTools(two), { force: true, jobs: 2 });
+    const { b } = await oneAndTwoThreads(n, { formats: ['cite'] });
     expect(b.docs.flatMap((d) => d.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
     expect(b.stats).toEqual({ validated: b.docs.length, rendered: n, skipped: 0 });
-    expect([...b.outputs.keys()].sort()).toEqual([...a.outputs.keys()].sort());
-    for (const [k, v] of a.outputs) expect(b.outputs.get(k), k).toBe(v);
   });
 });

@@ -11,6 +11,7 @@ import { documentFromBytes } from '../../src/validate/validator.js';
 import { documentPool, renderCorpus } from '../../src/transform/render.js';
 import { parseForSaxon } from '../../src/transform/saxon.js';
 import { stylesheetParams } from '../../src/transform/stylesheets.js';
+import { generateCorpus } from '../support/corpus.js';
 import { repoRoot, tempProject } from '../support/cli.js';
 
 // The corpus pages read each document's summary, kept with its HTML outputs, instead of every
@@ -41,12 +42,8 @@ describe('corpus pages from the summaries', () => {
   const page = (name: string) => readFileSync(join(project.outDir, 'html', name), 'utf8');
 
   beforeAll(async () => {
-    // @ts-expect-error: the corpus generator is plain JavaScript in bench/
-    const { generateCorpus } = (await import('../../bench/generate-corpus.mjs')) as {
-      generateCorpus(n: number, dir: string): void;
-    };
     const root = tempProject({}, { registers: false });
-    generateCorpus(8, root);
+    await generateCorpus(8, root);
     project = { ...openProject(root), cacheDir: join(repoRoot, '.cache', 'tei-pipeline') };
     // Eight documents on two threads: the summaries come back from the render workers.
     const first = await build(project, new WarmTools(project), true, 2);

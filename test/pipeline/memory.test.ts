@@ -9,6 +9,7 @@ import { RenderFeed } from '../../src/pipeline/stages/render-documents.js';
 import { makeReport } from '../../src/cli/report.js';
 import { human } from '../../src/cli/format/human.js';
 import { repoRoot } from '../support/cli.js';
+import { generateCorpus } from '../support/corpus.js';
 
 // Found by the 1,000-document bench: the render workers ran out of memory. Each transform left its key()
 // indexes on the registers every render shares, and a one-thread build kept every document's parse.
@@ -16,13 +17,9 @@ import { repoRoot } from '../support/cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'memory-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const corpus = async () =>
-  // @ts-expect-error: the corpus generator is plain JavaScript in bench/
-  (await import('../../bench/generate-corpus.mjs')) as { generateCorpus(n: number, dir: string): void };
-
 describe('a build holds nothing per rendered document', () => {
   it('keeps no parse of a rendered document and no index on the shared registers', async () => {
-    (await corpus()).generateCorpus(6, dir);
+    await generateCorpus(6, dir);
     const project = { ...openProject(dir), cacheDir: join(repoRoot, '.cache', 'tei-pipeline') };
     const build = await buildEdition(project, new WarmTools(project), { force: true, jobs: 1, sink: async () => {} });
     const documents = build.docs.filter((d) => !d.file.includes('/register/'));
@@ -36,7 +33,7 @@ describe('a build holds nothing per rendered document', () => {
 
   it('lets go of the text of a document built without a diagnostic, and keeps the text the report quotes', async () => {
     const edition = join(dir, 'texts');
-    (await corpus()).generateCorpus(6, edition);
+    await generateCorpus(6, edition);
     const bad = join(edition, 'tei', 'bench-00003.xml');
     writeFileSync(bad, readFileSync(bad, 'utf8').replace('<date when="1977-02-26"/>', '<date when="1977-02-30"/>'));
     const project = { ...openProject(edition), cacheDir: join(repoRoot, '.cache', 'tei-pipeline') };
@@ -63,7 +60,7 @@ describe('a build holds nothing per rendered document', () => {
 
   it('keeps every text when the caller did not say it reads none (deposit, check)', async () => {
     const edition = join(dir, 'kept');
-    (await corpus()).generateCorpus(3, edition);
+    await generateCorpus(3, edition);
     const project = { ...openProject(edition), cacheDir: join(repoRoot, '.cache', 'tei-pipeline') };
     const build = await buildEdition(project, new WarmTools(project), { force: true, jobs: 1 });
     expect(build.stats.rendered).toBe(3);

@@ -11,12 +11,15 @@ function deadPid(): number {
   return r.pid!;
 }
 
-/** Temporary names as the pipeline makes them (write-atomic.ts, write-bag.ts), for process `pid`. */
+/**
+ * Temporary names as the pipeline makes them (write-atomic.ts: pid, thread, counter; write-bag.ts), for
+ * process `pid`; the zip's as an earlier version named them (pid, counter).
+ */
 function plant(root: string, pid: number): string[] {
   const files = [
-    `out/html/${RECORD_ID}.html.${pid}.0.tmp`,
-    `out/cite/${RECORD_ID}.bib.${pid}.7.tmp`,
-    `.cache/tei-pipeline/build-cache.json.${pid}.1.tmp`,
+    `out/html/${RECORD_ID}.html.${pid}.0.0.tmp`,
+    `out/cite/${RECORD_ID}.bib.${pid}.0.7.tmp`,
+    `.cache/tei-pipeline/build-cache.json.${pid}.2.1.tmp`,
     `out/deposit/${RECORD_ID}.zip.${pid}.2.tmp`,
     `out/deposit/.tmp-${RECORD_ID}-${pid}/data/tei/${RECORD_ID}.xml`,
     `out/deposit/.old-${RECORD_ID}-${pid}/bagit.txt`,

@@ -88,8 +88,7 @@ class Loader {
   }
 
   private fold(nodes: readonly RngNode[], env: Env, how: 'choice' | 'interleave' | 'group'): Pattern {
-    if (how === 'choice')
-      return nodes.length === 0 ? this.p.empty : this.p.choices(nodes.map((n) => this.pattern(n, env)));
+    if (how === 'choice') return this.p.choices(nodes.map((n) => this.pattern(n, env)));
     let r: Pattern | null = null;
     for (const n of nodes) {
       const q = this.pattern(n, env);
@@ -161,8 +160,9 @@ class Loader {
         return this.grammarOf(node, env.grammar?.parent ?? null).ref(node.attrs['name'] ?? '', node);
       case 'externalRef': {
         const target = this.read(resolve(dirname(node.file), node.attrs['href'] ?? ''));
-        const inherited = target.attrs['ns'] === undefined ? { ...env, dtLib: '' } : { ...env, dtLib: '' };
-        return this.pattern(target, inherited);
+        // The ns in scope carries over (the target's own ns attribute, if any, applies in pattern()); the
+        // datatype library does not.
+        return this.pattern(target, { ...env, dtLib: '' });
       }
       case 'grammar': {
         const g = new Grammar(env.grammar, (parts, name) => this.combine(parts, name));
