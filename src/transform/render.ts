@@ -86,7 +86,14 @@ export function renderDocument(
  */
 export type CorpusInput = { summaries: readonly string[] } | { documents: readonly SourceDocument[] };
 
-/** Render the corpus pages (index, register pages) from every document that built. */
+/**
+ * Render the corpus pages (index, register pages) from every document that built, one page per
+ * transform (the stylesheet's $corpus-page: 1 the index, 2 and on the registers): a page's result
+ * tree is garbage before the next is built, so memory holds one page's tree, not all of them, and
+ * the pages' text is handed on together, so a failure still writes none. A stylesheet that writes
+ * nothing for a page number has no more pages; one that ignores $corpus-page writes every page at the
+ * first call and the same again at the second, which ends the loop.
+ */
 export async function renderCorpus(
   input: CorpusInput,
   sefs: CompiledStylesheets,
@@ -100,15 +107,17 @@ export async function renderCorpus(
       'summaries' in input
         ? { summaries: await parseSummaries(input.summaries) }
         : { documents: input.documents.map((d) => d.saxonDoc) };
-    collect(
-      'html',
-      runTransform(sefs.html, {
+    for (let page = 1; ; page++) {
+      const files = runTransform(sefs.html, {
         initialTemplate: 'corpus',
         documentPool: { ...pool },
-        params: { ...(params.html ?? {}), ...corpusParam },
-      }),
-      outputs,
-    );
+        params: { ...(params.html ?? {}), ...corpusParam, 'corpus-page': page },
+      });
+      const written = outputs.size;
+      if ([...files.keys()].some((href) => outputs.has(`html/${href}`))) break;
+      collect('html', files, outputs);
+      if (outputs.size === written) break;
+    }
   } catch (e) {
     if (reportOn) reportTransformError(reportOn, 'html', e);
     return null;

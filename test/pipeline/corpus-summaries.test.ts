@@ -1,8 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openProject } from '../../src/core/project.js';
 import { buildEdition } from '../../src/pipeline/build.js';
+import { compileStylesheet } from '../../src/transform/compile-stylesheet.js';
 import { saveCache } from '../../src/pipeline/build-cache.js';
 import { stampOutputs } from '../../src/pipeline/commit.js';
 import { writeOutputs } from '../../src/pipeline/outputs.js';
@@ -10,7 +12,7 @@ import { WarmTools } from '../../src/pipeline/warm-tools.js';
 import { documentFromBytes } from '../../src/validate/validator.js';
 import { documentPool, renderCorpus } from '../../src/transform/render.js';
 import { parseForSaxon } from '../../src/transform/saxon.js';
-import { stylesheetParams } from '../../src/transform/stylesheets.js';
+import { stylesheetParams, type CompiledStylesheets } from '../../src/transform/stylesheets.js';
 import { generateCorpus } from '../support/corpus.js';
 import { repoRoot, tempProject } from '../support/cli.js';
 
@@ -88,4 +90,26 @@ describe('corpus pages from the summaries', () => {
     );
     for (const name of PAGES) expect(page(name), name).toBe(whole!.get(`html/${name}`));
   }, 600_000);
+});
+
+// The build renders the corpus pages one at a time ($corpus-page), so that only one page's tree is in
+// memory. An edition's own stylesheet may not know the parameter and write every page each time.
+describe('corpus pages from a stylesheet that ignores $corpus-page', () => {
+  it('are each written once, as the stylesheet writes them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-page-'));
+    const xsl = join(dir, 'all-at-once.xsl');
+    writeFileSync(
+      xsl,
+      `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:template name="corpus">
+    <xsl:result-document href="index.html" method="html"><p>index</p></xsl:result-document>
+    <xsl:result-document href="people.html" method="html"><p>people</p></xsl:result-document>
+  </xsl:template>
+</xsl:stylesheet>`,
+    );
+    const sefs = { html: await compileStylesheet(xsl, join(dir, 'cache')) } as CompiledStylesheets;
+    const outputs = await renderCorpus({ summaries: [] }, sefs, {}, undefined);
+    expect([...outputs!.keys()]).toEqual(['html/index.html', 'html/people.html']);
+    expect(outputs!.get('html/people.html')).toContain('<p>people</p>');
+  }, 120_000);
 });

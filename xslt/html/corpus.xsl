@@ -32,6 +32,7 @@
     <xsl:variable name="ids" select="$summaries ! string(@id)"/>
     <xsl:variable name="edition" select="if ($edition-title != '') then $edition-title
       else ($summaries[1]/@publisher ! string(.), 'Digital edition')[. != ''][1]"/>
+    <xsl:if test="$corpus-page = (0, 1)">
     <xsl:result-document href="index.html" format="html">
       <xsl:call-template name="html:page">
         <xsl:with-param name="title" select="'Documents'"/>
@@ -54,7 +55,8 @@
         </xsl:with-param>
       </xsl:call-template>
     </xsl:result-document>
-    <xsl:for-each select="$html:register-pages">
+    </xsl:if>
+    <xsl:for-each select="$html:register-pages[$corpus-page = (0, position() + 1)]">
       <xsl:variable name="page" select="."/>
       <xsl:result-document href="{@href}" format="html">
         <xsl:call-template name="html:page">
@@ -80,8 +82,8 @@
   <!-- What the corpus pages show of one document, from the document alone (and the register
        entries it points to): its id, date, title and short title, the publisher (the edition's
        name when the first document's), the registers it points to, its entry in the index, already
-       laid out, and every mention of a register entry with the block it stands in (the anchor of
-       the back-link) and that block's number. Elements in no namespace, so that the index entry
+       laid out, every register entry it mentions with the blocks it does so in (the anchors of the
+       back-links), and those blocks' numbers. Elements in no namespace, so that the index entry
        copied from it carries no namespace declaration into the page. -->
   <xsl:function name="html:summary" as="element()">
     <xsl:param name="doc" as="document-node()"/>
@@ -104,8 +106,20 @@
       </xsl:for-each>
       <xsl:for-each select="html:register-uris($doc)"><register uri="{.}"/></xsl:for-each>
       <xsl:for-each select="$doc"><xsl:call-template name="html:index-entry"/></xsl:for-each>
-      <xsl:sequence select="$mentions"/>
-      <xsl:for-each select="distinct-values($mentions/@block)">
+      <!-- One element per entry, its blocks in the order they first mention it: a third as many
+           elements as mentions, and the corpus pages hold every document's summary at once. -->
+      <xsl:for-each-group select="$mentions" group-by="string(@entry)">
+        <mention entry="{current-grouping-key()}">
+          <xsl:variable name="blocks" as="xs:string*">
+            <!-- "!", not "/": each mention is a tree of its own, and "/" would sort them by tree. -->
+            <xsl:for-each-group select="current-group() ! @block" group-by="string(.)">
+              <xsl:sequence select="current-grouping-key()"/>
+            </xsl:for-each-group>
+          </xsl:variable>
+          <xsl:if test="exists($blocks)"><xsl:attribute name="blocks" select="$blocks"/></xsl:if>
+        </mention>
+      </xsl:for-each-group>
+      <xsl:for-each select="distinct-values($mentions ! @block ! string(.))">
         <xsl:variable name="n" select="$numbers(.)"/>
         <block id="{.}"><xsl:if test="exists($n)"><xsl:attribute name="n" select="$n"/></xsl:if></block>
       </xsl:for-each>

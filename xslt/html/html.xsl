@@ -71,6 +71,11 @@
        passes the summaries it kept from each document's render; default: made from $documents. -->
   <xsl:param name="summaries" as="element()*" select="$documents ! html:summary(.)"/>
 
+  <!-- Corpus pages only. The one corpus page to write: 1 the index, 2 and on the register pages;
+       0 (the default) all of them. The build writes them one at a time, so that only one page is
+       held in memory at once. -->
+  <xsl:param name="corpus-page" as="xs:numeric" select="0"/>
+
   <!-- Record pages only. Where to write the document's summary for the corpus pages, as a
        result document beside the page; empty (the default): not written. -->
   <xsl:param name="summary-href" as="xs:string" select="''"/>

@@ -164,10 +164,8 @@
             <xsl:sort select="string(../@id)"/>
             <xsl:variable name="doc-id" select="current-grouping-key()"/>
             <xsl:variable name="summary" select="(current-group()/..)[1]"/>
-            <xsl:variable name="all-blocks" as="xs:string*" select="current-group()/@block ! string(.)"/>
-            <!-- First occurrences, in document order (distinct-values does not promise an order). -->
-            <xsl:variable name="blocks" as="xs:string*" select="for $i in 1 to count($all-blocks)
-              return $all-blocks[$i][not(. = subsequence($all-blocks, 1, $i - 1))]"/>
+            <!-- The summary lists them once each, in the order the document first mentions the entry. -->
+            <xsl:variable name="blocks" as="xs:string*" select="current-group()/@blocks ! tokenize(.)"/>
             <li>
               <a href="{$doc-id}.html">{$summary/@title}</a>
               <xsl:for-each select="$blocks">
