@@ -6,6 +6,8 @@ import { openProject } from '../../src/core/project.js';
 import { buildEdition } from '../../src/pipeline/build.js';
 import { WarmTools } from '../../src/pipeline/warm-tools.js';
 import { RenderFeed } from '../../src/pipeline/stages/render-documents.js';
+import { readSources, takeBytes } from '../../src/pipeline/stages/read-sources.js';
+import { sha256 } from '../../src/core/fingerprint.js';
 import { makeReport } from '../../src/cli/report.js';
 import { human } from '../../src/cli/format/human.js';
 import { repoRoot } from '../support/cli.js';
@@ -91,5 +93,28 @@ describe('validation ahead of the renders', () => {
     feed.ended();
     await stuck;
     expect(after).toBe(true);
+  });
+});
+
+describe('the sources between hashing and validation', () => {
+  it('holds no document, only the registers, and takes a document as it is when validation reads it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'sources-'));
+    await generateCorpus(3, root);
+    const project = openProject(root);
+    const sources = await readSources(project);
+    const held = sources.files.filter((s) => s.bytes !== null).map((s) => s.file);
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.every((f) => f.startsWith('tei/register/'))).toBe(true);
+    expect(sources.files.length).toBeGreaterThan(held.length + 2);
+
+    // Edited after it was hashed: validation gets the new bytes and the build records their hash.
+    const doc = sources.files.find((s) => s.file === 'tei/bench-00002.xml')!;
+    const edited = readFileSync(doc.absolute, 'utf8').replace('Record 2 of', 'Edited record 2 of');
+    writeFileSync(doc.absolute, edited);
+    const bytes = await takeBytes(doc, sources);
+    expect(bytes.toString('utf8')).toBe(edited);
+    expect(sources.hashes.get(doc.file)).toBe(sha256(Buffer.from(edited)));
+    expect(doc.hash).toBe(sha256(Buffer.from(edited)));
+    rmSync(root, { recursive: true, force: true });
   });
 });

@@ -32,7 +32,7 @@ export function registerEntries(project: Project, sources: Sources, cache: Build
     const cached = cache.registers[s.file];
     let hashes = cached?.hash === s.hash ? cached.entries : undefined;
     if (!hashes) {
-      const doc = documentFromBytes(project, s.absolute, s.bytes);
+      const doc = documentFromBytes(project, s.absolute, s.bytes!);
       parsed.set(s.file, doc);
       hashes = entryHashes(doc);
     }

@@ -5,7 +5,7 @@ import { documentFromBytes } from '../../validate/validator.js';
 import type { BuildCache } from '../build-cache.js';
 import { corpusFingerprint, dependenciesOf } from '../dependencies.js';
 import type { WarmTools } from '../warm-tools.js';
-import { isRegisterFile, type Sources, type SourceFile } from './read-sources.js';
+import { isRegisterFile, takeBytes, type Sources } from './read-sources.js';
 import type { RegisterEntries } from './register-entries.js';
 
 // Documents validated together (one xmllint call per schema): large editions go in batches of this
@@ -13,13 +13,6 @@ import type { RegisterEntries } from './register-entries.js';
 // tree and saxon-js's) holds about 1.2 MB for a 70 KB file: 50 of them stay well under the 512 MB a
 // build of any size may take, at 20 xmllint calls (one worker start each) per 1,000 documents.
 export const VALIDATION_BATCH = 50;
-
-// Once decoded into its document, a file's bytes are let go: a large edition is held once, not twice.
-function takeBytes(s: SourceFile): Buffer {
-  const bytes = s.bytes;
-  s.bytes = Buffer.alloc(0);
-  return bytes;
-}
 
 export interface Validated {
   /** Every file of the edition in source order, with its diagnostics (fresh or from the cache). */
@@ -49,27 +42,40 @@ export async function validateChanged(
   const validationKey = (hash: string, deps: readonly string[]) =>
     sha256(hash, config, registers.dependencyState(deps));
   const byFile = new Map<string, SourceDocument>();
-  const changed: SourceFile[] = [];
-  for (const s of sources.files) {
-    const entry = cache.documents[s.file];
-    if (entry && entry.hash === s.hash && entry.validationKey === validationKey(s.hash, entry.deps)) {
-      const doc = new SourceDocument(s.absolute, s.file, takeBytes(s).toString('utf8'));
-      doc.diagnostics.push(...entry.diagnostics);
-      doc.coverage = entry.coverage;
-      next.documents[s.file] = entry;
-      byFile.set(s.file, doc);
-    } else changed.push(s);
-  }
+  await Promise.all(
+    sources.files.map(async (s) => {
+      const entry = cache.documents[s.file];
+      if (entry && entry.hash === s.hash && entry.validationKey === validationKey(s.hash, entry.deps)) {
+        const bytes = await takeBytes(s, sources);
+        if (s.hash === entry.hash) {
+          const doc = new SourceDocument(s.absolute, s.file, bytes.toString('utf8'));
+          doc.diagnostics.push(...entry.diagnostics);
+          doc.coverage = entry.coverage;
+          next.documents[s.file] = entry;
+          byFile.set(s.file, doc);
+          return;
+        }
+        s.bytes = bytes; // edited since stage 1 hashed it: validated after all
+      }
+    }),
+  );
+  const unchanged = sources.files.flatMap((s) => byFile.get(s.file) ?? []);
+  const changed = sources.files.filter((s) => !byFile.has(s.file));
   // Registers first: a build that renders while it validates (onBatch) needs them from the first batch on.
   changed.sort((a, b) => Number(isRegisterFile(project, b.file)) - Number(isRegisterFile(project, a.file)));
   onValidate?.(changed.length);
-  await onBatch?.([...byFile.values()]);
+  await onBatch?.(unchanged);
   for (let i = 0; i < changed.length; i += VALIDATION_BATCH) {
     // A build that renders while it validates may hold the next batch back until its renders catch up.
     await beforeBatch?.();
-    const batch = changed
-      .slice(i, i + VALIDATION_BATCH)
-      .map((s) => registers.parsed.get(s.file) ?? documentFromBytes(project, s.absolute, takeBytes(s)));
+    const batch = await Promise.all(
+      changed
+        .slice(i, i + VALIDATION_BATCH)
+        .map(
+          async (s) =>
+            registers.parsed.get(s.file) ?? documentFromBytes(project, s.absolute, await takeBytes(s, sources)),
+        ),
+    );
     for (const doc of batch) byFile.set(doc.file, doc);
     // Parsed for saxon-js through the warm tools, so a warm process reuses what it parsed before.
     await Promise.all(
