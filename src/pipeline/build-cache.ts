@@ -31,6 +31,12 @@ export interface OutputRecord {
   files: Record<string, OutputStamp>;
   /** HTML only: what the corpus pages read of the document (html:summary), made by the same render. */
   summary?: string;
+  /**
+   * HTML only: what the summary depended on: the HTML key with the document's corpus fingerprint in place
+   * of its bytes. A later render under the same key (an edit of the words alone) keeps the summary instead
+   * of making it again.
+   */
+  summaryKey?: string;
 }
 
 export interface BuildCache {
@@ -76,7 +82,8 @@ function wellFormed(c: unknown, tool: string): c is BuildCache {
         !isObject(o) ||
         typeof o['key'] !== 'string' ||
         !isObject(o['files']) ||
-        !(o['summary'] === undefined || typeof o['summary'] === 'string')
+        !(o['summary'] === undefined || typeof o['summary'] === 'string') ||
+        !(o['summaryKey'] === undefined || typeof o['summaryKey'] === 'string')
       )
         return false;
   }

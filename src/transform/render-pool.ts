@@ -14,6 +14,8 @@ export interface PoolJob {
   formats: Format[];
   /** This document's own parameters (the pictures its page shows), instead of the shared ones. */
   params?: StylesheetParams;
+  /** Whether its HTML render makes its summary (false: the one kept is still current). */
+  makeSummary?: boolean;
 }
 
 /**
@@ -48,9 +50,10 @@ export async function renderInWorkers(
       const send = async (): Promise<void> => {
         while (next >= jobs.length) if (!more || !(await more())) if (next >= jobs.length) return resolve();
         const id = next++;
-        const { doc, formats, params: own } = jobs[id]!;
+        const { doc, formats, params: own, makeSummary } = jobs[id]!;
         const job: RenderJob = { id, path: doc.path, file: doc.file, text: doc.xmlText ?? doc.text, formats };
         if (own) job.params = own;
+        if (makeSummary === false) job.makeSummary = false;
         worker.postMessage(job);
       };
       worker.on('message', (reply: RenderReply) => {

@@ -26,6 +26,8 @@ export interface RenderJob {
   formats: Format[];
   /** This document's own parameters, when it has any (the pictures its page shows). */
   params?: StylesheetParams;
+  /** false: its HTML render makes no summary (the one kept is still current). */
+  makeSummary?: boolean;
 }
 
 export type RenderReply =
@@ -47,7 +49,7 @@ parentPort!.on('message', async (job: RenderJob) => {
   const pool = await ready;
   const doc = new SourceDocument(job.path, job.file, job.text);
   doc.saxonDoc = await parseForSaxon(job.text, job.path);
-  const rendered = renderDocument(doc, setup.sefs, pool, job.formats, job.params ?? setup.params);
+  const rendered = renderDocument(doc, setup.sefs, pool, job.formats, job.params ?? setup.params, job.makeSummary);
   const reply: RenderReply = rendered
     ? { id: job.id, outputs: [...rendered.outputs], summary: rendered.summary }
     : { id: job.id, diagnostics: doc.diagnostics };

@@ -44,7 +44,8 @@ export function documentPool(docs: readonly SourceDocument[]): Record<string, Sa
 
 /**
  * Render one document in every format (params: the edition's facts, editionParams()). On a transform error the document gets a diagnostic and
- * no outputs at all (its last good outputs stay on disk).
+ * no outputs at all (its last good outputs stay on disk). With `makeSummary`, the HTML render also makes the
+ * document's summary for the corpus pages (a fifth of its time): false when the one kept is still current.
  */
 export function renderDocument(
   doc: SourceDocument,
@@ -52,6 +53,7 @@ export function renderDocument(
   pool: Record<string, SaxonDocument>,
   formats: readonly Format[] = FORMATS,
   params: StylesheetParams = {},
+  makeSummary = true,
 ): Rendered | null {
   const rendered: Rendered = { outputs: new Map() };
   // saxon-js adds every document a transform reads with doc() to the pool it is given: each render gets its
@@ -60,7 +62,7 @@ export function renderDocument(
   const ownPool = doc.saxonDoc ? { ...pool, [pathToFileURL(doc.path).href]: doc.saxonDoc } : { ...pool };
   for (const format of formats) {
     try {
-      const extra = format === 'html' ? { 'summary-href': SUMMARY_HREF } : {};
+      const extra = format === 'html' && makeSummary ? { 'summary-href': SUMMARY_HREF } : {};
       const files = runTransform(sefs[format], {
         source: doc.saxonDoc,
         documentPool: ownPool,

@@ -18,6 +18,13 @@ export interface RenderJob {
   keys: Record<string, string>;
   /** The pictures its page shows, copied with it when HTML is rendered. */
   pictures: Picture[];
+  /** HTML only: what its summary depends on (OutputRecord.summaryKey). */
+  summaryKey?: string;
+  /**
+   * The summary its last HTML render made, when its summaryKey is unchanged: the corpus pages see nothing
+   * new, so the new render makes none (an editor's save of words gets its page ~20 % sooner).
+   */
+  summary?: string;
 }
 
 export interface RenderPlan {
@@ -90,6 +97,17 @@ export async function renderPlanner(
       );
     }
     if (keys['html']) plan.htmlKeys.set(doc.file, keys['html']);
+    const summaryKey = keys['html']
+      ? sha256(
+          entry.corpusHash,
+          stylesheetHashes.html,
+          registers.dependencyState(entry.deps),
+          tool,
+          JSON.stringify(params.html ?? {}),
+        )
+      : undefined;
+    const recordedHtml = entry.outputs['html'];
+    const summary = recordedHtml?.summaryKey === summaryKey ? recordedHtml?.summary : undefined;
     if (onlyIds.size > 0 && !onlyIds.has(doc.id)) {
       plan.current.push(doc);
       return;
@@ -109,6 +127,8 @@ export async function renderPlanner(
         formats: outOfDate,
         keys,
         pictures: outOfDate.includes('html') ? picturesOf(project, doc) : [],
+        ...(summaryKey !== undefined ? { summaryKey } : {}),
+        ...(summary !== undefined ? { summary } : {}),
       });
   };
   return { plan, add };

@@ -102,7 +102,7 @@ export async function renderDocuments(
 ): Promise<number> {
   let count = 0;
   const record = async (index: number, rendered: Rendered | null) => {
-    const { doc, formats, keys } = plan.jobs[index]!;
+    const { doc, formats, keys, summaryKey } = plan.jobs[index]!;
     if (!rendered) {
       plan.failed.set(doc.file, outputName(doc));
       delete next.documents[doc.file];
@@ -110,13 +110,14 @@ export async function renderDocuments(
     }
     count++;
     plan.current.push(doc);
-    const { outputs, summary } = rendered;
+    const { outputs } = rendered;
+    const summary = rendered.summary ?? plan.jobs[index]!.summary;
     if (formats.includes('html')) await addPictures(outputs, plan.jobs[index]!.pictures);
     const entry = next.documents[doc.file]!;
     for (const format of formats) {
       const files = unstamped([...outputs.keys()].filter((path) => path.startsWith(`${format}/`)));
       // The summary is kept with the HTML outputs: made by the same render, current while they are.
-      const kept = format === 'html' && summary !== undefined ? { summary } : {};
+      const kept = format === 'html' && summary !== undefined ? { summary, summaryKey } : {};
       entry.outputs = { ...entry.outputs, [format]: { key: keys[format]!, files, ...kept } };
     }
     await collector.add(outputs);
@@ -131,7 +132,7 @@ export async function renderDocuments(
     const withParams: PoolJob[] = [];
     const sync = () => {
       for (const j of jobs.slice(withParams.length))
-        withParams.push({ ...j, params: withPictures(params, j.pictures) });
+        withParams.push({ ...j, params: withPictures(params, j.pictures), makeSummary: j.summary === undefined });
     };
     sync();
     const more =
@@ -161,7 +162,8 @@ export async function renderDocuments(
     const registers = await pool.withRegisters();
     for (const [i, job] of jobs.entries()) {
       await pool.ensureParsed(job.doc);
-      await record(i, renderDocument(job.doc, sefs, registers, job.formats, withPictures(params, job.pictures)));
+      const own = withPictures(params, job.pictures);
+      await record(i, renderDocument(job.doc, sefs, registers, job.formats, own, job.summary === undefined));
       // Rendered in every format it needs: let its parse go (a warm watch process keeps parses in WarmTools),
       // or a one-thread build of 300 documents holds 300 parses (1.8 GB).
       if (!tools.keepParsed) job.doc.saxonDoc = null;
