@@ -85,29 +85,18 @@ export async function renderPlanner(
       return;
     }
     const entry = next.documents[doc.file]!;
+    const state = registers.dependencyState(entry.deps);
+    // What a format's outputs depend on, given what they see of the document (its bytes, or for the
+    // summary only its corpus fingerprint).
+    const keyOf = (seen: string, format: Format) =>
+      sha256(seen, stylesheetHashes[format], state, tool, JSON.stringify(params[format] ?? {}));
     const keys: Record<string, string> = {};
-    for (const format of projectFormats(project)) {
-      const formatParams = JSON.stringify(params[format] ?? {});
-      keys[format] = sha256(
-        entry.hash,
-        stylesheetHashes[format],
-        registers.dependencyState(entry.deps),
-        tool,
-        formatParams,
-      );
-    }
+    for (const format of projectFormats(project)) keys[format] = keyOf(entry.hash, format);
     if (keys['html']) plan.htmlKeys.set(doc.file, keys['html']);
-    const summaryKey = keys['html']
-      ? sha256(
-          entry.corpusHash,
-          stylesheetHashes.html,
-          registers.dependencyState(entry.deps),
-          tool,
-          JSON.stringify(params.html ?? {}),
-        )
-      : undefined;
+    const summaryKey = keys['html'] ? keyOf(entry.corpusHash, 'html') : undefined;
     const recordedHtml = entry.outputs['html'];
-    const summary = recordedHtml?.summaryKey === summaryKey ? recordedHtml?.summary : undefined;
+    const summary =
+      summaryKey !== undefined && recordedHtml?.summaryKey === summaryKey ? recordedHtml.summary : undefined;
     if (onlyIds.size > 0 && !onlyIds.has(doc.id)) {
       plan.current.push(doc);
       return;

@@ -102,7 +102,8 @@ export async function renderDocuments(
 ): Promise<number> {
   let count = 0;
   const record = async (index: number, rendered: Rendered | null) => {
-    const { doc, formats, keys, summaryKey } = plan.jobs[index]!;
+    const job = plan.jobs[index]!;
+    const { doc, formats, keys, summaryKey } = job;
     if (!rendered) {
       plan.failed.set(doc.file, outputName(doc));
       delete next.documents[doc.file];
@@ -111,8 +112,9 @@ export async function renderDocuments(
     count++;
     plan.current.push(doc);
     const { outputs } = rendered;
-    const summary = rendered.summary ?? plan.jobs[index]!.summary;
-    if (formats.includes('html')) await addPictures(outputs, plan.jobs[index]!.pictures);
+    // None made when the one kept was still current (RenderJob.summary).
+    const summary = rendered.summary ?? job.summary;
+    if (formats.includes('html')) await addPictures(outputs, job.pictures);
     const entry = next.documents[doc.file]!;
     for (const format of formats) {
       const files = unstamped([...outputs.keys()].filter((path) => path.startsWith(`${format}/`)));
