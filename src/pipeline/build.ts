@@ -39,6 +39,12 @@ export interface BuildOptions extends RenderOptions {
    * the text and citations are still to come.
    */
   first?: { formats: readonly Format[]; then: (docs: readonly SourceDocument[]) => Promise<void> };
+  /**
+   * A newer change has made this build pointless (watch: a save came while it ran). Checked between the
+   * stages, where nothing has been written: the build then rejects with the signal's reason. Whoever
+   * aborts stops doing so once the sink has taken outputs, so that a build that wrote runs to its end.
+   */
+  signal?: AbortSignal;
 }
 
 export interface BuildStats {
@@ -78,6 +84,7 @@ export async function buildEdition(
   const tool = sha256(toolFingerprint(), JSON.stringify(project.edition));
   const cache = options.force ? emptyCache(tool) : (options.cache ?? (await loadCache(project.buildCacheFile, tool)));
   const sources = await readSources(project);
+  options.signal?.throwIfAborted();
   const registers = registerEntries(project, sources, cache);
   const next: BuildCache = { ...emptyCache(tool), registers: registers.cache };
   const collector = new OutputCollector(options.sink);
@@ -123,6 +130,7 @@ export async function buildEdition(
     throw e;
   }
   const { docs, validated } = validatedDocs;
+  options.signal?.throwIfAborted();
   let rendering;
   try {
     rendering = await render(project, tools, docs, sources, registers, cache, next, tool, options, collector, streamed);

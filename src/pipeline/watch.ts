@@ -11,6 +11,7 @@ import { projectTempDirs, removeLeftovers } from './leftovers.js';
 import { serve, type LiveServer } from './serve.js';
 import { WarmTools } from './warm-tools.js';
 import { changeKind, isScratchFile, type ChangeKind } from './watched-files.js';
+import { SecondLook } from './second-look.js';
 
 export interface Rebuild {
   build: EditionBuild;
@@ -35,9 +36,6 @@ export interface EditionWatcher {
   close(): Promise<void>;
 }
 
-// Saves arrive as bursts of events (editors write, rename, touch): wait this long for quiet.
-const SETTLE_MS = 30;
-
 /**
  * Keep the stylesheets and schemas compiled in one process, rebuild what a saved change affects,
  * serve out/ (the reading edition at html/) with live reload. Invalid saves keep the last good outputs and show their
@@ -55,6 +53,8 @@ export async function watchEdition(project: Project, options: WatchOptions): Pro
   let pending = false;
   let since = 0;
   let timer: NodeJS.Timeout | undefined;
+  // The running build, while it has written nothing: a newer change stops it (build.ts, `signal`).
+  let stoppable: AbortController | null = null;
 
   let shown: string | null = null;
   const showDiagnostics = (docs: readonly SourceDocument[]) => {
@@ -68,11 +68,20 @@ export async function watchEdition(project: Project, options: WatchOptions): Pro
     since = 0;
     const written: WriteResult = { written: [], unchanged: [] };
     let reloadMs: number | null = null;
+    const controller = new AbortController();
+    stoppable = controller;
+    // Past this point the build runs to its end: it has begun to write, or has nothing left to write.
+    const commit = () => {
+      controller.signal.throwIfAborted();
+      stoppable = null;
+    };
     // Each document's outputs are written as they are rendered; the HTML and the corpus pages come first,
     // the pages reload, and only then are the text and citations rendered: the editor looks at the page.
     const build = await buildEdition(project, tools, {
       cache,
+      signal: controller.signal,
       sink: async (outputs) => {
+        commit();
         const r = await writeOutputs(project.outDir, outputs);
         written.written.push(...r.written);
         written.unchanged.push(...r.unchanged);
@@ -80,6 +89,7 @@ export async function watchEdition(project: Project, options: WatchOptions): Pro
       first: {
         formats: ['html'],
         then: async (docs) => {
+          commit();
           showDiagnostics(docs);
           if (written.written.length === 0) return;
           server.reload();
@@ -87,6 +97,7 @@ export async function watchEdition(project: Project, options: WatchOptions): Pro
         },
       },
     });
+    commit();
     await commitBuild(project, build);
     cache = build.cache;
     // A stylesheet that failed on the text or citations, after the reload, still shows on the page.
@@ -99,21 +110,31 @@ export async function watchEdition(project: Project, options: WatchOptions): Pro
       return;
     }
     running = rebuild()
-      .catch((e: unknown) => options.onError(e instanceof Error ? e : new Error(String(e))))
+      .catch((e: unknown) => {
+        // Stopped by a newer change, which `pending` rebuilds: not a failure.
+        if (e instanceof Error && e.name === 'AbortError') return;
+        options.onError(e instanceof Error ? e : new Error(String(e)));
+      })
       .finally(() => {
         running = null;
+        stoppable = null;
         if (pending) {
           pending = false;
           schedule();
         }
       });
   };
+  // A save is built at once, not after a pause for quiet: the events of one save (editors write, rename,
+  // touch) come within a millisecond or two and are taken together, and a later event stops a build that
+  // has not written yet, whose bytes it makes stale, so a burst still ends in one build of the last bytes.
+  // A pause would only add its length to every save's wait (30 ms, a sixth of a save -> reload).
   const changed = (kind: ChangeKind) => {
     if (kind === 'none') return;
     if (!since) since = performance.now();
     if (kind !== 'document') tools.reset();
+    stoppable?.abort();
     clearTimeout(timer);
-    timer = setTimeout(schedule, SETTLE_MS);
+    timer = setTimeout(schedule, 0);
   };
 
   // chokidar, not Node's fs.watch: Node 20's recursive watch on Linux loses a file once an editor
@@ -127,7 +148,13 @@ export async function watchEdition(project: Project, options: WatchOptions): Pro
     atomic: true,
     ignored: (p) => isScratchFile(p),
   });
-  watcher.on('all', (_event, path) => changed(changeKind(path, teiFolder, xsltFolder)));
+  const onChange = (path: string) => {
+    const kind = changeKind(path, teiFolder, xsltFolder);
+    if (kind !== 'none') secondLook.changed(path);
+    changed(kind);
+  };
+  const secondLook = new SecondLook(onChange);
+  watcher.on('all', (_event, path) => onChange(path));
   watcher.on('error', (e) => options.onError(e instanceof Error ? e : new Error(String(e))));
   // Saves made once watchEdition has returned are seen: the watcher is attached everywhere by then.
   await new Promise<void>((resolve) => watcher.once('ready', resolve));
@@ -137,6 +164,7 @@ export async function watchEdition(project: Project, options: WatchOptions): Pro
     close: async () => {
       clearTimeout(timer);
       await watcher.close();
+      secondLook.close();
       while (running) await running;
       await server.close();
     },

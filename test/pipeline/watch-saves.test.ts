@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProject } from '../../src/core/project.js';
 import { watchEdition, type EditionWatcher, type Rebuild } from '../../src/pipeline/watch.js';
@@ -103,6 +104,28 @@ describe('watch sees every save', () => {
     await noBuildAfter(start + 10);
     expect(builds.length - start).toBe(10);
   }, 300_000);
+
+  it('builds the last of two saves made 20 ms apart (chokidar drops a second change within 50 ms)', async () => {
+    await settle();
+    const n = builds.length;
+    // From another thread, as an editor saves: this one is busy building when the second save lands.
+    const tmp = [1, 2].map((i) => join(root, 'tei', `sed${String(200 + i).padStart(6, '0')}`));
+    writeFileSync(tmp[0]!, original.replace(PHRASE, `${PHRASE} (first of two)`));
+    writeFileSync(tmp[1]!, original.replace(PHRASE, `${PHRASE} (second of two)`));
+    const saver = new Worker(
+      `const { renameSync } = require('node:fs');
+       const { workerData: [a, b, doc] } = require('node:worker_threads');
+       renameSync(a, doc);
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+       renameSync(b, doc);`,
+      { eval: true, workerData: [...tmp, doc] },
+    );
+    await new Promise((resolve) => saver.once('exit', resolve));
+    for (let i = 0; i < 1200 && !text().includes('(second of two)'); i++) await sleep(50);
+    expect(text()).toContain('(second of two)');
+    expect(read(join(root, 'out', 'html', `${RECORD_ID}.html`))).toContain('(second of two)');
+    expect(builds.length).toBeGreaterThan(n);
+  }, 120_000);
 
   it('sees an in-place write and a delete-and-create', async () => {
     let n = builds.length;

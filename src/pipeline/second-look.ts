@@ -1,0 +1,42 @@
+import { statSync } from 'node:fs';
+
+// chokidar reports a path's changes at most once in 50 ms and drops the others (its `_throttle`, with
+// no trailing event): a second save soon after a first would never be built. Looked at again after that.
+export const SECOND_LOOK_MS = 60;
+
+/** What a save changes of a file (a rename-replace, its inode; a write, its size or time); 'gone' when absent. */
+function signature(path: string): string {
+  try {
+    const s = statSync(path);
+    return `${s.ino}:${s.size}:${s.mtimeMs}`;
+  } catch {
+    return 'gone';
+  }
+}
+
+/**
+ * A second look at each reported change once chokidar's throttle has passed: when the file is no longer
+ * as it was when its change was reported, a change went unreported, and `missed` is told. The first look
+ * is taken at once (synchronously), before the build that the change starts can read the file.
+ */
+export class SecondLook {
+  /** One look per path: a newer change of it replaces the older look, which would see that change. */
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly missed: (path: string) => void) {}
+
+  changed(path: string): void {
+    const before = signature(path);
+    clearTimeout(this.timers.get(path));
+    const timer = setTimeout(() => {
+      this.timers.delete(path);
+      if (signature(path) !== before) this.missed(path);
+    }, SECOND_LOOK_MS);
+    this.timers.set(path, timer);
+  }
+
+  close(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+}
