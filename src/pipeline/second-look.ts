@@ -21,22 +21,34 @@ function signature(path: string): string {
  */
 export class SecondLook {
   /** One look per path: a newer change of it replaces the older look, which would see that change. */
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly looks = new Map<string, { before: string; timer: NodeJS.Timeout }>();
 
   constructor(private readonly missed: (path: string) => void) {}
 
   changed(path: string): void {
-    const before = signature(path);
-    clearTimeout(this.timers.get(path));
-    const timer = setTimeout(() => {
-      this.timers.delete(path);
-      if (signature(path) !== before) this.missed(path);
-    }, SECOND_LOOK_MS);
-    this.timers.set(path, timer);
+    clearTimeout(this.looks.get(path)?.timer);
+    const timer = setTimeout(() => this.look(path), SECOND_LOOK_MS);
+    this.looks.set(path, { before: signature(path), timer });
+  }
+
+  /**
+   * Look now at every file still waiting for its second look (watch, before a build writes: an editor that
+   * writes in place is reported when it truncates the file, and its write, moments later, may be dropped).
+   */
+  lookNow(): void {
+    for (const path of [...this.looks.keys()]) this.look(path);
   }
 
   close(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    for (const { timer } of this.looks.values()) clearTimeout(timer);
+    this.looks.clear();
+  }
+
+  private look(path: string): void {
+    const look = this.looks.get(path);
+    if (!look || signature(path) === look.before) return;
+    clearTimeout(look.timer);
+    this.looks.delete(path);
+    this.missed(path);
   }
 }

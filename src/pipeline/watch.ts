@@ -12,6 +12,7 @@ import { serve, type LiveServer } from './serve.js';
 import { WarmTools } from './warm-tools.js';
 import { changeKind, isScratchFile, type ChangeKind } from './watched-files.js';
 import { SecondLook } from './second-look.js';
+import { warmRenderPath } from './warm-up.js';
 
 export interface Rebuild {
   build: EditionBuild;
@@ -55,7 +56,12 @@ export async function watchEdition(project: Project, options: WatchOptions): Pro
   let timer: NodeJS.Timeout | undefined;
   // The running build, while it has written nothing: a newer change stops it (build.ts, `signal`).
   let stoppable: AbortController | null = null;
+  // After the first build, the HTML path is warmed while nothing else happens (warm-up.ts).
+  let toWarm: EditionBuild | null = null;
+  let warming: Promise<void> = Promise.resolve();
+  let closed = false;
 
+  let first = true;
   let shown: string | null = null;
   const showDiagnostics = (docs: readonly SourceDocument[]) => {
     const problems = docs.flatMap((d) => d.diagnostics).filter((d) => d.severity === 'error');
@@ -71,7 +77,10 @@ export async function watchEdition(project: Project, options: WatchOptions): Pro
     const controller = new AbortController();
     stoppable = controller;
     // Past this point the build runs to its end: it has begun to write, or has nothing left to write.
+    // A file changed since it was reported (an editor writing in place is reported when it truncates the
+    // file) may have been read half-written: the build stops, and the file is built again as it is now.
     const commit = () => {
+      if (stoppable === controller) secondLook.lookNow();
       controller.signal.throwIfAborted();
       stoppable = null;
     };
@@ -102,6 +111,8 @@ export async function watchEdition(project: Project, options: WatchOptions): Pro
     cache = build.cache;
     // A stylesheet that failed on the text or citations, after the reload, still shows on the page.
     showDiagnostics(build.docs);
+    if (first) toWarm = build;
+    first = false;
     options.onBuild({ build, written, ms: performance.now() - started, reloadMs });
   };
   const schedule = () => {
@@ -121,6 +132,11 @@ export async function watchEdition(project: Project, options: WatchOptions): Pro
         if (pending) {
           pending = false;
           schedule();
+        } else if (toWarm) {
+          const build = toWarm;
+          toWarm = null;
+          const busy = () => closed || running !== null || since !== 0;
+          warming = warmRenderPath(project, tools, build.docs, build.stats.rendered, busy);
         }
       });
   };
@@ -162,10 +178,12 @@ export async function watchEdition(project: Project, options: WatchOptions): Pro
   return {
     server,
     close: async () => {
+      closed = true;
       clearTimeout(timer);
       await watcher.close();
       secondLook.close();
       while (running) await running;
+      await warming;
       await server.close();
     },
   };

@@ -63,4 +63,18 @@ describe('the second look at a changed file', () => {
     await sleep(SECOND_LOOK_MS + 50);
     expect(missed).toEqual([]);
   });
+
+  it('looks at once when asked (before a build writes), and reports a file written after its change was reported', () => {
+    const file = join(dir, 'f.xml');
+    writeFileSync(file, '');
+    const missed: string[] = [];
+    const look = new SecondLook((p) => missed.push(p));
+    look.changed(file); // reported when an editor truncated it
+    writeFileSync(file, '<TEI>written in place</TEI>');
+    look.lookNow();
+    expect(missed).toEqual([file]);
+    look.lookNow(); // that look is done: not reported twice
+    expect(missed).toEqual([file]);
+    look.close();
+  });
 });
