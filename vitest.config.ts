@@ -21,7 +21,11 @@ class LongestFirst extends BaseSequencer {
 
 // Test files that replace a module for their own tests (vi.mock): they need a module registry of their
 // own, so they run isolated. Every other file shares its worker's modules with the files before it.
-const OWN_MODULES = ['test/core/io-failure.test.ts', 'test/pipeline/warm-up.test.ts'];
+const OWN_MODULES = [
+  'test/core/io-failure.test.ts',
+  'test/pipeline/warm-up.test.ts',
+  'test/pipeline/local-render.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -23,7 +23,7 @@ Options:
   --format human|json|github|junit|sarif   how diagnostics are printed (default human)
   --out DIR            output folder (default out/)
   --schema FILE.rng    also validate against this RELAX NG schema (repeatable), e.g. tei_all.rng
-  --jobs N             parallel workers (default: number of cores)
+  --jobs N             threads that render (default: number of cores)
   --verify PATH        with deposit: verify a bag folder or .zip instead of depositing
   --force              ignore the build cache: validate and render everything
   --quiet              print diagnostics only, no summary or progress

@@ -45,7 +45,13 @@ const ready = Promise.all(
   }),
 ).then(documentPool);
 
-parentPort!.on('message', async (job: RenderJob) => {
+// One document at a time: a job that arrives while one renders waits its turn (render-pool.ts may send two).
+let turn: Promise<void> = Promise.resolve();
+parentPort!.on('message', (job: RenderJob) => {
+  turn = turn.then(() => render(job));
+});
+
+async function render(job: RenderJob): Promise<void> {
   const pool = await ready;
   const doc = new SourceDocument(job.path, job.file, job.text);
   doc.saxonDoc = await parseForSaxon(job.text, job.path);
@@ -54,4 +60,4 @@ parentPort!.on('message', async (job: RenderJob) => {
     ? { id: job.id, outputs: [...rendered.outputs], summary: rendered.summary }
     : { id: job.id, diagnostics: doc.diagnostics };
   parentPort!.postMessage(reply);
-});
+}

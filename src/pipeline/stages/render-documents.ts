@@ -1,6 +1,6 @@
 import type { SourceDocument } from '../../core/document.js';
 import { renderDocument, type Rendered, type StylesheetParams } from '../../transform/render.js';
-import { renderInWorkers, type PoolJob } from '../../transform/render-pool.js';
+import { renderInWorkers, type LocalRenderer, type PoolJob } from '../../transform/render-pool.js';
 import type { BuildCache } from '../build-cache.js';
 import type { WarmTools } from '../warm-tools.js';
 import { unstamped, type OutputCollector } from './output-collector.js';
@@ -23,6 +23,7 @@ export class RenderFeed {
   private settled = 0;
   private roomWaiters: (() => void)[] = [];
   private unbounded = false;
+  private idleWaiters: (() => void)[] = [];
 
   added(): void {
     this.wake();
@@ -31,6 +32,22 @@ export class RenderFeed {
   close(): void {
     this.closed = true;
     this.wake();
+    this.wakeIdle();
+  }
+
+  /**
+   * Resolves when the thread that validates has nothing to do but wait: it waits for room, or
+   * validation has ended. It may then render a document itself (render-pool.ts, LocalRenderer).
+   */
+  async idle(): Promise<void> {
+    while (!this.closed && this.roomWaiters.length === 0)
+      await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private wakeIdle(): void {
+    const waiting = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiting) w();
   }
 
   /** One more job's result is recorded. */
@@ -46,7 +63,10 @@ export class RenderFeed {
    */
   async room(planned: number, limit: number): Promise<void> {
     while (!this.unbounded && planned - this.settled > limit)
-      await new Promise<void>((resolve) => this.roomWaiters.push(resolve));
+      await new Promise<void>((resolve) => {
+        this.roomWaiters.push(resolve);
+        this.wakeIdle();
+      });
   }
 
   /** Rendering ended (done or failed): nothing waits for room any more. */
@@ -75,7 +95,7 @@ export class RenderFeed {
 }
 
 export interface RenderOptions {
-  /** Worker threads (--jobs); 1 renders in this thread. */
+  /** Threads that render (--jobs): this one and jobs − 1 workers; 1 renders in this thread alone. */
   jobs?: number;
   /**
    * The caller reads no document's text after the build but to quote its diagnostics (build, which
@@ -147,6 +167,18 @@ export async function renderDocuments(
         sync();
         return open;
       });
+    // This thread renders too while it has nothing else to do (one worker fewer: less memory).
+    const local: LocalRenderer = {
+      idle: () => (feed ? feed.idle() : Promise.resolve()),
+      render: async (i) => {
+        const job = withParams[i]!;
+        await pool.ensureParsed(job.doc);
+        const registers = await pool.withRegisters();
+        const rendered = renderDocument(job.doc, sefs, registers, job.formats, job.params, job.makeSummary);
+        if (!tools.keepParsed) job.doc.saxonDoc = null;
+        return rendered;
+      },
+    };
     await renderInWorkers(
       withParams,
       pool.registerDocs,
@@ -159,6 +191,7 @@ export async function renderDocuments(
         options.onProgress?.(++done, jobs.length);
       },
       more,
+      local,
     );
   } else {
     const registers = await pool.withRegisters();
