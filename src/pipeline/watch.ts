@@ -59,9 +59,9 @@ export async function watchEdition(project: Project, options: WatchOptions): Pro
   // After the first build, the HTML path is warmed while nothing else happens (warm-up.ts).
   let toWarm: EditionBuild | null = null;
   let warming: Promise<void> = Promise.resolve();
+  let first = true;
   let closed = false;
 
-  let first = true;
   let shown: string | null = null;
   const showDiagnostics = (docs: readonly SourceDocument[]) => {
     const problems = docs.flatMap((d) => d.diagnostics).filter((d) => d.severity === 'error');

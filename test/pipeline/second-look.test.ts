@@ -9,13 +9,17 @@ import { SECOND_LOOK_MS, SecondLook } from '../../src/pipeline/second-look.js';
 const dir = mkdtempSync(join(tmpdir(), 'second-look-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A file with this content, and a second look that records what it is told it missed. */
+function watched(name: string, content = '<TEI/>') {
+  const file = join(dir, name);
+  writeFileSync(file, content);
+  const missed: string[] = [];
+  return { file, missed, look: new SecondLook((p) => missed.push(p)) };
+}
 
 describe('the second look at a changed file', () => {
   it('reports a rename-replace made after the change it was told of', async () => {
-    const file = join(dir, 'a.xml');
-    writeFileSync(file, '<TEI/>');
-    const missed: string[] = [];
-    const look = new SecondLook((p) => missed.push(p));
+    const { file, missed, look } = watched('a.xml');
     look.changed(file);
     writeFileSync(file + '.tmp', '<TEI/>'); // the same bytes, as a new file
     renameSync(file + '.tmp', file);
@@ -39,10 +43,7 @@ describe('the second look at a changed file', () => {
   });
 
   it('reports nothing for a file left as it was, and nothing once closed', async () => {
-    const file = join(dir, 'd.xml');
-    writeFileSync(file, '<TEI/>');
-    const missed: string[] = [];
-    const look = new SecondLook((p) => missed.push(p));
+    const { file, missed, look } = watched('d.xml');
     look.changed(file);
     await sleep(SECOND_LOOK_MS + 50);
     look.changed(file);
@@ -53,10 +54,7 @@ describe('the second look at a changed file', () => {
   });
 
   it('takes a newer report of the same file for the look: a change it was told of is not reported again', async () => {
-    const file = join(dir, 'e.xml');
-    writeFileSync(file, '<TEI/>');
-    const missed: string[] = [];
-    const look = new SecondLook((p) => missed.push(p));
+    const { file, missed, look } = watched('e.xml');
     look.changed(file);
     writeFileSync(file, '<TEI>second save</TEI>');
     look.changed(file); // chokidar did report this one
@@ -65,10 +63,7 @@ describe('the second look at a changed file', () => {
   });
 
   it('looks at once when asked (before a build writes), and reports a file written after its change was reported', () => {
-    const file = join(dir, 'f.xml');
-    writeFileSync(file, '');
-    const missed: string[] = [];
-    const look = new SecondLook((p) => missed.push(p));
+    const { file, missed, look } = watched('f.xml', '');
     look.changed(file); // reported when an editor truncated it
     writeFileSync(file, '<TEI>written in place</TEI>');
     look.lookNow();

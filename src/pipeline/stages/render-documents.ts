@@ -149,12 +149,25 @@ export async function renderDocuments(
   if (jobs.length === 0 && !feed) return 0;
   const sefs = await tools.stylesheets();
   const threads = Math.max(1, options.jobs ?? 1);
+  // A job with its own parameters (the pictures its page shows), making a summary unless one is kept.
+  const poolJob = (j: (typeof jobs)[number]): PoolJob => ({
+    ...j,
+    params: withPictures(params, j.pictures),
+    makeSummary: j.summary === undefined,
+  });
+  // Render in this thread. Rendered in every format it needs, its parse is let go (a warm watch process
+  // keeps parses in WarmTools), or a one-thread build of 300 documents holds 300 parses (1.8 GB).
+  const renderHere = async ({ doc, formats, params: own, makeSummary }: PoolJob) => {
+    await pool.ensureParsed(doc);
+    const rendered = renderDocument(doc, sefs, await pool.withRegisters(), formats, own, makeSummary);
+    if (!tools.keepParsed) doc.saxonDoc = null;
+    return rendered;
+  };
   if (feed || (threads > 1 && jobs.length >= WORKERS_FROM)) {
     let done = 0;
     const withParams: PoolJob[] = [];
     const sync = () => {
-      for (const j of jobs.slice(withParams.length))
-        withParams.push({ ...j, params: withPictures(params, j.pictures), makeSummary: j.summary === undefined });
+      for (const j of jobs.slice(withParams.length)) withParams.push(poolJob(j));
     };
     sync();
     const more =
@@ -170,14 +183,7 @@ export async function renderDocuments(
     // This thread renders too while it has nothing else to do (one worker fewer: less memory).
     const local: LocalRenderer = {
       idle: () => (feed ? feed.idle() : Promise.resolve()),
-      render: async (i) => {
-        const job = withParams[i]!;
-        await pool.ensureParsed(job.doc);
-        const registers = await pool.withRegisters();
-        const rendered = renderDocument(job.doc, sefs, registers, job.formats, job.params, job.makeSummary);
-        if (!tools.keepParsed) job.doc.saxonDoc = null;
-        return rendered;
-      },
+      render: (i) => renderHere(withParams[i]!),
     };
     await renderInWorkers(
       withParams,
@@ -194,14 +200,8 @@ export async function renderDocuments(
       local,
     );
   } else {
-    const registers = await pool.withRegisters();
     for (const [i, job] of jobs.entries()) {
-      await pool.ensureParsed(job.doc);
-      const own = withPictures(params, job.pictures);
-      await record(i, renderDocument(job.doc, sefs, registers, job.formats, own, job.summary === undefined));
-      // Rendered in every format it needs: let its parse go (a warm watch process keeps parses in WarmTools),
-      // or a one-thread build of 300 documents holds 300 parses (1.8 GB).
-      if (!tools.keepParsed) job.doc.saxonDoc = null;
+      await record(i, await renderHere(poolJob(job)));
       options.onProgress?.(i + 1, jobs.length);
     }
   }
