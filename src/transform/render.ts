@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { SourceDocument } from '../core/document.js';
 import { FORMATS, type CompiledStylesheets, type Format } from './stylesheets.js';
+import { corpusInParts } from './corpus-parts.js';
 import { parseSummaries, runTransform, TransformError, type SaxonDocument } from './saxon.js';
 
 /** Stylesheet parameters per format, from the edition's configuration (plain strings only). */
@@ -105,6 +106,13 @@ export async function renderCorpus(
 ): Promise<Outputs | null> {
   const outputs: Outputs = new Map();
   try {
+    if ('summaries' in input) {
+      const pages = await corpusInParts(input.summaries, sefs, pool, params.html ?? {});
+      if (pages) {
+        collect('html', pages, outputs);
+        return outputs;
+      }
+    }
     const corpusParam =
       'summaries' in input
         ? { summaries: await parseSummaries(input.summaries) }

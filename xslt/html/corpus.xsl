@@ -28,55 +28,129 @@
   </xsl:variable>
 
   <xsl:template name="corpus">
-    <!-- Every id is checked before anything is written. -->
-    <xsl:variable name="ids" select="$summaries ! string(@id)"/>
     <xsl:variable name="edition" select="if ($edition-title != '') then $edition-title
       else ($summaries[1]/@publisher ! string(.), 'Digital edition')[. != ''][1]"/>
     <xsl:if test="$corpus-page = (0, 1)">
-    <xsl:result-document href="index.html" format="html">
-      <xsl:call-template name="html:page">
+      <xsl:variable name="order" select="html:index-order($summaries)"/>
+      <xsl:call-template name="html:corpus-page">
+        <xsl:with-param name="href" select="'index.html'"/>
         <xsl:with-param name="title" select="'Documents'"/>
         <xsl:with-param name="edition" select="$edition"/>
-        <xsl:with-param name="current" select="'index.html'"/>
-        <xsl:with-param name="content" as="element()*">
-          <h1>Documents</h1>
-          <xsl:choose>
-            <xsl:when test="empty($summaries)"><p>The edition has no documents yet.</p></xsl:when>
-            <xsl:otherwise>
-              <ol class="documents">
-                <xsl:for-each select="$summaries">
-                  <xsl:sort select="string(@date)"/>
-                  <xsl:sort select="string(@id)"/>
-                  <xsl:sequence select="Q{}li"/>
-                </xsl:for-each>
-              </ol>
-            </xsl:otherwise>
-          </xsl:choose>
-        </xsl:with-param>
+        <xsl:with-param name="none" as="element()"><p>The edition has no documents yet.</p></xsl:with-param>
+        <xsl:with-param name="list" as="element()"><ol class="documents"/></xsl:with-param>
+        <xsl:with-param name="sources" select="for $i in $order return $summaries[$i]"/>
+        <xsl:with-param name="plan" select="'documents', $order ! string(.)"/>
       </xsl:call-template>
-    </xsl:result-document>
     </xsl:if>
     <xsl:for-each select="$html:register-pages[$corpus-page = (0, position() + 1)]">
-      <xsl:variable name="page" select="."/>
-      <xsl:result-document href="{@href}" format="html">
-        <xsl:call-template name="html:page">
-          <xsl:with-param name="title" select="string(@title)"/>
-          <xsl:with-param name="edition" select="$edition"/>
-          <xsl:with-param name="current" select="string(@href)"/>
-          <xsl:with-param name="content" as="element()*">
-            <h1>{@title}</h1>
-            <xsl:variable name="entries" select="$registers//*[local-name() = $page/@entry][@xml:id]
-                                                  [namespace-uri() = 'http://www.tei-c.org/ns/1.0']"/>
-            <xsl:if test="empty($entries)"><p>This register has no entries yet.</p></xsl:if>
-            <xsl:for-each select="$entries">
-              <xsl:sort select="lower-case(ed:sort-name(.))"/>
-              <xsl:sort select="string(@xml:id)"/>
-              <xsl:apply-templates select="." mode="html:entry"/>
-            </xsl:for-each>
-          </xsl:with-param>
-        </xsl:call-template>
-      </xsl:result-document>
+      <xsl:variable name="entries" select="html:register-entries(string(@entry))"/>
+      <xsl:call-template name="html:corpus-page">
+        <xsl:with-param name="href" select="string(@href)"/>
+        <xsl:with-param name="title" select="string(@title)"/>
+        <xsl:with-param name="edition" select="$edition"/>
+        <xsl:with-param name="none" as="element()"><p>This register has no entries yet.</p></xsl:with-param>
+        <xsl:with-param name="sources" select="$entries"/>
+        <xsl:with-param name="plan" select="'entries', $entries ! string(@xml:id)"/>
+      </xsl:call-template>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- The positions of the summaries in the order of the index: by date, then id. -->
+  <xsl:function name="html:index-order" as="xs:integer*">
+    <xsl:param name="summaries" as="element()*"/>
+    <xsl:perform-sort select="1 to count($summaries)">
+      <xsl:sort select="string(subsequence($summaries, ., 1)/@date)"/>
+      <xsl:sort select="string(subsequence($summaries, ., 1)/@id)"/>
+    </xsl:perform-sort>
+  </xsl:function>
+
+  <!-- A register page's entries (person, place, org or event) in the order of the page. -->
+  <xsl:function name="html:register-entries" as="element()*">
+    <xsl:param name="entry" as="xs:string"/>
+    <xsl:perform-sort select="$registers//*[local-name() = $entry][@xml:id][namespace-uri() = 'http://www.tei-c.org/ns/1.0']">
+      <xsl:sort select="lower-case(ed:sort-name(.))"/>
+      <xsl:sort select="string(@xml:id)"/>
+    </xsl:perform-sort>
+  </xsl:function>
+
+  <!-- One corpus page: a heading, then one item per source (a document's entry in the index, or a
+       register entry), in $list when given, else straight in main; $none when there are none.
+       $corpus-part says what to write of it ($corpus-page in html.xsl):
+         ''      the whole page;
+         'frame' the page with one empty div#tei-pipeline-corpus-items where the items go, and
+                 corpus-plan.txt: what the items are made from, in order ($plan);
+         'items' only the items $corpus-first to $corpus-last, each laid out as it is on the page,
+                 $corpus-depth levels deep.
+       The build writes a large page as a frame and then its items a few at a time, from the
+       summaries those items need: memory holds a few items' trees, not the page's. -->
+  <xsl:template name="html:corpus-page">
+    <xsl:param name="href" as="xs:string"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="edition" as="xs:string"/>
+    <xsl:param name="none" as="element()"/>
+    <xsl:param name="list" as="element()?"/>
+    <xsl:param name="sources" as="element()*"/>
+    <xsl:param name="plan" as="xs:string*"/>
+    <xsl:choose>
+      <xsl:when test="$corpus-part = 'items'">
+        <xsl:variable name="items" as="element()*">
+          <xsl:apply-templates mode="html:corpus-item"
+            select="$sources[position() ge $corpus-first and position() le $corpus-last]"/>
+        </xsl:variable>
+        <xsl:variable name="inner" select="concat('&#10;', string-join((1 to xs:integer($corpus-depth)) ! '  ', ''))"/>
+        <xsl:result-document href="{$href}" format="html">
+          <xsl:for-each select="$items">
+            <xsl:value-of select="$inner"/>
+            <xsl:apply-templates select="." mode="html:indent">
+              <xsl:with-param name="depth" select="xs:integer($corpus-depth)"/>
+            </xsl:apply-templates>
+          </xsl:for-each>
+        </xsl:result-document>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="items" as="element()*">
+          <xsl:choose>
+            <xsl:when test="$corpus-part = 'frame'"><div id="tei-pipeline-corpus-items"/></xsl:when>
+            <xsl:otherwise><xsl:apply-templates select="$sources" mode="html:corpus-item"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:result-document href="{$href}" format="html">
+          <xsl:call-template name="html:page">
+            <xsl:with-param name="title" select="$title"/>
+            <xsl:with-param name="edition" select="$edition"/>
+            <xsl:with-param name="current" select="$href"/>
+            <xsl:with-param name="content" as="element()*">
+              <h1>{$title}</h1>
+              <xsl:choose>
+                <xsl:when test="empty($sources)"><xsl:sequence select="$none"/></xsl:when>
+                <xsl:when test="exists($list)">
+                  <xsl:element name="{local-name($list)}">
+                    <xsl:copy-of select="$list/@*"/>
+                    <xsl:sequence select="$items"/>
+                  </xsl:element>
+                </xsl:when>
+                <xsl:otherwise><xsl:sequence select="$items"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:result-document>
+        <xsl:if test="$corpus-part = 'frame'">
+          <xsl:result-document href="corpus-plan.txt" method="text">
+            <xsl:value-of select="$plan" separator=" "/>
+          </xsl:result-document>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A document's entry in the index, as its summary carries it. -->
+  <xsl:template match="Q{}summary" mode="html:corpus-item">
+    <xsl:sequence select="Q{}li"/>
+  </xsl:template>
+
+  <!-- A register entry, with its back-links (register.xsl). -->
+  <xsl:template match="*" mode="html:corpus-item">
+    <xsl:apply-templates select="." mode="html:entry"/>
   </xsl:template>
 
   <!-- What the corpus pages show of one document, from the document alone (and the register

@@ -76,6 +76,16 @@
        held in memory at once. -->
   <xsl:param name="corpus-page" as="xs:numeric" select="0"/>
 
+  <!-- Corpus pages only. What to write of the page: '' (the default) the whole page; 'frame' and
+       'items' its parts, for a large edition (html:corpus-page in corpus.xsl). -->
+  <xsl:param name="corpus-part" as="xs:string" select="''"/>
+
+  <!-- Corpus pages only, with $corpus-part 'items': the first and last item to write (positions in
+       the page's order of the sources given), and how many levels deep they stand on the page. -->
+  <xsl:param name="corpus-first" as="xs:numeric" select="1"/>
+  <xsl:param name="corpus-last" as="xs:numeric" select="0"/>
+  <xsl:param name="corpus-depth" as="xs:numeric" select="0"/>
+
   <!-- Record pages only. Where to write the document's summary for the corpus pages, as a
        result document beside the page; empty (the default): not written. -->
   <xsl:param name="summary-href" as="xs:string" select="''"/>

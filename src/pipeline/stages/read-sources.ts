@@ -25,16 +25,25 @@ export interface Sources {
   diagnostics: Diagnostic[];
 }
 
+// How many files are read at once. All at once, a 5,000-document edition had 355 MB of bytes in memory
+// together; they were soon garbage, but the allocator kept the memory to the end of the build (RSS
+// 590 MB before a document was parsed).
+const READERS = 8;
+
 /** Stage 1: every file of the edition (documents and registers), read and hashed once. */
 export async function readSources(project: Project): Promise<Sources> {
   const found = await discover(project, []);
-  const files = await Promise.all(
-    found.files.map(async (absolute): Promise<SourceFile> => {
+  const files: SourceFile[] = [];
+  let next = 0;
+  const reader = async () => {
+    for (let i = next++; i < found.files.length; i = next++) {
+      const absolute = found.files[i]!;
       const bytes = await readFile(absolute);
       const file = projectPath(project, absolute);
-      return { absolute, file, bytes: isRegisterFile(project, file) ? bytes : null, hash: sha256(bytes) };
-    }),
-  );
+      files[i] = { absolute, file, bytes: isRegisterFile(project, file) ? bytes : null, hash: sha256(bytes) };
+    }
+  };
+  await Promise.all(Array.from({ length: READERS }, reader));
   return { files, hashes: new Map(files.map((s) => [s.file, s.hash])), diagnostics: found.diagnostics };
 }
 

@@ -1,0 +1,126 @@
+import type { CompiledStylesheets } from './stylesheets.js';
+import { mentionsOnly, readSummary, registersOnly, skeleton, type SummaryParts } from './corpus-summary.js';
+import { parseSummaries, runTransform, TransformError, type SaxonDocument } from './saxon.js';
+
+/** Where the stylesheet's frame of a page leaves room for its items (html:corpus-page in corpus.xsl). */
+const SLOT = '<div id="tei-pipeline-corpus-items"></div>';
+const PLAN = 'corpus-plan.txt';
+
+// How much one transform lays out: a register entry counts one, and one more for each document that
+// mentions it (a back-link line); an index entry counts one. A few thousand lines of HTML make a tree of
+// tens of megabytes in saxon-js; a whole register page of a 5,000-document edition made gigabytes.
+export const ITEMS_PER_TRANSFORM = 2000;
+
+/**
+ * The corpus pages made in parts, from the documents' summaries: for each page, its frame (the page
+ * with an empty slot where its items go, and the plan: what the items are made from, in order), then
+ * its items a few at a time, each transform given only the summaries its items read; the items' text
+ * goes into the slot. Memory holds one part's trees and the pages' text, however large the edition.
+ * The bytes are those of the page made whole (test/pipeline/corpus-parts.test.ts).
+ *
+ * Null when the stylesheet writes no plan (an edition's own, which knows nothing of parts): the caller
+ * then makes the pages whole.
+ */
+export async function corpusInParts(
+  summaryTexts: readonly string[],
+  sefs: CompiledStylesheets,
+  pool: Record<string, SaxonDocument>,
+  params: Record<string, string>,
+  itemsPerTransform = ITEMS_PER_TRANSFORM,
+): Promise<Map<string, string> | null> {
+  const summaries = summaryTexts.map(readSummary);
+  const frameInput = await parseSummaries(summaries.map(skeleton));
+  const pages = new Map<string, string>();
+  const part = (page: number, extra: Record<string, unknown>, input: unknown[]) =>
+    runTransform(sefs.html, {
+      initialTemplate: 'corpus',
+      documentPool: { ...pool },
+      params: { ...params, summaries: input, 'corpus-page': page, ...extra },
+    });
+  for (let page = 1; ; page++) {
+    const files = part(page, { 'corpus-part': 'frame' }, frameInput);
+    const plan = files.get(PLAN);
+    files.delete(PLAN);
+    if (files.size === 0) return pages;
+    if (plan === undefined) return null;
+    if (files.size !== 1)
+      throw new TransformError(`Unexpected frame of corpus page ${page}: ${files.size} files`, 'TPCP0001');
+    const [href, frame] = [...files][0]!;
+    const [kind, ...keys] = plan.split(' ').filter(Boolean);
+    if (keys.length === 0) {
+      pages.set(href, frame);
+      continue;
+    }
+    const at = frame.indexOf(SLOT);
+    const lineStart = frame.lastIndexOf('\n', at) + 1;
+    if (at < 0 || !/^ *$/.test(frame.slice(lineStart, at)))
+      throw new TransformError(`Unexpected frame of ${href}: no room for its items`, 'TPCP0002');
+    const depth = (at - lineStart) / 2;
+    const texts: string[] = [];
+    for (const items of kind === 'documents'
+      ? indexParts(keys, summaries, itemsPerTransform)
+      : registerParts(keys, summaries, itemsPerTransform)) {
+      const input = await parseSummaries(items.summaries);
+      const range = { 'corpus-first': items.first, 'corpus-last': items.last };
+      const written = part(page, { 'corpus-part': 'items', 'corpus-depth': depth, ...range }, input);
+      texts.push(written.get(href) ?? '');
+    }
+    pages.set(href, frame.slice(0, lineStart - 1) + texts.join('') + frame.slice(at + SLOT.length));
+  }
+}
+
+interface ItemsPart {
+  /** The positions of the part's items among the page's sources. */
+  first: number;
+  last: number;
+  /** The summaries the part's transform is given. */
+  summaries: string[];
+}
+
+/** The index in parts: each given its documents' whole summaries, in the index's order. */
+function* indexParts(
+  positions: readonly string[],
+  summaries: readonly SummaryParts[],
+  bound: number,
+): Generator<ItemsPart> {
+  for (let i = 0; i < positions.length; i += bound) {
+    const slice = positions.slice(i, i + bound).map((p) => summaries[Number(p) - 1]!.text);
+    yield { first: 1, last: slice.length, summaries: slice };
+  }
+}
+
+/**
+ * A register page in parts, cut where the entries and their back-links reach the bound: each part is
+ * given the registers, and of the documents that mention its entries only those mentions.
+ */
+function* registerParts(
+  entries: readonly string[],
+  summaries: readonly SummaryParts[],
+  bound: number,
+): Generator<ItemsPart> {
+  const mentionedBy = new Map<string, number[]>();
+  summaries.forEach((s, i) => {
+    for (const entry of s.mentions.keys()) {
+      let docs = mentionedBy.get(entry);
+      if (!docs) mentionedBy.set(entry, (docs = []));
+      docs.push(i);
+    }
+  });
+  const registers = registersOnly(summaries);
+  let first = 0;
+  while (first < entries.length) {
+    const ids = new Set<string>();
+    const docs = new Set<number>();
+    let size = 0;
+    let last = first;
+    for (; last < entries.length && (last === first || size < bound); last++) {
+      const by = mentionedBy.get(entries[last]!) ?? [];
+      ids.add(entries[last]!);
+      for (const d of by) docs.add(d);
+      size += 1 + by.length;
+    }
+    const reduced = [...docs].sort((a, b) => a - b).map((d) => mentionsOnly(summaries[d]!, ids));
+    yield { first: first + 1, last, summaries: [registers, ...reduced] };
+    first = last;
+  }
+}
