@@ -84,7 +84,10 @@ describe('summaries read and written again', () => {
       .replace(/"/g, '&quot;')
       .replace(/\t/g, '&#9;')
       .replace(/\n/g, '&#10;')
-      .replace(/\r/g, '&#13;')}"><register uri="file:///r.xml"/><li>entry</li><mention entry="e" blocks="p1 p2"/><mention entry="f"/><block id="p1" n="1"/><block id="p2" n="2"/></summary>`;
+      .replace(
+        /\r/g,
+        '&#13;',
+      )}"><register uri="file:///r.xml"/><li>entry</li><mention entry="e" blocks="p1 p2"/><mention entry="f"/><block id="p1" n="1"/><block id="p2" n="2"/></summary>`;
     const read = readSummary(text);
     expect(read.attributes['title']).toBe(title);
     expect(readSummary(skeleton(read)).attributes).toEqual({ id: 'x', title });
