@@ -1,15 +1,17 @@
 import type { CompiledStylesheets } from './stylesheets.js';
 import { mentionsOnly, readSummary, registersOnly, skeleton, type SummaryParts } from './corpus-summary.js';
-import { parseSummaries, runTransform, TransformError, type SaxonDocument } from './saxon.js';
+import { parseSummaries, releaseLastParse, runTransform, TransformError, type SaxonDocument } from './saxon.js';
 
 /** Where the stylesheet's frame of a page leaves room for its items (html:corpus-page in corpus.xsl). */
 const SLOT = '<div id="tei-pipeline-corpus-items"></div>';
 const PLAN = 'corpus-plan.txt';
 
 // How much one transform lays out: a register entry counts one, and one more for each document that
-// mentions it (a back-link line); an index entry counts one. A few thousand lines of HTML make a tree of
-// tens of megabytes in saxon-js; a whole register page of a 5,000-document edition made gigabytes.
+// mentions it (a back-link line); an index entry counts eight, for its whole summary is parsed (80 KB in
+// saxon-js). A few thousand lines of HTML make a tree of tens of megabytes in saxon-js; a whole register
+// page of a 5,000-document edition made gigabytes.
 export const ITEMS_PER_TRANSFORM = 2000;
+const INDEX_ENTRY_WEIGHT = 8;
 
 /**
  * The corpus pages made in parts, from the documents' summaries: for each page, its frame (the page
@@ -18,19 +20,22 @@ export const ITEMS_PER_TRANSFORM = 2000;
  * goes into the slot. Memory holds one part's trees and the pages' text, however large the edition.
  * The bytes are those of the page made whole (test/pipeline/corpus-parts.test.ts).
  *
- * Null when the stylesheet writes no plan (an edition's own, which knows nothing of parts): the caller
- * then makes the pages whole.
+ * Each page is handed to `onPage` as soon as it is made, so the pages' text is not held together either
+ * (at 5,000 documents, 133 MB). False when the stylesheet writes no plan for the first page (an edition's
+ * own, which knows nothing of parts): nothing was handed on, and the caller makes the pages whole.
  */
 export async function corpusInParts(
   summaryTexts: readonly string[],
   sefs: CompiledStylesheets,
   pool: Record<string, SaxonDocument>,
   params: Record<string, string>,
+  onPage: (href: string, text: string) => Promise<void>,
   itemsPerTransform = ITEMS_PER_TRANSFORM,
-): Promise<Map<string, string> | null> {
-  const summaries = summaryTexts.map(readSummary);
+): Promise<boolean> {
+  const shared = new Map<string, string>();
+  const summaries = summaryTexts.map((text) => readSummary(text, shared));
+  shared.clear();
   const frameInput = await parseSummaries(summaries.map(skeleton));
-  const pages = new Map<string, string>();
   const part = (page: number, extra: Record<string, unknown>, input: unknown[]) =>
     runTransform(sefs.html, {
       initialTemplate: 'corpus',
@@ -41,14 +46,15 @@ export async function corpusInParts(
     const files = part(page, { 'corpus-part': 'frame' }, frameInput);
     const plan = files.get(PLAN);
     files.delete(PLAN);
-    if (files.size === 0) return pages;
-    if (plan === undefined) return null;
+    if (files.size === 0) return true;
+    if (plan === undefined && page === 1) return false;
+    if (plan === undefined) throw new TransformError(`Unexpected frame of corpus page ${page}: no plan`, 'TPCP0001');
     if (files.size !== 1)
       throw new TransformError(`Unexpected frame of corpus page ${page}: ${files.size} files`, 'TPCP0001');
     const [href, frame] = [...files][0]!;
     const [kind, ...keys] = plan.split(' ').filter(Boolean);
     if (keys.length === 0) {
-      pages.set(href, frame);
+      await onPage(href, frame);
       continue;
     }
     const at = frame.indexOf(SLOT);
@@ -65,7 +71,8 @@ export async function corpusInParts(
       const written = part(page, { 'corpus-part': 'items', 'corpus-depth': depth, ...range }, input);
       texts.push(written.get(href) ?? '');
     }
-    pages.set(href, frame.slice(0, lineStart - 1) + texts.join('') + frame.slice(at + SLOT.length));
+    await releaseLastParse();
+    await onPage(href, frame.slice(0, lineStart - 1) + texts.join('') + frame.slice(at + SLOT.length));
   }
 }
 
@@ -83,8 +90,9 @@ function* indexParts(
   summaries: readonly SummaryParts[],
   bound: number,
 ): Generator<ItemsPart> {
-  for (let i = 0; i < positions.length; i += bound) {
-    const slice = positions.slice(i, i + bound).map((p) => summaries[Number(p) - 1]!.text);
+  const count = Math.max(1, Math.floor(bound / INDEX_ENTRY_WEIGHT));
+  for (let i = 0; i < positions.length; i += count) {
+    const slice = positions.slice(i, i + count).map((p) => summaries[Number(p) - 1]!.text);
     yield { first: 1, last: slice.length, summaries: slice };
   }
 }
@@ -100,7 +108,7 @@ function* registerParts(
 ): Generator<ItemsPart> {
   const mentionedBy = new Map<string, number[]>();
   summaries.forEach((s, i) => {
-    for (const entry of s.mentions.keys()) {
+    for (const entry of s.mentionEntries) {
       let docs = mentionedBy.get(entry);
       if (!docs) mentionedBy.set(entry, (docs = []));
       docs.push(i);

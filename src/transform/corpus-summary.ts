@@ -5,8 +5,10 @@ type Attributes = Record<string, string>;
 
 /**
  * One document's summary (html:summary in xslt/html/corpus.xsl) as the corpus pages' parts need it:
- * its own attributes, the registers it points to, the entries it mentions and its blocks, each with
- * its attributes as written. Read with saxes, not saxon-js, so that thousands of them cost little.
+ * its own attributes, the registers it points to, the entries it mentions and its blocks. Read with
+ * saxes, not saxon-js, so that thousands of them cost little; the mentions and blocks are kept written
+ * out, in arrays, and shared between summaries where they are the same (5,000 summaries held as maps of
+ * attribute objects took 91 MB).
  */
 export interface SummaryParts {
   /** The summary as the stylesheet wrote it (the index's items are made from the whole of it). */
@@ -14,15 +16,36 @@ export interface SummaryParts {
   attributes: Attributes;
   /** register/@uri, in order. */
   registers: string[];
-  /** Each mention element's attributes, by the entry it names (@entry), in order. */
-  mentions: Map<string, Attributes>;
-  /** Each block element's attributes, by its @id, in order. */
-  blocks: Map<string, Attributes>;
+  /** The entry each mention names (@entry), its blocks (@blocks, '' when none) and the element written out. */
+  mentionEntries: string[];
+  mentionBlocks: string[];
+  mentions: string[];
+  /** Each block's @id and the element written out. */
+  blockIds: string[];
+  blocks: string[];
 }
 
-/** Read a summary; one that is not well-formed came from a hand-edited cache, and is refused as such. */
-export function readSummary(text: string): SummaryParts {
-  const parts: SummaryParts = { text, attributes: {}, registers: [], mentions: new Map(), blocks: new Map() };
+/**
+ * Read a summary; one that is not well-formed came from a hand-edited cache, and is refused as such.
+ * `shared` keeps one copy of each string that recurs between summaries.
+ */
+export function readSummary(text: string, shared = new Map<string, string>()): SummaryParts {
+  const one = (v: string) => {
+    const kept = shared.get(v);
+    if (kept !== undefined) return kept;
+    shared.set(v, v);
+    return v;
+  };
+  const parts: SummaryParts = {
+    text,
+    attributes: {},
+    registers: [],
+    mentionEntries: [],
+    mentionBlocks: [],
+    mentions: [],
+    blockIds: [],
+    blocks: [],
+  };
   const parser = new SaxesParser({ position: false });
   let depth = 0;
   parser.on('opentag', (tag) => {
@@ -30,11 +53,15 @@ export function readSummary(text: string): SummaryParts {
     const attributes = tag.attributes as Attributes;
     if (depth === 1) parts.attributes = attributes;
     else if (depth === 2 && tag.name === 'register' && attributes['uri'] !== undefined)
-      parts.registers.push(attributes['uri']);
-    else if (depth === 2 && tag.name === 'mention' && attributes['entry'] !== undefined)
-      parts.mentions.set(attributes['entry'], attributes);
-    else if (depth === 2 && tag.name === 'block' && attributes['id'] !== undefined)
-      parts.blocks.set(attributes['id'], attributes);
+      parts.registers.push(one(attributes['uri']));
+    else if (depth === 2 && tag.name === 'mention' && attributes['entry'] !== undefined) {
+      parts.mentionEntries.push(one(attributes['entry']));
+      parts.mentionBlocks.push(one(attributes['blocks'] ?? ''));
+      parts.mentions.push(one(element('mention', attributes)));
+    } else if (depth === 2 && tag.name === 'block' && attributes['id'] !== undefined) {
+      parts.blockIds.push(one(attributes['id']));
+      parts.blocks.push(one(element('block', attributes)));
+    }
   });
   parser.on('closetag', () => void depth--);
   try {
@@ -60,12 +87,14 @@ export function skeleton(summary: SummaryParts): string {
 export function mentionsOnly(summary: SummaryParts, entries: ReadonlySet<string>): string {
   let children = '';
   const blocks = new Set<string>();
-  for (const [entry, attributes] of summary.mentions) {
-    if (!entries.has(entry)) continue;
-    children += element('mention', attributes);
-    for (const block of (attributes['blocks'] ?? '').split(/\s+/)) if (block) blocks.add(block);
-  }
-  for (const [id, attributes] of summary.blocks) if (blocks.has(id)) children += element('block', attributes);
+  summary.mentionEntries.forEach((entry, i) => {
+    if (!entries.has(entry)) return;
+    children += summary.mentions[i];
+    for (const block of summary.mentionBlocks[i]!.split(/\s+/)) if (block) blocks.add(block);
+  });
+  summary.blockIds.forEach((id, i) => {
+    if (blocks.has(id)) children += summary.blocks[i];
+  });
   return element('summary', summary.attributes, children);
 }
 

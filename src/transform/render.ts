@@ -90,12 +90,14 @@ export function renderDocument(
 export type CorpusInput = { summaries: readonly string[] } | { documents: readonly SourceDocument[] };
 
 /**
- * Render the corpus pages (index, register pages) from every document that built, one page per
- * transform (the stylesheet's $corpus-page: 1 the index, 2 and on the registers): a page's result
- * tree is garbage before the next is built, so memory holds one page's tree, not all of them, and
- * the pages' text is handed on together, so a failure still writes none. A stylesheet that writes
- * nothing for a page number has no more pages; one that ignores $corpus-page writes every page at the
- * first call and the same again at the second, which ends the loop.
+ * Render the corpus pages (index, register pages) from every document that built. From summaries, in
+ * parts (corpus-parts.ts): memory holds a few items' trees, and with `onPage` each page is handed on
+ * as soon as it is made (a failure then leaves the pages made before it written, each whole; the
+ * build makes them all again next time). Otherwise one page per transform (the stylesheet's
+ * $corpus-page: 1 the index, 2 and on the registers), the pages' text handed on together, so a failure
+ * writes none. A stylesheet that writes nothing for a page number has no more pages; one that ignores
+ * $corpus-page writes every page at the first call and the same again at the second, which ends the
+ * loop. Returns what was not handed to `onPage`, or null on failure (reported on `reportOn`).
  */
 export async function renderCorpus(
   input: CorpusInput,
@@ -103,16 +105,19 @@ export async function renderCorpus(
   pool: Record<string, SaxonDocument>,
   reportOn: SourceDocument | undefined,
   params: StylesheetParams = {},
+  onPage?: (page: Outputs) => Promise<void>,
 ): Promise<Outputs | null> {
   const outputs: Outputs = new Map();
   try {
-    if ('summaries' in input) {
-      const pages = await corpusInParts(input.summaries, sefs, pool, params.html ?? {});
-      if (pages) {
-        collect('html', pages, outputs);
-        return outputs;
-      }
-    }
+    const inParts =
+      'summaries' in input &&
+      (await corpusInParts(input.summaries, sefs, pool, params.html ?? {}, async (href, text) => {
+        const page: Outputs = new Map();
+        collect('html', new Map([[href, text]]), page);
+        if (onPage) await onPage(page);
+        else for (const [path, content] of page) outputs.set(path, content);
+      }));
+    if (inParts) return outputs;
     const corpusParam =
       'summaries' in input
         ? { summaries: await parseSummaries(input.summaries) }
@@ -132,7 +137,8 @@ export async function renderCorpus(
     if (reportOn) reportTransformError(reportOn, 'html', e);
     return null;
   }
-  return outputs;
+  if (onPage) await onPage(outputs);
+  return onPage ? new Map() : outputs;
 }
 
 function reportTransformError(doc: SourceDocument, format: Format, e: unknown): void {

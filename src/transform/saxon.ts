@@ -72,6 +72,14 @@ export async function parseSummaries(summaries: readonly string[]): Promise<unkn
   return saxonJs().XPath.evaluate('/*/*', doc, { resultForm: 'array' }) as unknown[];
 }
 
+/**
+ * saxon-js keeps the last document it parsed until it parses another (80 MB for 1,000 summaries): a
+ * caller that parsed a large one and is done with it parses a small one, so the large one can go.
+ */
+export async function releaseLastParse(): Promise<void> {
+  await saxonJs().getResource({ text: '<released/>', type: 'xml' });
+}
+
 // Result documents are delivered under this base; their hrefs relative to it name the output files.
 const OUTPUT_BASE = 'file:///tei-pipeline-output/';
 

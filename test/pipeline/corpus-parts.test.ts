@@ -55,21 +55,48 @@ describe('corpus pages made in parts', () => {
 
   for (const bound of [1, 7, 2000])
     it(`are the bytes of the pages made whole, with parts of ${bound} item(s) and back-links`, async () => {
-      const pages = await corpusInParts(summaries, sefs, registers as never, stylesheetParams(project).html!, bound);
-      expect([...pages!.keys()]).toEqual(PAGES);
-      for (const name of PAGES) expect(pages!.get(name), name).toBe(whole.get(`html/${name}`));
+      const pages = new Map<string, string>();
+      const handed = async (href: string, text: string) => void pages.set(href, text);
+      const inParts = await corpusInParts(
+        summaries,
+        sefs,
+        registers as never,
+        stylesheetParams(project).html!,
+        handed,
+        bound,
+      );
+      expect(inParts).toBe(true);
+      expect([...pages.keys()]).toEqual(PAGES);
+      for (const name of PAGES) expect(pages.get(name), name).toBe(whole.get(`html/${name}`));
     }, 120_000);
 
+  it('are handed on one at a time when the build asks, so that their text is not held together', async () => {
+    const handed: string[][] = [];
+    const left = await renderCorpus(
+      { summaries },
+      sefs,
+      registers as never,
+      documents[0],
+      stylesheetParams(project),
+      async (page) => {
+        handed.push([...page.keys()]);
+        for (const [path, text] of page) expect(text, path).toBe(whole.get(path));
+      },
+    );
+    expect(handed).toEqual(PAGES.map((p) => [`html/${p}`]));
+    expect(left?.size).toBe(0);
+  }, 120_000);
+
   it('give each part only the mentions of its own entries', () => {
-    const parts = summaries.map(readSummary);
-    const all = new Set(parts.flatMap((p) => [...p.mentions.keys()]));
+    const parts = summaries.map((s) => readSummary(s));
+    const all = new Set(parts.flatMap((p) => p.mentionEntries));
     expect(all.has('dobrynin') && all.has('moscow')).toBe(true);
     const cut = readSummary(mentionsOnly(parts[0]!, new Set(['dobrynin'])));
-    expect([...cut.mentions.keys()]).toEqual(['dobrynin']);
+    expect(cut.mentionEntries).toEqual(['dobrynin']);
     expect(cut.attributes).toEqual(parts[0]!.attributes);
     // Only the blocks the mention is in, each with its number.
-    const blocks = cut.mentions.get('dobrynin')!['blocks']!.split(' ');
-    expect([...cut.blocks.keys()]).toEqual([...parts[0]!.blocks.keys()].filter((b) => blocks.includes(b)));
+    const blocks = cut.mentionBlocks[0]!.split(' ');
+    expect(cut.blockIds).toEqual(parts[0]!.blockIds.filter((b) => blocks.includes(b)));
     expect(cut.registers).toEqual([]);
     expect(readSummary(registersOnly(parts)).registers).toEqual(parts[0]!.registers);
   });
@@ -94,9 +121,9 @@ describe('summaries read and written again', () => {
     expect(readSummary(skeleton(read)).registers).toEqual(['file:///r.xml']);
     const cut = readSummary(mentionsOnly(read, new Set(['e'])));
     expect(cut.attributes['title']).toBe(title);
-    expect([...cut.mentions.keys()]).toEqual(['e']);
-    expect([...cut.blocks.keys()]).toEqual(['p1', 'p2']);
-    expect([...readSummary(mentionsOnly(read, new Set(['f']))).blocks.keys()]).toEqual([]);
+    expect(cut.mentionEntries).toEqual(['e']);
+    expect(cut.blockIds).toEqual(['p1', 'p2']);
+    expect(readSummary(mentionsOnly(read, new Set(['f']))).blockIds).toEqual([]);
   });
 
   it('refuse a summary that is not well-formed, as a hand-edited cache', () => {

@@ -53,17 +53,22 @@ export async function corpusPages(
   const sefs = await tools.stylesheets();
   const summaries = await summariesOf(docs, plan, next, pool, sefs, params);
   const reportOn: SourceDocument | undefined = registers[0] ?? docs[0];
+  // Each page goes to the collector (and so to disk) as soon as it is made: they are not held together.
+  const written: string[] = [];
+  const onPage = async (page: Outputs) => {
+    written.push(...page.keys());
+    await collector.add(page);
+  };
   let outputs;
-  if (summaries) outputs = await renderCorpus({ summaries }, sefs, await pool.withRegisters(), reportOn, params);
+  if (summaries)
+    outputs = await renderCorpus({ summaries }, sefs, await pool.withRegisters(), reportOn, params, onPage);
   else {
     // An edition's own HTML stylesheet that writes no summaries: its corpus template reads the documents.
     await Promise.all(docs.map((d) => pool.ensureParsed(d)));
     const documents = { ...(await pool.withRegisters()), ...documentPool(docs) };
-    outputs = await renderCorpus({ documents: docs }, sefs, documents, reportOn, params);
+    outputs = await renderCorpus({ documents: docs }, sefs, documents, reportOn, params, onPage);
   }
-  if (!outputs) return true;
-  next.corpus = { key, files: unstamped(outputs.keys()) };
-  await collector.add(outputs);
+  if (outputs) next.corpus = { key, files: unstamped(written) };
   return true;
 }
 
