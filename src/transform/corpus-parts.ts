@@ -17,10 +17,10 @@ const INDEX_ENTRY_WEIGHT = 8;
  * The corpus pages made in parts, from the documents' summaries: for each page, its frame (the page
  * with an empty slot where its items go, and the plan: what the items are made from, in order), then
  * its items a few at a time, each transform given only the summaries its items read; the items' text
- * goes into the slot. Memory holds one part's trees and the pages' text, however large the edition.
- * The bytes are those of the page made whole (test/pipeline/corpus-parts.test.ts).
+ * goes into the slot. Memory holds one part's trees and one page's text. The bytes are those of the
+ * page made whole (test/pipeline/corpus-parts.test.ts).
  *
- * Each page is handed to `onPage` as soon as it is made, so the pages' text is not held together either
+ * Each page is handed to `onPage` as soon as it is made, so the pages' text is not held together
  * (at 5,000 documents, 133 MB). False when the stylesheet writes no plan for the first page (an edition's
  * own, which knows nothing of parts): nothing was handed on, and the caller makes the pages whole.
  */
@@ -59,7 +59,8 @@ export async function corpusInParts(
     }
     const at = frame.indexOf(SLOT);
     const lineStart = frame.lastIndexOf('\n', at) + 1;
-    if (at < 0 || !/^ *$/.test(frame.slice(lineStart, at)))
+    // The slot stands on a line of its own, indented: the items come in place of that line.
+    if (at < 0 || lineStart === 0 || !/^ *$/.test(frame.slice(lineStart, at)))
       throw new TransformError(`Unexpected frame of ${href}: no room for its items`, 'TPCP0002');
     const depth = (at - lineStart) / 2;
     const texts: string[] = [];

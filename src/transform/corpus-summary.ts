@@ -77,7 +77,7 @@ export function readSummary(text: string, shared = new Map<string, string>()): S
  * the registers it points to; not its index entry, mentions or blocks.
  */
 export function skeleton(summary: SummaryParts): string {
-  return element('summary', summary.attributes, summary.registers.map((uri) => element('register', { uri })).join(''));
+  return element('summary', summary.attributes, registerElements(summary.registers));
 }
 
 /**
@@ -100,8 +100,11 @@ export function mentionsOnly(summary: SummaryParts, entries: ReadonlySet<string>
 
 /** A summary that says only which registers the documents point to, in order, each once. */
 export function registersOnly(summaries: readonly SummaryParts[]): string {
-  const uris = new Set(summaries.flatMap((s) => s.registers));
-  return element('summary', {}, [...uris].map((uri) => element('register', { uri })).join(''));
+  return element('summary', {}, registerElements(new Set(summaries.flatMap((s) => s.registers))));
+}
+
+function registerElements(uris: Iterable<string>): string {
+  return [...uris].map((uri) => element('register', { uri })).join('');
 }
 
 function element(name: string, attributes: Attributes, children = ''): string {
