@@ -8,11 +8,169 @@
  * The nodes a rule context matches: root()//(branch) for each branch of a union; a branch that
  * starts at the root is evaluated once as it stands, not once per node. Written //branch where that
  * means the same (a path): saxon-js 2.7 fails to compile //(tei:*[predicate]).
+ *
+ * With `bucket`, a branch that starts with one named element (tei:l, tei:rt/@to, tei:p[@n]) or with
+ * any element carrying a named attribute (tei:*[@when]) takes those nodes from a list that one walk of
+ * the document fills (nodeBuckets) instead of walking the document itself: tei_all's constraints
+ * walked a 0.5 MB file some fifteen times, ~15 ms each. `bucket(key)` names the list's variable.
+ * Only where the step's predicates cannot be positional: //tei:p[1] is each parent's first p, not
+ * the document's.
  */
-export function contextNodes(context: string): string {
+export function contextNodes(
+  context: string,
+  namespaces: Record<string, string> = {},
+  bucket?: (key: string) => string,
+): string {
   return topLevel(context, '|')
-    .map((b) => (b.startsWith('/') ? `(${b})` : /\s(except|intersect)\s/.test(b) ? `//(${b})` : `//${b}`))
+    .map((b) => {
+      if (b.startsWith('/')) return `(${bucket ? bucketRooted(b, namespaces, bucket) : b})`;
+      if (/\s(except|intersect)\s/.test(b)) return `//(${b})`;
+      const fromBucket = bucket && bucketBranch(b, namespaces, bucket);
+      return fromBucket || `//${b}`;
+    })
     .join(' | ');
+}
+
+/**
+ * The key of the list a step's nodes come from: "{ns}local" for an element, "{ns}*@local" for any
+ * element of a namespace with an attribute (one without a namespace) — as nodeBuckets fills them.
+ */
+export type BucketKey = string;
+
+/** tei:rt/@to → $b/@to, where $b holds the document's rt elements; null when the branch does not start so. */
+function bucketBranch(branch: string, namespaces: Record<string, string>, bucket: (key: BucketKey) => string) {
+  const step = /^([\w.-]+):([\w.-]+|\*)/.exec(branch);
+  if (!step || namespaces[step[1]!] === undefined) return null;
+  let rest = branch.slice(step[0].length);
+  const preds: string[] = [];
+  for (;;) {
+    const open = /^\s*\[/.exec(rest);
+    if (!open) break;
+    const close = closingBracket(rest, open[0].length - 1);
+    if (close < 0) return null;
+    preds.push(rest.slice(open[0].length, close));
+    rest = rest.slice(close + 1);
+  }
+  if (!/^\s*($|\/)/.test(rest) || !preds.every(cannotBePositional)) return null;
+  const ns = namespaces[step[1]!];
+  let key: BucketKey;
+  if (step[2] !== '*') key = `{${ns}}${step[2]}`;
+  else {
+    // Any element with @a: the first predicate must require it ("@a", "@a and …", "starts-with(@a, …)").
+    const a = /^\s*(?:@([\w.-]+)\s*(?:$|and\b)|starts-with\(\s*@([\w.-]+)\s*,)/.exec(preds[0] ?? '');
+    if (!a) return null;
+    key = `{${ns}}*@${a[1] ?? a[2]}`;
+  }
+  return `${bucket(key)}${preds.map((p) => `[${p}]`).join('')}${rest.trimEnd()}`;
+}
+
+/** In a branch from the root (/*[count(//tei:x) gt 1]), //tei:x standing alone is that bucket too. */
+function bucketRooted(branch: string, namespaces: Record<string, string>, bucket: (key: BucketKey) => string) {
+  return branch
+    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/(^|[(,[]\s*)\/\/([\w.-]+):([\w.-]+)(?![\w.:(-])(?!\s*[[(/])/g, (all, before, prefix, local) =>
+            namespaces[prefix] === undefined ? all : `${before}${bucket(`{${namespaces[prefix]}}${local}`)}`,
+          ),
+    )
+    .join('');
+}
+
+const NAME = String.raw`(\*|[\w-]+(\.[\w-]+)*(:([\w.-]+|\*))?)`;
+const STEP = String.raw`(\.{1,2}|@?${NAME}|[a-z-]+::(${NAME}|node\(\)|text\(\)))`;
+const PATH = new RegExp(String.raw`^${STEP}(\s*(\/\/?|\|)\s*${STEP})*$`);
+
+/**
+ * Whether a predicate is sure to give a boolean or nodes, never a number (which would select by
+ * position): a comparison or and/or at its top level, one call of a boolean function, or a path of
+ * names and axes. Anything else is taken as possibly positional.
+ */
+export function cannotBePositional(predicate: string): boolean {
+  const p = predicate.trim();
+  const code = p.replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'/g, '""');
+  if (/\b(position|last)\s*\(/.test(code) || /^(if|for|let|some|every)\b/.test(code)) return false;
+  const top = depthZero(code);
+  if (top === null || top.includes(',')) return false;
+  if (/(^|[^:!<>=])=(?!>)|!=|<|(?<!=)>|(^|[\s)])(eq|ne|lt|le|gt|ge|is|and|or)(?=[\s(]|$)/.test(top)) return true;
+  if (
+    /^(not|exists|empty|boolean|starts-with|ends-with|contains|matches)\s*\(/.test(code) &&
+    closingBracket(code, code.indexOf('(')) === code.length - 1
+  )
+    return true;
+  // A path: steps of names, wildcards, axes and @, joined by / // and |, with predicates of their own.
+  const path = top.trim();
+  return PATH.test(path) && !/^\d/.test(path);
+}
+
+/**
+ * The text at its top level: what brackets hold left out, what parentheses hold as "()"
+ * ("a[b] = count(c)" → "a = count()"); null if they do not balance.
+ */
+function depthZero(code: string): string | null {
+  let depth = 0;
+  let out = '';
+  for (const ch of code) {
+    if ('([{'.includes(ch)) {
+      if (depth++ === 0 && ch === '(') out += '(';
+    } else if (')]}'.includes(ch)) {
+      if (--depth < 0) return null;
+      if (depth === 0 && ch === ')') out += ')';
+    } else if (depth === 0) out += ch;
+  }
+  return depth === 0 ? out : null;
+}
+
+/** The index of the bracket that closes the one at `open`, outside string literals; -1 if none. */
+function closingBracket(text: string, open: number): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '(' || ch === '[') depth++;
+    else if ((ch === ')' || ch === ']') && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * One walk of a saxon-js document (its DOM: firstChild, nextSibling, attributes), filling the lists
+ * named by `keys` in document order.
+ */
+export function nodeBuckets(saxonDoc: unknown, keys: ReadonlySet<BucketKey>): Map<BucketKey, unknown[]> {
+  const found = new Map<BucketKey, unknown[]>([...keys].map((k) => [k, []]));
+  const byAttribute = [...keys].some((k) => k.includes('}*@'));
+  const stack: DomNode[] = [];
+  for (let c = (saxonDoc as DomNode).firstChild; c; c = c.nextSibling) stack.push(c);
+  stack.reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType !== 1) continue;
+    const ns = node.namespaceURI ?? '';
+    found.get(`{${ns}}${node.localName}`)?.push(node);
+    if (byAttribute)
+      for (let i = 0; i < node.attributes.length; i++) {
+        const a = node.attributes[i]!;
+        if (!a.namespaceURI) found.get(`{${ns}}*@${a.localName}`)?.push(node);
+      }
+    const children: DomNode[] = [];
+    for (let c = node.firstChild; c; c = c.nextSibling) children.push(c);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return found;
+}
+
+interface DomNode {
+  nodeType: number;
+  namespaceURI: string | null;
+  localName: string;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
+  attributes: { length: number; [i: number]: { namespaceURI: string | null; localName: string } };
 }
 
 /**

@@ -3,7 +3,7 @@ import { elements, type XmlElement, type XmlNode } from '../core/xml-tree.js';
 // saxonJs() is the instance that reads files only through the edition's read gate (doc(), unparsed-text()).
 import { saxonJs, type SaxonDocument } from '../transform/saxon.js';
 import { parseXml } from './parse-xml.js';
-import { contextNeeds, contextNodes } from './schematron-context.js';
+import { contextNeeds, contextNodes, nodeBuckets, type BucketKey } from './schematron-context.js';
 
 const SCH_NS = 'http://purl.oclc.org/dsdl/schematron';
 
@@ -54,10 +54,12 @@ export class SchematronQuery {
       }
     };
     visit(tree.root);
+    const buckets: BucketKey[] = [];
     return new SchematronQuery({
       namespaces,
-      patterns: patterns.map((p, n) => compilePattern(p, n, namespaces)),
+      patterns: patterns.map((p, n) => compilePattern(p, n, namespaces, buckets)),
       lets: lets.join(''),
+      buckets,
     });
   }
 
@@ -73,16 +75,20 @@ export class SchematronQuery {
    */
   run(saxonDoc: SaxonDocument, root: XmlElement): string[] {
     const present = namesIn(root);
-    const queries = this.patterns.map((p) => p.query(present)).filter((q): q is string => q !== null);
+    const queries = this.patterns.map((p) => p.query(present)).filter((q): q is LiveQuery => q !== null);
     if (queries.length === 0) return [];
+    const found = nodeBuckets(saxonDoc, new Set(queries.flatMap((q) => q.buckets)));
+    const params = Object.fromEntries(
+      [...found].map(([key, nodes]) => [bucketVariable(this.data.buckets, key), nodes]),
+    );
     try {
-      return lines(this.evaluate(queries.join(',\n'), saxonDoc));
+      return lines(this.evaluate(queries.map((q) => q.text).join(',\n'), saxonDoc, params));
     } catch {
       return this.patterns.flatMap((p) => {
         const query = p.query(present);
         if (query === null) return [];
         try {
-          return lines(this.evaluate(query, saxonDoc));
+          return lines(this.evaluate(query.text, saxonDoc, params));
         } catch (e) {
           const message = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').slice(0, 300);
           return [`error\t${p.id}\t1\t\tUnexpected failure of Schematron pattern ${p.id} on this document: ${message}`];
@@ -93,9 +99,10 @@ export class SchematronQuery {
 
   // SaxonJS.XPath.compile would compile once, but its evaluator (saxon-js 2.7) has no collations:
   // starts-with() and contains() fail in it. evaluate() compiles a query in milliseconds.
-  private evaluate(body: string, saxonDoc: SaxonDocument): unknown {
+  private evaluate(body: string, saxonDoc: SaxonDocument, params: Record<string, unknown[]>): unknown {
     return saxonJs().XPath.evaluate(`${this.data.lets}(${body})`, saxonDoc, {
       namespaceContext: this.data.namespaces,
+      params,
     });
   }
 }
@@ -103,7 +110,13 @@ export class SchematronQuery {
 interface Pattern {
   id: string;
   /** The pattern's query for a document with these element and attribute names, or null when no rule can fire. */
-  query(present: ReadonlySet<string>): string | null;
+  query(present: ReadonlySet<string>): LiveQuery | null;
+}
+
+interface LiveQuery {
+  text: string;
+  /** The lists of nodes its rules' contexts read (schematron-context.ts). */
+  buckets: BucketKey[];
 }
 
 export interface SchematronQueryData {
@@ -111,6 +124,8 @@ export interface SchematronQueryData {
   patterns: PatternData[];
   /** The schema's own sch:let, as XPath let clauses. */
   lets: string;
+  /** The lists of nodes rule contexts read, each bound to $tp_b<its index>. */
+  buckets: BucketKey[];
 }
 
 interface PatternData {
@@ -125,6 +140,8 @@ interface RuleData {
   nodes: string;
   /** What a document must hold for the context to match anything (contextNeeds); null when not known. */
   needs: string[][] | null;
+  /** The lists of nodes `nodes` reads. */
+  buckets: BucketKey[];
   /** Its lets, asserts and reports, as one XPath expression run on each node. */
   body: string;
 }
@@ -137,6 +154,11 @@ function namesIn(root: XmlElement): Set<string> {
     for (const a of el.attributes) names.add(`@{${a.ns}}${a.local}`);
   }
   return names;
+}
+
+/** The variable (without its $) a list of nodes is bound to. */
+function bucketVariable(buckets: readonly BucketKey[], key: BucketKey): string {
+  return `tp_b${buckets.indexOf(key)}`;
 }
 
 function lines(result: unknown): string[] {
@@ -164,15 +186,27 @@ function letClause(el: XmlElement): string {
   return `let $${get(el, 'name')} := (${xpath(get(el, 'value'))}) return `;
 }
 
-function compilePattern(pattern: XmlElement, n: number, namespaces: Record<string, string>): PatternData {
+function compilePattern(
+  pattern: XmlElement,
+  n: number,
+  namespaces: Record<string, string>,
+  buckets: BucketKey[],
+): PatternData {
   const id = get(pattern, 'id');
   const rules = schChildren(pattern, 'rule').map((r, i) => {
     const context = xpath(get(r, 'context'));
     const lets = schChildren(r, 'let').map(letClause).join('');
     const checks = schChildren(r, 'assert', 'report').map((c) => checkExpression(c, id));
+    const used: BucketKey[] = [];
+    const nodes = contextNodes(context, namespaces, (key) => {
+      if (!buckets.includes(key)) buckets.push(key);
+      if (!used.includes(key)) used.push(key);
+      return `$${bucketVariable(buckets, key)}`;
+    });
     return {
       name: `$tp_p${n}r${i}`,
-      nodes: contextNodes(context),
+      nodes,
+      buckets: used,
       needs: contextNeeds(context, namespaces),
       body: `${lets}(${checks.join(', ') || '()'})`,
     };
@@ -194,7 +228,10 @@ function livePattern({ id, rules }: PatternData): Pattern {
         return `${r.name} := (${r.nodes})${earlier.length ? ` except (${earlier.join(' | ')})` : ''}`;
       });
       const bodies = live.map((r) => `(for $tp_current in ${r.name} return $tp_current ! (${r.body}))`);
-      return `(let ${sets.join(', ')} return (${bodies.join(', ')}))`;
+      return {
+        text: `(let ${sets.join(', ')} return (${bodies.join(', ')}))`,
+        buckets: live.flatMap((r) => r.buckets),
+      };
     },
   };
 }

@@ -8,7 +8,7 @@ import { parseForSaxon, PRINCIPAL, runTransform } from '../../src/transform/saxo
 import { extractSchematron } from '../../src/validate/embedded-schematron.js';
 import { parseXml } from '../../src/validate/parse-xml.js';
 import { compileSchematron } from '../../src/validate/schematron.js';
-import { contextNeeds } from '../../src/validate/schematron-context.js';
+import { cannotBePositional, contextNeeds, contextNodes } from '../../src/validate/schematron-context.js';
 import { SchematronQuery } from '../../src/validate/schematron-query.js';
 import { repoRoot } from '../support/cli.js';
 
@@ -97,6 +97,55 @@ describe('Schematron as XPath queries', () => {
     expect(found).toHaveLength(2);
     expect(found[0]).toMatch(/^error\tbad\t1\t\tUnexpected failure of Schematron pattern bad on this document: /);
     expect(found[1]).toBe('error\tgood\t1/1\t\thas n');
+  });
+
+  it('takes a context’s nodes from one walk of the document, except where a predicate may be a position', async () => {
+    const q = SchematronQuery.fromText(
+      schema(`<pattern id="first"><rule context="tei:p[1]"><report test="true()">first</report></rule></pattern>
+      <pattern id="any"><rule context="tei:*[@n][. = 'b']"><report test="true()"><value-of select="@n"/></report></rule>
+        <rule context="tei:*[@n]"><report test="true()">other <value-of select="@n"/></report></rule></pattern>
+      <pattern id="deep"><rule context="tei:div//tei:p/@n"><report test=". = '3'">deep</report></rule></pattern>`),
+    );
+    const found = await run(
+      q,
+      `<TEI xmlns="${TEI}"><div><p n="1">a</p><p n="2">b</p></div><div><p>c</p><p n="3">b</p></div></TEI>`,
+    );
+    // tei:p[1] is each parent's first p (two of them), not the document's first.
+    expect(found.filter((f) => f.startsWith('error\tfirst')).sort()).toEqual([
+      'error\tfirst\t1/1/1\t\tfirst',
+      'error\tfirst\t1/2/1\t\tfirst',
+    ]);
+    // A node fires only the first rule of its pattern that matches it.
+    expect(found.filter((f) => f.startsWith('error\tany')).sort()).toEqual([
+      'error\tany\t1/1/1\t\tother 1',
+      'error\tany\t1/1/2\t\t2',
+      'error\tany\t1/2/2\t\t3',
+    ]);
+    expect(found.filter((f) => f.startsWith('error\tdeep'))).toEqual(['error\tdeep\t1/2/2\tn\tdeep']);
+  });
+
+  it('reads a context from a bucket only where that selects the same nodes', () => {
+    const ns = { tei: TEI };
+    const keys: string[] = [];
+    const bucket = (key: string) => `$B${keys.push(key) - 1}`;
+    expect(contextNodes('tei:rt/@to', ns, bucket)).toBe('$B0/@to');
+    expect(contextNodes("tei:*[ starts-with( @spanTo, '#') ]", ns, bucket)).toBe("$B1[ starts-with( @spanTo, '#') ]");
+    expect(contextNodes('/*[ count( //tei:constraintDecl ) gt 1 ]', ns, bucket)).toBe('(/*[ count( $B2 ) gt 1 ])');
+    expect(keys).toEqual([`{${TEI}}rt`, `{${TEI}}*@spanTo`, `{${TEI}}constraintDecl`]);
+    for (const kept of ['tei:p[1]', 'tei:p[last()]', 'tei:p[$n]', 'tei:*[not(@a)]', 'x:p', '(tei:a | tei:b)/tei:c'])
+      expect(contextNodes(kept, ns, bucket), kept).toBe(contextNodes(kept, ns));
+    for (const p of [
+      '@a',
+      "@mode = ('add','replace') or not( @mode )",
+      'not( ancestor::tei:attList )',
+      'parent::tei:schemaSpec | parent::tei:specGrp',
+      './/sch:assert | .//sch:report',
+      'tei:defaultVal and tei:valList[ @type eq "closed"]',
+      'count(tei:x) gt 1',
+    ])
+      expect(cannotBePositional(p), p).toBe(true);
+    for (const p of ['1', '$n', 'count(tei:x)', '@n + 1', 'position() = 1', 'if (@a) then 1 else 2', '@a => number()'])
+      expect(cannotBePositional(p), p).toBe(false);
   });
 
   it('leaves out a rule only when its context names an element or attribute the document lacks', () => {
