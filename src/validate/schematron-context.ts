@@ -137,31 +137,44 @@ function closingBracket(text: string, open: number): number {
   return -1;
 }
 
-/**
- * One walk of a saxon-js document (its DOM: firstChild, nextSibling, attributes), filling the lists
- * named by `keys` in document order.
- */
-export function nodeBuckets(saxonDoc: unknown, keys: ReadonlySet<BucketKey>): Map<BucketKey, unknown[]> {
-  const found = new Map<BucketKey, unknown[]>([...keys].map((k) => [k, []]));
-  const byAttribute = [...keys].some((k) => k.includes('}*@'));
+/** What one walk of a document finds for the queries: the names it holds and the lists of nodes. */
+export interface DocumentIndex {
+  /** Element names as "{ns}local" and attribute names as "@{ns}local" (namespace declarations left out). */
+  present: Set<string>;
+  /** The lists named by the keys asked for, each in document order. */
+  buckets: Map<BucketKey, unknown[]>;
+}
+
+const XMLNS = 'http://www.w3.org/2000/xmlns/';
+
+/** One walk of a saxon-js document (its DOM: firstChild, nextSibling, attributes). */
+export function indexDocument(saxonDoc: unknown, keys: Iterable<BucketKey>): DocumentIndex {
+  const present = new Set<string>();
+  const buckets = new Map<BucketKey, unknown[]>([...keys].map((k) => [k, []]));
   const stack: DomNode[] = [];
-  for (let c = (saxonDoc as DomNode).firstChild; c; c = c.nextSibling) stack.push(c);
-  stack.reverse();
+  const pushChildren = (node: DomNode) => {
+    const from = stack.length;
+    for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) stack.push(c);
+    // Popped first to last: document order.
+    for (let a = from, b = stack.length - 1; a < b; a++, b--) [stack[a], stack[b]] = [stack[b]!, stack[a]!];
+  };
+  pushChildren(saxonDoc as DomNode);
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.nodeType !== 1) continue;
     const ns = node.namespaceURI ?? '';
-    found.get(`{${ns}}${node.localName}`)?.push(node);
-    if (byAttribute)
-      for (let i = 0; i < node.attributes.length; i++) {
-        const a = node.attributes[i]!;
-        if (!a.namespaceURI) found.get(`{${ns}}*@${a.localName}`)?.push(node);
-      }
-    const children: DomNode[] = [];
-    for (let c = node.firstChild; c; c = c.nextSibling) children.push(c);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    const name = `{${ns}}${node.localName}`;
+    present.add(name);
+    buckets.get(name)?.push(node);
+    for (let i = 0; i < node.attributes.length; i++) {
+      const a = node.attributes[i]!;
+      const ans = a.namespaceURI ?? '';
+      if (ans === XMLNS) continue;
+      present.add(`@{${ans}}${a.localName}`);
+      if (ans === '') buckets.get(`{${ns}}*@${a.localName}`)?.push(node);
+    }
+    pushChildren(node);
   }
-  return found;
+  return { present, buckets };
 }
 
 interface DomNode {

@@ -1,9 +1,9 @@
 import { SourceDocument } from '../core/document.js';
-import { elements, type XmlElement, type XmlNode } from '../core/xml-tree.js';
+import type { XmlElement, XmlNode } from '../core/xml-tree.js';
 // saxonJs() is the instance that reads files only through the edition's read gate (doc(), unparsed-text()).
 import { saxonJs, type SaxonDocument } from '../transform/saxon.js';
 import { parseXml } from './parse-xml.js';
-import { contextNeeds, contextNodes, nodeBuckets, type BucketKey } from './schematron-context.js';
+import { contextNeeds, contextNodes, indexDocument, type BucketKey } from './schematron-context.js';
 
 const SCH_NS = 'http://purl.oclc.org/dsdl/schematron';
 
@@ -68,18 +68,18 @@ export class SchematronQuery {
   }
 
   /**
-   * The findings on one document (its saxon-js tree, and ours to see which names occur). Rules whose
+   * The findings on one document (its saxon-js tree, walked once for the names it holds). Rules whose
    * context cannot match any node of this document (a TEI constraint on <elementSpec> in a letter) are
    * left out of its query: they would fire on nothing. A pattern that fails on the document (a dynamic
    * error) says so in a finding of its own; the others still report.
    */
-  run(saxonDoc: SaxonDocument, root: XmlElement): string[] {
-    const present = namesIn(root);
+  run(saxonDoc: SaxonDocument): string[] {
+    const { present, buckets } = indexDocument(saxonDoc, this.data.buckets);
     const queries = this.patterns.map((p) => p.query(present)).filter((q): q is LiveQuery => q !== null);
     if (queries.length === 0) return [];
-    const found = nodeBuckets(saxonDoc, new Set(queries.flatMap((q) => q.buckets)));
+    const used = new Set(queries.flatMap((q) => q.buckets));
     const params = Object.fromEntries(
-      [...found].map(([key, nodes]) => [bucketVariable(this.data.buckets, key), nodes]),
+      [...used].map((key) => [bucketVariable(this.data.buckets, key), buckets.get(key)!]),
     );
     try {
       return lines(this.evaluate(queries.map((q) => q.text).join(',\n'), saxonDoc, params));
@@ -144,16 +144,6 @@ interface RuleData {
   buckets: BucketKey[];
   /** Its lets, asserts and reports, as one XPath expression run on each node. */
   body: string;
-}
-
-/** Element names as "{ns}local" and attribute names as "@{ns}local", everything a document holds. */
-function namesIn(root: XmlElement): Set<string> {
-  const names = new Set<string>();
-  for (const el of elements(root)) {
-    names.add(`{${el.ns}}${el.local}`);
-    for (const a of el.attributes) names.add(`@{${a.ns}}${a.local}`);
-  }
-  return names;
 }
 
 /** The variable (without its $) a list of nodes is bound to. */

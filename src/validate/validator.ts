@@ -18,6 +18,7 @@ import { checkRoot } from './root.js';
 import { compileSchematron, reportFindings, runSchematron } from './schematron.js';
 import { embeddedSchematron } from './embedded-schematron.js';
 import { SchemaCache } from './schema-cache.js';
+import { SchematronThread } from './schematron-thread.js';
 
 /** Rules that need no edition (no registers, no configuration): what `validate FILES` runs anywhere. */
 function genericRuleList(): readonly Rule[] {
@@ -142,6 +143,8 @@ export class Validator {
     private readonly schematrons: Sef[],
     /** Only well-formedness and the schemas (--schema given to validate): no edition policy, Schematron or rules. */
     readonly alone: boolean,
+    /** Where the grammars' Schematron runs when this thread needs no saxon-js (alone); else null, here. */
+    private readonly schematronThread: SchematronThread | null = null,
   ) {}
 
   static async create(project: Project, options: ValidatorOptions = {}): Promise<Validator> {
@@ -167,7 +170,9 @@ export class Validator {
       );
       if (sef) schematrons.push(sef);
     }
-    return new Validator(project, schemas, schematrons, alone);
+    const embedded = schemas.flatMap((s) => (s.schematron ? [s.schematron] : []));
+    const thread = alone && embedded.length > 0 ? new SchematronThread(embedded) : null;
+    return new Validator(project, schemas, schematrons, alone, thread);
   }
 
   /** Read and parse a file as this validator's layers need it. */
@@ -187,15 +192,24 @@ export class Validator {
   /** Validate documents already read (documentFromBytes): the schema, Schematron and rule layers. */
   async validateDocuments(docs: SourceDocument[]): Promise<SourceDocument[]> {
     const parsed = docs.filter((d) => d.tree);
+    const embedded = this.schemas.filter((s) => s.schematron);
+    // The grammars' Schematron on its own thread, when there is one: it works while this one walks the RELAX NG.
+    const queried = this.schematronThread
+      ? parsed.map((doc) => this.schematronThread!.run(doc.path, doc.xmlText ?? doc.text))
+      : null;
+    queried?.forEach((q) => q.catch(() => {}));
     // RELAX NG in a worker thread works while this thread runs Schematron and rules; on this thread it runs now.
     const relaxng = Promise.all(this.schemas.map((schema) => validateRelaxNg(parsed, schema)));
     const index = this.projectIndex(docs);
-    const embedded = this.schemas.filter((s) => s.schematron);
-    for (const doc of parsed) {
+    for (const [i, doc] of parsed.entries()) {
       if (this.alone && embedded.length === 0) break;
-      doc.saxonDoc ??= await parseForSaxon(doc.xmlText ?? doc.text, doc.path);
-      for (const s of embedded)
-        reportFindings(doc, s.schematron!.run(doc.saxonDoc, doc.tree!.root), () => `schematron/${s.label}`);
+      if (queried) {
+        const findings = await queried[i]!;
+        embedded.forEach((s, k) => reportFindings(doc, findings[k]!, () => `schematron/${s.label}`));
+      } else {
+        doc.saxonDoc ??= await parseForSaxon(doc.xmlText ?? doc.text, doc.path);
+        for (const s of embedded) reportFindings(doc, s.schematron!.run(doc.saxonDoc), () => `schematron/${s.label}`);
+      }
       if (this.alone) continue;
       for (const sef of this.schematrons) runSchematron(doc, doc.saxonDoc, sef);
       runRules(doc, doc.tree!, index, this.project.isEdition ? rules : genericRuleList());
