@@ -7,6 +7,8 @@ import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { openProject } from '../../src/core/project.js';
 import { Validator } from '../../src/validate/validator.js';
 import { extractSchematron } from '../../src/validate/embedded-schematron.js';
+import { relaxNgSchema, validateRelaxNg } from '../../src/validate/relaxng.js';
+import { SchemaCache } from '../../src/validate/schema-cache.js';
 import { repoRoot } from '../support/cli.js';
 import { deriveErrors } from '../support/derived-errors.js';
 
@@ -125,6 +127,54 @@ describe.skipIf(!ready)(
 
     it('gives each file the same diagnostics alone and in a batch', () => {
       for (const f of files) expect(batchOurs.get(f), f).toEqual(ours.get(f));
+    });
+
+    it('gives the same diagnostics with the schema loaded lazily, as a cached schema is', async () => {
+      const cacheDir = mkdtempSync(join(tmpdir(), 'tei-precision-cache-'));
+      try {
+        const text = readFileSync(teiAll, 'utf8');
+        const cache = new SchemaCache(cacheDir);
+        const validator = await Validator.create(openProject(dir), { schemas: [teiAll], schemaAlone: true });
+        const load = (f: string) => validator.load(f);
+        const valid = files.find((f) => reference.get(f)!.length === 0)!;
+        // The first load is whole and leaves the cache entry; the second is lazy.
+        const whole = relaxNgSchema(teiAll, text, 'js', cache);
+        await validateRelaxNg([await load(valid)], whole);
+        const lazy = relaxNgSchema(teiAll, text, 'js', cache);
+        await validateRelaxNg([await load(valid)], lazy);
+        // Lazily, only the elements that the valid file's content reached have been made yet.
+        expect(lazy.js!.schema.patterns.elements.length).toBeLessThan(whole.js!.schema.patterns.elements.length);
+        const docs = (await Promise.all(files.map(load))).filter((d) => d.tree);
+        await validateRelaxNg(docs, lazy);
+        for (const d of docs)
+          expect(
+            d.diagnostics.filter((x) => x.ruleId === 'schema/tei_all'),
+            d.path,
+          ).toEqual(ours.get(d.path));
+        // Elements out of place, some of which no valid document reaches (the recovery looks in every
+        // element's content for them): the same findings, whole or lazy.
+        const withBody = files.find(
+          (f) => reference.get(f)!.length === 0 && readFileSync(f, 'utf8').includes('<body>'),
+        )!;
+        const misplaced = [
+          '<alternate/>',
+          '<l><div><p>x</p></div></l>',
+          '<msDesc><msContents/></msDesc>',
+          '<rdgGrp/>',
+        ].map((insert, i) => {
+          const path = join(dir, `misplaced-${i}.xml`);
+          writeFileSync(path, readFileSync(withBody, 'utf8').replace('<body>', `<body>${insert}`));
+          return path;
+        });
+        const fresh = relaxNgSchema(teiAll, text, 'js', cache);
+        const [a, b] = [await Promise.all(misplaced.map(load)), await Promise.all(misplaced.map(load))];
+        await validateRelaxNg(a, whole);
+        await validateRelaxNg(b, fresh);
+        expect(b.map((d) => d.diagnostics)).toEqual(a.map((d) => d.diagnostics));
+        expect(a.every((d) => d.diagnostics.length > 0)).toBe(true);
+      } finally {
+        rmSync(cacheDir, { recursive: true, force: true });
+      }
     });
 
     it('reports a bad enumerated value at the attribute, naming the allowed values', () => {

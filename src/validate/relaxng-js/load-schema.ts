@@ -54,13 +54,17 @@ class Grammar {
   }
 }
 
-/** `read` gives a schema file's tree (the validator's reads one from its cache when it can). */
-export function loadSchema(file: string, read: (file: string) => RngNode = readRng): Schema {
+/**
+ * `read` gives a schema file's tree (the validator's reads one from its cache when it can). With
+ * `resolveAll` (the default) every element's content is resolved now, so an undefined ref surfaces at
+ * load time, not while validating; without it each is resolved when a document first reaches it (for a
+ * schema that loaded whole before: relaxng.ts).
+ */
+export function loadSchema(file: string, read: (file: string) => RngNode = readRng, resolveAll = true): Schema {
   const patterns = new Patterns();
   const root = read(resolve(file));
   const start = new Loader(patterns, read).top(root);
-  // Resolve every element's content now: undefined refs surface at load time, not while validating.
-  for (let i = 0; i < patterns.elements.length; i++) patterns.elements[i]!.content();
+  if (resolveAll) for (let i = 0; i < patterns.elements.length; i++) patterns.elements[i]!.content();
   return { start, patterns };
 }
 

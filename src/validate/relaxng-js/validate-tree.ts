@@ -39,15 +39,16 @@ export interface Engine {
   ids: Set<string>;
 }
 
-export function engine(schema: Schema): Engine {
-  return { schema, derivatives: new Derivatives(schema.patterns), anywhere: new Map(), ids: idAttributes(schema) };
+/** `ids`: the schema's ID-typed attributes when already known (finding them resolves every element). */
+export function engine(schema: Schema, ids = idAttributes(schema)): Engine {
+  return { schema, derivatives: new Derivatives(schema.patterns), anywhere: new Map(), ids };
 }
 
 /**
  * The attributes every pattern of which has the datatype ID (xml:id in TEI). As jing does (RELAX NG
  * DTD compatibility), their values must be unique in a document.
  */
-function idAttributes(schema: Schema): Set<string> {
+export function idAttributes(schema: Schema): Set<string> {
   const typed = new Map<string, boolean>();
   const seen = new Set<number>();
   const walk = (p: Pattern) => {
@@ -228,8 +229,15 @@ function firstNonSpace(value: string, start: Position): Position {
   return { line: start.line + lead.split('\n').length - 1, column: lead.length - nl };
 }
 
+/** Every element pattern of the schema: those not yet reached are resolved first (a schema loaded lazily). */
+function allElements(e: Engine): Engine['schema']['patterns']['elements'] {
+  const elements = e.schema.patterns.elements;
+  for (let i = 0; i < elements.length; i++) elements[i]!.content();
+  return elements;
+}
+
 function otherNamespace(e: Engine, el: XmlElement): string | undefined {
-  for (const x of e.schema.patterns.elements)
+  for (const x of allElements(e))
     if (x.nc.kind === 'name' && x.nc.local === el.local && x.nc.ns !== el.ns) return x.nc.ns;
   return undefined;
 }
@@ -239,7 +247,7 @@ function contentAnywhere(e: Engine, ns: string, local: string): Pattern | null {
   if (e.anywhere.has(key)) return e.anywhere.get(key)!;
   const P = e.schema.patterns;
   let r: Pattern | null = null;
-  for (const el of P.elements)
+  for (const el of allElements(e))
     if (contains(el.nc, ns, local)) r = r === null ? el.content() : P.choice(r, el.content());
   e.anywhere.set(key, r);
   return r;
