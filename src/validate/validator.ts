@@ -18,7 +18,6 @@ import { checkRoot } from './root.js';
 import { compileSchematron, reportFindings, runSchematron } from './schematron.js';
 import { embeddedSchematron } from './embedded-schematron.js';
 import { SchemaCache } from './schema-cache.js';
-import { SchematronThread } from './schematron-thread.js';
 
 /** Rules that need no edition (no registers, no configuration): what `validate FILES` runs anywhere. */
 function genericRuleList(): readonly Rule[] {
@@ -143,8 +142,6 @@ export class Validator {
     private readonly schematrons: Sef[],
     /** Only well-formedness and the schemas (--schema given to validate): no edition policy, Schematron or rules. */
     readonly alone: boolean,
-    /** Where the grammars' Schematron runs when this thread needs no saxon-js (alone); else null, here. */
-    private readonly schematronThread: SchematronThread | null = null,
   ) {}
 
   static async create(project: Project, options: ValidatorOptions = {}): Promise<Validator> {
@@ -170,9 +167,7 @@ export class Validator {
       );
       if (sef) schematrons.push(sef);
     }
-    const embedded = schemas.flatMap((s) => (s.schematron ? [s.schematron] : []));
-    const thread = alone && embedded.length > 0 ? new SchematronThread(embedded) : null;
-    return new Validator(project, schemas, schematrons, alone, thread);
+    return new Validator(project, schemas, schematrons, alone);
   }
 
   /** Read and parse a file as this validator's layers need it. */
@@ -192,24 +187,14 @@ export class Validator {
   /** Validate documents already read (documentFromBytes): the schema, Schematron and rule layers. */
   async validateDocuments(docs: SourceDocument[]): Promise<SourceDocument[]> {
     const parsed = docs.filter((d) => d.tree);
-    const embedded = this.schemas.filter((s) => s.schematron);
-    // The grammars' Schematron on its own thread, when there is one: it works while this one walks the RELAX NG.
-    const queried = this.schematronThread
-      ? parsed.map((doc) => this.schematronThread!.run(doc.path, doc.xmlText ?? doc.text))
-      : null;
-    queried?.forEach((q) => q.catch(() => {}));
     // RELAX NG in a worker thread works while this thread runs Schematron and rules; on this thread it runs now.
     const relaxng = Promise.all(this.schemas.map((schema) => validateRelaxNg(parsed, schema)));
     const index = this.projectIndex(docs);
-    for (const [i, doc] of parsed.entries()) {
+    const embedded = this.schemas.filter((s) => s.schematron);
+    for (const doc of parsed) {
       if (this.alone && embedded.length === 0) break;
-      if (queried) {
-        const findings = await queried[i]!;
-        embedded.forEach((s, k) => reportFindings(doc, findings[k]!, () => `schematron/${s.label}`));
-      } else {
-        doc.saxonDoc ??= await parseForSaxon(doc.xmlText ?? doc.text, doc.path);
-        for (const s of embedded) reportFindings(doc, s.schematron!.run(doc.saxonDoc), () => `schematron/${s.label}`);
-      }
+      doc.saxonDoc ??= await parseForSaxon(doc.xmlText ?? doc.text, doc.path);
+      for (const s of embedded) reportFindings(doc, s.schematron!.run(doc.saxonDoc), () => `schematron/${s.label}`);
       if (this.alone) continue;
       for (const sef of this.schematrons) runSchematron(doc, doc.saxonDoc, sef);
       runRules(doc, doc.tree!, index, this.project.isEdition ? rules : genericRuleList());
