@@ -31,7 +31,11 @@ export async function writeOutputs(
   const result: WriteResult = { written: [], unchanged: [] };
   for (const [path, content] of [...outputs].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const file = join(outDir, path);
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+    // Bytes are used as they are, not copied (a register page of a large edition is tens of megabytes).
+    const bytes =
+      typeof content === 'string'
+        ? Buffer.from(content, 'utf8')
+        : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
     const current = await readFile(file).catch(() => null);
     if (current && current.equals(bytes)) {
       result.unchanged.push(path);

@@ -27,7 +27,7 @@ const SUMMARY_HREF = 'corpus-summary.xml';
 // What a stylesheet may name as a result document: plain relative paths, never '..' or absolute.
 const SAFE_HREF = /^(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
 
-function collect(format: Format, files: Map<string, string>, into: Outputs): void {
+function collect(format: Format, files: Map<string, string | Uint8Array>, into: Outputs): void {
   for (const [href, content] of files) {
     if (href === '') continue; // the principal result: the entry stylesheets write result documents only
     if (!SAFE_HREF.test(href))
@@ -111,11 +111,13 @@ export async function renderCorpus(
   try {
     const inParts =
       'summaries' in input &&
-      (await corpusInParts(input.summaries, sefs, pool, params.html ?? {}, async (href, text) => {
+      (await corpusInParts(input.summaries, sefs, pool, params.html ?? {}, async (href, content) => {
         const page: Outputs = new Map();
-        collect('html', new Map([[href, text]]), page);
+        collect('html', new Map([[href, content]]), page);
         if (onPage) await onPage(page);
-        else for (const [path, content] of page) outputs.set(path, content);
+        // Kept in memory for the caller (check, deposit: small editions), as text, as the whole pages are.
+        else
+          for (const [path, c] of page) outputs.set(path, typeof c === 'string' ? c : Buffer.from(c).toString('utf8'));
       }));
     if (inParts) return outputs;
     const corpusParam =

@@ -55,9 +55,10 @@ export async function corpusPages(
   const reportOn: SourceDocument | undefined = registers[0] ?? docs[0];
   // Each page goes to the collector (and so to disk) as soon as it is made: they are not held together.
   const written: string[] = [];
+  // A page made in parts comes as its bytes, which a sink writes as they are; kept in memory, it is text.
   const onPage = async (page: Outputs) => {
     written.push(...page.keys());
-    await collector.add(page);
+    await collector.add(collector.inMemory ? asText(page) : page);
   };
   let outputs;
   if (summaries)
@@ -99,6 +100,10 @@ async function summariesOf(
     summaries.push(summary);
   }
   return summaries;
+}
+
+function asText(page: Outputs): Outputs {
+  return new Map([...page].map(([path, c]) => [path, typeof c === 'string' ? c : Buffer.from(c).toString('utf8')]));
 }
 
 /** The HTML assets (CSS) shipped with the stylesheets, copied as they are. */

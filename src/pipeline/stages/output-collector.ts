@@ -12,6 +12,11 @@ export class OutputCollector {
 
   constructor(private readonly sink?: (outputs: Outputs) => Promise<void>) {}
 
+  /** Whether outputs are kept for the caller, who reads the HTML as text (check, deposit). */
+  get inMemory(): boolean {
+    return this.sink === undefined;
+  }
+
   async add(outputs: Outputs): Promise<void> {
     for (const path of outputs.keys()) this.produced.push(path);
     if (this.sink) await this.sink(outputs);
