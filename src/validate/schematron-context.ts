@@ -11,7 +11,7 @@
  *
  * With `bucket`, a branch that starts with one named element (tei:l, tei:rt/@to, tei:p[@n]) or with
  * any element carrying a named attribute (tei:*[@when]) takes those nodes from a list that one walk of
- * the document fills (nodeBuckets) instead of walking the document itself: tei_all's constraints
+ * the document fills (document-index.ts) instead of walking the document itself: tei_all's constraints
  * walked a 0.5 MB file some fifteen times, ~15 ms each. `bucket(key)` names the list's variable.
  * Only where the step's predicates cannot be positional: //tei:p[1] is each parent's first p, not
  * the document's.
@@ -33,7 +33,7 @@ export function contextNodes(
 
 /**
  * The key of the list a step's nodes come from: "{ns}local" for an element, "{ns}*@local" for any
- * element of a namespace with an attribute (one without a namespace) — as nodeBuckets fills them.
+ * element of a namespace with an attribute (one without a namespace) — as indexDocument fills them.
  */
 export type BucketKey = string;
 
@@ -135,55 +135,6 @@ function closingBracket(text: string, open: number): number {
     else if ((ch === ')' || ch === ']') && --depth === 0) return i;
   }
   return -1;
-}
-
-/** What one walk of a document finds for the queries: the names it holds and the lists of nodes. */
-export interface DocumentIndex {
-  /** Element names as "{ns}local" and attribute names as "@{ns}local" (namespace declarations left out). */
-  present: Set<string>;
-  /** The lists named by the keys asked for, each in document order. */
-  buckets: Map<BucketKey, unknown[]>;
-}
-
-const XMLNS = 'http://www.w3.org/2000/xmlns/';
-
-/** One walk of a saxon-js document (its DOM: firstChild, nextSibling, attributes). */
-export function indexDocument(saxonDoc: unknown, keys: Iterable<BucketKey>): DocumentIndex {
-  const present = new Set<string>();
-  const buckets = new Map<BucketKey, unknown[]>([...keys].map((k) => [k, []]));
-  const stack: DomNode[] = [];
-  const pushChildren = (node: DomNode) => {
-    const from = stack.length;
-    for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) stack.push(c);
-    // Popped first to last: document order.
-    for (let a = from, b = stack.length - 1; a < b; a++, b--) [stack[a], stack[b]] = [stack[b]!, stack[a]!];
-  };
-  pushChildren(saxonDoc as DomNode);
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const ns = node.namespaceURI ?? '';
-    const name = `{${ns}}${node.localName}`;
-    present.add(name);
-    buckets.get(name)?.push(node);
-    for (let i = 0; i < node.attributes.length; i++) {
-      const a = node.attributes[i]!;
-      const ans = a.namespaceURI ?? '';
-      if (ans === XMLNS) continue;
-      present.add(`@{${ans}}${a.localName}`);
-      if (ans === '') buckets.get(`{${ns}}*@${a.localName}`)?.push(node);
-    }
-    pushChildren(node);
-  }
-  return { present, buckets };
-}
-
-interface DomNode {
-  nodeType: number;
-  namespaceURI: string | null;
-  localName: string;
-  firstChild: DomNode | null;
-  nextSibling: DomNode | null;
-  attributes: { length: number; [i: number]: { namespaceURI: string | null; localName: string } };
 }
 
 /**

@@ -3,7 +3,8 @@ import type { XmlElement, XmlNode } from '../core/xml-tree.js';
 // saxonJs() is the instance that reads files only through the edition's read gate (doc(), unparsed-text()).
 import { saxonJs, type SaxonDocument } from '../transform/saxon.js';
 import { parseXml } from './parse-xml.js';
-import { contextNeeds, contextNodes, indexDocument, type BucketKey } from './schematron-context.js';
+import { indexDocument } from './document-index.js';
+import { contextNeeds, contextNodes, type BucketKey } from './schematron-context.js';
 
 const SCH_NS = 'http://purl.oclc.org/dsdl/schematron';
 
