@@ -1,12 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SourceDocument } from '../../src/core/document.js';
 import { openProject } from '../../src/core/project.js';
 import type { Sef } from '../../src/transform/compile-stylesheet.js';
 import { parseForSaxon, PRINCIPAL, runTransform } from '../../src/transform/saxon.js';
 import { extractSchematron } from '../../src/validate/embedded-schematron.js';
-import { parseXml } from '../../src/validate/parse-xml.js';
 import { compileSchematron } from '../../src/validate/schematron.js';
 import { cannotBePositional, contextNeeds, contextNodes } from '../../src/validate/schematron-context.js';
 import { SchematronQuery } from '../../src/validate/schematron-query.js';
@@ -16,8 +14,6 @@ const SCH = 'http://purl.oclc.org/dsdl/schematron';
 const TEI = 'http://www.tei-c.org/ns/1.0';
 
 async function run(query: SchematronQuery, xml: string): Promise<string[]> {
-  const doc = new SourceDocument('/t.xml', 't.xml', xml);
-  const tree = parseXml(doc)!;
   return query.run(await parseForSaxon(xml, '/t.xml'));
 }
 
@@ -43,7 +39,6 @@ describe('Schematron as XPath queries', () => {
         const xml = readFileSync(path, 'utf8');
         const saxon = await parseForSaxon(xml, path);
         const viaXslt = (runTransform(sef, { source: saxon }).get(PRINCIPAL) ?? '').split('\n').filter(Boolean);
-        const doc = new SourceDocument(path, 't.xml', xml);
         const viaQuery = query.run(saxon);
         expect(viaQuery.sort(), file).toEqual(viaXslt.sort());
         findings += viaQuery.length;
