@@ -77,6 +77,7 @@ export async function corpusInParts(
     }
     await releaseLastParse();
     const head = Buffer.from(frame.slice(0, lineStart - 1), 'utf8');
+    // The parts are let go once joined (splice empties the array), not held while the page is written.
     const whole = Buffer.concat([head, ...texts.splice(0), Buffer.from(frame.slice(at + SLOT.length), 'utf8')]);
     await onPage(href, whole);
   }

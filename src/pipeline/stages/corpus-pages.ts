@@ -53,13 +53,15 @@ export async function corpusPages(
   const sefs = await tools.stylesheets();
   const summaries = await summariesOf(docs, plan, next, pool, sefs, params);
   const reportOn: SourceDocument | undefined = registers[0] ?? docs[0];
-  // Each page goes to the collector (and so to disk) as soon as it is made: they are not held together.
+  // With a sink, each page goes to it (and so to disk) as soon as it is made, as bytes: they are not held
+  // together. Kept in memory (check, deposit: small editions), the pages come back together, as text.
   const written: string[] = [];
-  // A page made in parts comes as its bytes, which a sink writes as they are; kept in memory, it is text.
-  const onPage = async (page: Outputs) => {
-    written.push(...page.keys());
-    await collector.add(collector.inMemory ? asText(page) : page);
-  };
+  const onPage = collector.inMemory
+    ? undefined
+    : async (page: Outputs) => {
+        written.push(...page.keys());
+        await collector.add(page);
+      };
   let outputs;
   if (summaries)
     outputs = await renderCorpus({ summaries }, sefs, await pool.withRegisters(), reportOn, params, onPage);
@@ -69,7 +71,10 @@ export async function corpusPages(
     const documents = { ...(await pool.withRegisters()), ...documentPool(docs) };
     outputs = await renderCorpus({ documents: docs }, sefs, documents, reportOn, params, onPage);
   }
-  if (outputs) next.corpus = { key, files: unstamped(written) };
+  if (!outputs) return true;
+  written.push(...outputs.keys());
+  await collector.add(outputs);
+  next.corpus = { key, files: unstamped(written) };
   return true;
 }
 
@@ -100,10 +105,6 @@ async function summariesOf(
     summaries.push(summary);
   }
   return summaries;
-}
-
-function asText(page: Outputs): Outputs {
-  return new Map([...page].map(([path, c]) => [path, typeof c === 'string' ? c : Buffer.from(c).toString('utf8')]));
 }
 
 /** The HTML assets (CSS) shipped with the stylesheets, copied as they are. */

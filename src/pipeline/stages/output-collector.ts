@@ -12,7 +12,7 @@ export class OutputCollector {
 
   constructor(private readonly sink?: (outputs: Outputs) => Promise<void>) {}
 
-  /** Whether outputs are kept for the caller, who reads the HTML as text (check, deposit). */
+  /** Whether outputs are kept for the caller (check, deposit), rather than handed to a sink. */
   get inMemory(): boolean {
     return this.sink === undefined;
   }
