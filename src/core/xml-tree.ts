@@ -55,6 +55,8 @@ export interface XmlTree {
   root: XmlElement;
   /** Comments and processing instructions before the root (xml-model PIs live here). */
   prolog: XmlOther[];
+  /** Comments and processing instructions after the root. */
+  epilog: XmlOther[];
 }
 
 /** Value of an attribute by qualified name ("xml:id", "when"). */

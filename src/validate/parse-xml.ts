@@ -66,6 +66,7 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
   const at = (offset: number) => doc.lines.position(offset);
   const parser = new SaxesParser({ xmlns: true, position: true });
   const prolog: XmlOther[] = [];
+  const epilog: XmlOther[] = [];
   const stack: XmlElement[] = [];
   let root: XmlElement | null = null;
   let failed = false;
@@ -172,13 +173,20 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
     const parent = stack[stack.length - 1];
     if (!failed && parent) parent.children.push({ type: 'text', value, start: at(lastEnd), parent });
   });
+  // A CDATA section is text (saxes reports it apart).
+  parser.on('cdata', (value) => {
+    const parent = stack[stack.length - 1];
+    const start = text.lastIndexOf('<![CDATA[', parser.position) + '<![CDATA['.length;
+    if (!failed && parent && value !== '') parent.children.push({ type: 'text', value, start: at(start), parent });
+    lastEnd = parser.position;
+  });
   const other = (type: 'comment' | 'pi', name: string, value: string) => {
     const parent = stack[stack.length - 1] ?? null;
     const start = type === 'pi' ? text.lastIndexOf('<?', parser.position) : text.lastIndexOf('<!--', parser.position);
     const node: XmlOther = { type, name, value, start: at(start), parent };
     if (failed) return;
     if (parent) parent.children.push(node);
-    else if (!root) prolog.push(node);
+    else (root ? epilog : prolog).push(node);
     lastEnd = parser.position;
   };
   parser.on('comment', (c) => other('comment', '', c));
@@ -196,7 +204,7 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
   const base = doc.xmlText ?? text;
   const declared = /^(<\?xml[^>]*?encoding\s*=\s*["'])([^"']+)/.exec(base);
   if (declared && !/^utf-?8$/i.test(declared[2]!)) doc.xmlText = declared[1] + 'UTF-8' + base.slice(declared[0].length);
-  return { root, prolog };
+  return { root, prolog, epilog };
 }
 
 interface InternalSubset {

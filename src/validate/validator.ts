@@ -10,7 +10,7 @@ import { rules, runRules } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import { referenceCoverage } from '../tei/name-coverage.js';
 import type { Sef } from '../transform/compile-stylesheet.js';
-import { parseForSaxon } from '../transform/saxon.js';
+import { saxonDocumentFromTree } from '../transform/saxon-from-tree.js';
 import { decode, reportDecodeProblems } from './decode.js';
 import { parseXml } from './parse-xml.js';
 import { relaxNgEngine, relaxNgSchema, validateRelaxNg, type RelaxNgEngine, type RelaxNgSchema } from './relaxng.js';
@@ -179,13 +179,47 @@ export class Validator {
     );
   }
 
-  /** Validate files (absolute paths); returns one document per file, each carrying its diagnostics. */
+  /**
+   * Validate files (absolute paths); returns one document per file, each carrying its diagnostics.
+   * With schemas alone (what jing checks) no layer reads another file, so the files go one at a time
+   * and each one's two parses are let go once it is checked: held together, a batch's trees made every
+   * garbage collection copy them again, a fifth of `validate --schema tei_all.rng` on ../shared/corpus.
+   */
   async validate(files: readonly string[]): Promise<SourceDocument[]> {
-    return this.validateDocuments(await Promise.all(files.map((f) => this.load(f))));
+    if (!this.alone) return this.validateDocuments(await Promise.all(files.map((f) => this.load(f))));
+    const docs: SourceDocument[] = [];
+    const valid = this.schemas.map(() => 0);
+    let next = files.length > 0 ? this.load(files[0]!) : null;
+    for (let i = 0; next !== null; i++) {
+      const doc = await next;
+      // The next file is read while this one is checked.
+      next = i + 1 < files.length ? this.load(files[i + 1]!) : null;
+      const accepted = await this.check([doc]);
+      accepted.forEach((a, s) => (valid[s]! += a.size));
+      doc.tree = null;
+      doc.saxonDoc = null;
+      docs.push(doc);
+    }
+    this.verdicts = this.schemas.map((schema, s) => ({
+      schema: schema.label,
+      valid: valid[s]!,
+      invalid: docs.length - valid[s]!,
+    }));
+    return docs;
   }
 
   /** Validate documents already read (documentFromBytes): the schema, Schematron and rule layers. */
   async validateDocuments(docs: SourceDocument[]): Promise<SourceDocument[]> {
+    const accepted = await this.check(docs);
+    this.verdicts = this.schemas.map((schema, i) => {
+      const valid = docs.filter((d) => accepted[i]!.has(d.file)).length;
+      return { schema: schema.label, valid, invalid: docs.length - valid };
+    });
+    return docs;
+  }
+
+  /** The layers on these documents; per schema, the files it accepted. */
+  private async check(docs: SourceDocument[]): Promise<Set<string>[]> {
     const parsed = docs.filter((d) => d.tree);
     // RELAX NG in a worker thread works while this thread runs Schematron and rules; on this thread it runs now.
     const relaxng = Promise.all(this.schemas.map((schema) => validateRelaxNg(parsed, schema)));
@@ -193,7 +227,7 @@ export class Validator {
     const embedded = this.schemas.filter((s) => s.schematron);
     for (const doc of parsed) {
       if (this.alone && embedded.length === 0) break;
-      doc.saxonDoc ??= await parseForSaxon(doc.xmlText ?? doc.text, doc.path);
+      doc.saxonDoc ??= saxonDocumentFromTree(doc.tree!, doc.path);
       for (const s of embedded) reportFindings(doc, s.schematron!.run(doc.saxonDoc), () => `schematron/${s.label}`);
       if (this.alone) continue;
       for (const sef of this.schematrons) runSchematron(doc, doc.saxonDoc, sef);
@@ -205,11 +239,7 @@ export class Validator {
       applyRuleSettings(doc, this.project);
       dropSchemaDuplicateIds(doc);
     }
-    this.verdicts = this.schemas.map((schema, i) => {
-      const valid = docs.filter((d) => accepted[i]!.has(d.file)).length;
-      return { schema: schema.label, valid, invalid: docs.length - valid };
-    });
-    return docs;
+    return accepted;
   }
 
   /**

@@ -35,6 +35,27 @@ describe('the positioned tree', () => {
     expect(tree!.prolog.map((n) => [n.type, n.name])).toEqual([['pi', 'xml-model']]);
   });
 
+  it('keeps comments and processing instructions after the root apart from the prolog', () => {
+    const { tree } = load('<!--a--><TEI/>\n<!--b-->\n<?c d?>\n');
+    expect(tree!.prolog.map((n) => [n.type, n.value])).toEqual([['comment', 'a']]);
+    expect(tree!.epilog.map((n) => [n.type, n.name, n.value])).toEqual([
+      ['comment', '', 'b'],
+      ['pi', 'c', 'd'],
+    ]);
+  });
+
+  it('reads a CDATA section as text, where it stands', () => {
+    const { tree, doc } = load('<TEI><p>a<![CDATA[<b> & c]]>d<![CDATA[]]></p></TEI>');
+    expect(doc.diagnostics).toEqual([]);
+    const p = [...elements(tree!.root, 'p')][0]!;
+    expect(textContent(p)).toBe('a<b> & cd');
+    expect(p.children.map((c) => (c.type === 'text' ? [c.value, c.start.column] : c.type))).toEqual([
+      ['a', 9],
+      ['<b> & c', 19],
+      ['d', 29],
+    ]);
+  });
+
   it('stops at 100,000 levels of nesting with one located diagnostic, not a well-formedness error', () => {
     const started = performance.now();
     const { tree, first, doc } = load('<a>'.repeat(100_000) + '</a>'.repeat(100_000));

@@ -10,7 +10,11 @@ import type { Pattern, Patterns } from './pattern.js';
 type Memo = Map<number, Map<string, Pattern>>;
 
 export class Derivatives {
-  private readonly open: Memo = new Map();
+  private readonly open = new Map<number, Map<number, Pattern>>();
+  private readonly names = new Map<string, Map<string, number>>();
+  private nameCount = 0;
+  private readonly attr: Memo = new Map();
+  private readonly attrValues = new Map<number, Map<string, Pattern[]>>();
   private readonly closeMemo = new Map<number, Pattern>();
   private readonly lenientCloseMemo = new Map<number, Pattern>();
   private readonly endMemo = new Map<number, Pattern>();
@@ -26,13 +30,25 @@ export class Derivatives {
   }
 
   startTagOpen(p: Pattern, ns: string, local: string): Pattern {
-    const key = `${ns}}${local}`;
+    return this.openNamed(p, ns, local, this.nameId(ns, local));
+  }
+
+  /** A number for each element name: the memo of start tags is looked up by it, without building a string per step. */
+  private nameId(ns: string, local: string): number {
+    let m = this.names.get(ns);
+    if (!m) this.names.set(ns, (m = new Map()));
+    let id = m.get(local);
+    if (id === undefined) m.set(local, (id = this.nameCount++));
+    return id;
+  }
+
+  private openNamed(p: Pattern, ns: string, local: string, name: number): Pattern {
     let m = this.open.get(p.id);
     if (!m) this.open.set(p.id, (m = new Map()));
-    let r = m.get(key);
+    let r = m.get(name);
     if (!r) {
-      r = this.computeOpen(p, ns, local);
-      m.set(key, r);
+      r = this.computeOpen(p, ns, local, false, name);
+      m.set(name, r);
     }
     return r;
   }
@@ -48,9 +64,9 @@ export class Derivatives {
   }
 
   /** The derivative for a start tag; with `recover`, a group may also be entered past its required first part. */
-  private computeOpen(p: Pattern, ns: string, local: string, recover = false): Pattern {
+  private computeOpen(p: Pattern, ns: string, local: string, recover = false, name = -1): Pattern {
     const P = this.p;
-    const open = (q: Pattern) => (recover ? this.computeOpen(q, ns, local, true) : this.startTagOpen(q, ns, local));
+    const open = (q: Pattern) => (recover ? this.computeOpen(q, ns, local, true) : this.openNamed(q, ns, local, name));
     switch (p.kind) {
       case 'choice':
         return P.choice(open(p.a), open(p.b));
@@ -76,31 +92,64 @@ export class Derivatives {
     }
   }
 
-  /** The state after an attribute; `anyValue` accepts any value (recovery from a bad one). */
+  /**
+   * The state after an attribute; `anyValue` accepts any value (recovery from a bad one). The result
+   * depends on the value only through which of the value patterns of the attributes of that name it
+   * matches, so it is memoised by the name and those matches: a TEI element's state holds a hundred-odd
+   * optional attributes, and walking them all for each attribute was most of the RELAX NG layer's time.
+   */
   attribute(p: Pattern, ns: string, local: string, value: string, anyValue = false): Pattern {
+    const name = `${ns}}${local}`;
+    const accepted = this.attributeValues(p, ns, local, name).filter((v) => anyValue || this.valueMatches(v, value));
+    if (accepted.length === 0) return this.p.notAllowed;
+    return this.attributeAccepted(p, ns, local, `${name}|${accepted.map((v) => v.id).join(',')}`, new Set(accepted));
+  }
+
+  /**
+   * The derivative where the value is accepted by the value patterns in `accepted` (named by `key`),
+   * memoised. Below an `after` it is memoised again for the element's own state, whatever the state
+   * its parent goes on with: the same element with the same attributes reuses it anywhere.
+   */
+  private attributeAccepted(p: Pattern, ns: string, local: string, key: string, accepted: Set<Pattern>): Pattern {
+    let m = this.attr.get(p.id);
+    if (!m) this.attr.set(p.id, (m = new Map()));
+    let r = m.get(key);
+    if (!r) {
+      r = this.computeAttribute(p, ns, local, key, accepted);
+      m.set(key, r);
+    }
+    return r;
+  }
+
+  /** The distinct value patterns of the attributes named so that p allows now (memoised). */
+  private attributeValues(p: Pattern, ns: string, local: string, name: string): Pattern[] {
+    let m = this.attrValues.get(p.id);
+    if (!m) this.attrValues.set(p.id, (m = new Map()));
+    let r = m.get(name);
+    if (!r) {
+      r = [...new Set(this.attributesIn(p).flatMap((a) => (contains(a.nc, ns, local) ? [a.a] : [])))];
+      m.set(name, r);
+    }
+    return r;
+  }
+
+  /** James Clark's attribute derivative, where a value is accepted by the value patterns in `accepted`. */
+  private computeAttribute(p: Pattern, ns: string, local: string, key: string, accepted: Set<Pattern>): Pattern {
     const P = this.p;
+    const deriv = (q: Pattern) => this.computeAttribute(q, ns, local, key, accepted);
     switch (p.kind) {
       case 'after':
-        return P.after(this.attribute(p.a, ns, local, value, anyValue), p.b);
+        return P.after(this.attributeAccepted(p.a, ns, local, key, accepted), p.b);
       case 'choice':
-        return P.choice(
-          this.attribute(p.a, ns, local, value, anyValue),
-          this.attribute(p.b, ns, local, value, anyValue),
-        );
+        return P.choice(deriv(p.a), deriv(p.b));
       case 'group':
-        return P.choice(
-          P.group(this.attribute(p.a, ns, local, value, anyValue), p.b),
-          P.group(p.a, this.attribute(p.b, ns, local, value, anyValue)),
-        );
+        return P.choice(P.group(deriv(p.a), p.b), P.group(p.a, deriv(p.b)));
       case 'interleave':
-        return P.choice(
-          P.interleave(this.attribute(p.a, ns, local, value, anyValue), p.b),
-          P.interleave(p.a, this.attribute(p.b, ns, local, value, anyValue)),
-        );
+        return P.choice(P.interleave(deriv(p.a), p.b), P.interleave(p.a, deriv(p.b)));
       case 'oneOrMore':
-        return P.group(this.attribute(p.a, ns, local, value, anyValue), P.choice(p, P.empty));
+        return P.group(deriv(p.a), P.choice(p, P.empty));
       case 'attribute':
-        return contains(p.nc, ns, local) && (anyValue || this.valueMatches(p.a, value)) ? P.empty : P.notAllowed;
+        return contains(p.nc, ns, local) && accepted.has(p.a) ? P.empty : P.notAllowed;
       default:
         return P.notAllowed;
     }
