@@ -9,12 +9,16 @@ import type { Pattern, Patterns } from './pattern.js';
 
 type Memo = Map<number, Map<string, Pattern>>;
 
+/** How many values of one value pattern are remembered (valueMatches). */
+const VALUES_KEPT = 1000;
+
 export class Derivatives {
   private readonly open = new Map<number, Map<number, Pattern>>();
   private readonly names = new Map<string, Map<string, number>>();
   private nameCount = 0;
   private readonly attr: Memo = new Map();
   private readonly attrValues = new Map<number, Map<string, Pattern[]>>();
+  private readonly values = new Map<number, Map<string, boolean>>();
   private readonly closeMemo = new Map<number, Pattern>();
   private readonly lenientCloseMemo = new Map<number, Pattern>();
   private readonly endMemo = new Map<number, Pattern>();
@@ -155,8 +159,20 @@ export class Derivatives {
     }
   }
 
+  /**
+   * Whether a value pattern accepts a value, remembered per pattern for the first VALUES_KEPT values it
+   * meets: attribute values repeat (rend="italic", type="main"), and TEI's value patterns are choices of
+   * datatypes and lists that cost more than a lookup; ids, which never repeat, stop filling it.
+   */
   private valueMatches(p: Pattern, value: string): boolean {
-    return (p.nullable && /^[\t\n\r ]*$/.test(value)) || this.text(p, value).nullable;
+    let m = this.values.get(p.id);
+    if (!m) this.values.set(p.id, (m = new Map()));
+    let r = m.get(value);
+    if (r === undefined) {
+      r = (p.nullable && /^[\t\n\r ]*$/.test(value)) || this.text(p, value).nullable;
+      if (m.size < VALUES_KEPT) m.set(value, r);
+    }
+    return r;
   }
 
   /** Attribute patterns still possible in p (not under an element): for messages. */

@@ -174,13 +174,30 @@ export class Patterns {
     return p;
   }
 
+  // Binary patterns by kind, then by their two ids: looked up without building a string key (derivatives
+  // make tens of thousands of them on a corpus, most already made).
+  private readonly binaries: Record<BinaryKind, Map<number, Map<number, Pattern>>> = {
+    choice: new Map(),
+    group: new Map(),
+    interleave: new Map(),
+    after: new Map(),
+  };
+
   private binary(kind: BinaryKind, a: Pattern, b: Pattern): Pattern {
-    return this.cons(`${kind[0]}${a.id},${b.id}`, (id) => ({
-      kind,
-      id,
-      nullable: kind === 'choice' ? a.nullable || b.nullable : kind === 'after' ? false : a.nullable && b.nullable,
-      a,
-      b,
-    })) as Pattern;
+    const byA = this.binaries[kind];
+    let byB = byA.get(a.id);
+    if (!byB) byA.set(a.id, (byB = new Map()));
+    let p = byB.get(b.id);
+    if (!p) {
+      p = {
+        kind,
+        id: this.next++,
+        nullable: kind === 'choice' ? a.nullable || b.nullable : kind === 'after' ? false : a.nullable && b.nullable,
+        a,
+        b,
+      } as Pattern;
+      byB.set(b.id, p);
+    }
+    return p;
   }
 }
