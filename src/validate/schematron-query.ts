@@ -1,5 +1,5 @@
 import { SourceDocument } from '../core/document.js';
-import type { XmlElement, XmlNode } from '../core/xml-tree.js';
+import type { XmlElement } from '../core/xml-tree.js';
 // saxonJs() is the instance that reads files only through the edition's read gate (doc(), unparsed-text()).
 import { saxonJs, type SaxonDocument } from '../transform/saxon.js';
 import { parseXml } from './parse-xml.js';
@@ -56,16 +56,56 @@ export class SchematronQuery {
     };
     visit(tree.root);
     const buckets: BucketKey[] = [];
+    const checks: CheckData[] = [];
     return new SchematronQuery({
       namespaces,
-      patterns: patterns.map((p, n) => compilePattern(p, n, namespaces, buckets)),
+      patterns: patterns.map((p, n) => compilePattern(p, n, namespaces, buckets, checks)),
       lets: lets.join(''),
       buckets,
+      checks,
     });
   }
 
   get patternCount(): number {
     return this.patterns.length;
+  }
+
+  /**
+   * The findings on each of several documents, from one query: saxon-js compiles every query it
+   * evaluates, and compiling each document's query was half of running tei_all's Schematron on
+   * ../shared/corpus. The query runs the rules live in any of the documents on each document in turn;
+   * each one's node lists are its slice of the lists passed (from $tp_O<n>[i], up to the next). Should
+   * the query fail, each document is run alone, where a failing pattern is named.
+   */
+  runAll(saxonDocs: readonly SaxonDocument[]): string[][] {
+    if (saxonDocs.length < 2) return saxonDocs.map((d) => this.run(d));
+    const indexes = saxonDocs.map((d) => indexDocument(d, this.data.buckets));
+    const present = new Set(indexes.flatMap((x) => [...x.present]));
+    const queries = this.patterns.map((p) => p.query(present)).filter((q): q is LiveQuery => q !== null);
+    if (queries.length === 0) return saxonDocs.map(() => []);
+    const used = [...new Set(queries.flatMap((q) => q.buckets))];
+    const params: Record<string, unknown[]> = { tp_docs: [...saxonDocs] };
+    const slices = used.map((key) => {
+      const name = bucketVariable(this.data.buckets, key);
+      const lists = indexes.map((x) => x.buckets.get(key)!);
+      const starts = [1];
+      for (const list of lists) starts.push(starts[starts.length - 1]! + list.length);
+      params[`${name}_all`] = lists.flat();
+      params[`${name}_from`] = starts;
+      return `$${name} := subsequence($${name}_all, $${name}_from[$tp_i], $${name}_from[$tp_i + 1] - $${name}_from[$tp_i])`;
+    });
+    const perDocument = `${slices.length > 0 ? `let ${slices.join(', ')} return ` : ''}${this.data.lets}(${queries.map((q) => q.text).join(',\n')})`;
+    const body = `for $tp_i in 1 to count($tp_docs) return ('#', $tp_docs[$tp_i] ! (${perDocument}))`;
+    let result: unknown;
+    try {
+      result = saxonJs().XPath.evaluate(`${FOUND}(${body})`, saxonDocs[0], {
+        namespaceContext: this.data.namespaces,
+        params,
+      });
+    } catch {
+      return saxonDocs.map((d) => this.run(d));
+    }
+    return this.findings(result, saxonDocs.length);
   }
 
   /**
@@ -83,13 +123,13 @@ export class SchematronQuery {
       [...used].map((key) => [bucketVariable(this.data.buckets, key), buckets.get(key)!]),
     );
     try {
-      return lines(this.evaluate(queries.map((q) => q.text).join(',\n'), saxonDoc, params));
+      return this.findings(this.evaluate(queries.map((q) => q.text).join(',\n'), saxonDoc, params))[0]!;
     } catch {
       return this.patterns.flatMap((p) => {
         const query = p.query(present);
         if (query === null) return [];
         try {
-          return lines(this.evaluate(query.text, saxonDoc, params));
+          return this.findings(this.evaluate(query.text, saxonDoc, params))[0]!;
         } catch (e) {
           const message = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').slice(0, 300);
           return [`error\t${p.id}\t1\t\tUnexpected failure of Schematron pattern ${p.id} on this document: ${message}`];
@@ -101,12 +141,50 @@ export class SchematronQuery {
   // SaxonJS.XPath.compile would compile once, but its evaluator (saxon-js 2.7) has no collations:
   // starts-with() and contains() fail in it. evaluate() compiles a query in milliseconds.
   private evaluate(body: string, saxonDoc: SaxonDocument, params: Record<string, unknown[]>): unknown {
-    return saxonJs().XPath.evaluate(`${this.data.lets}(${body})`, saxonDoc, {
+    return saxonJs().XPath.evaluate(`${FOUND}${this.data.lets}(${body})`, saxonDoc, {
       namespaceContext: this.data.namespaces,
       params,
     });
   }
+
+  /**
+   * The query's results as findings ("role TAB id TAB path TAB attribute TAB message"), per document
+   * (`documents` > 1: each document's turn opens with '#'). Each check that fires gives "check TAB path
+   * TAB attribute" and then its message's computed parts, one string each; role, id and the message's
+   * words come from the check, the message's white space normalised as normalize-space() does.
+   */
+  private findings(result: unknown, documents = 1): string[][] {
+    const items = lines(result);
+    const found: string[][] = documents > 1 ? [] : [[]];
+    for (let i = 0; i < items.length;) {
+      // Where a finding would start, '#' (no tabs: no finding looks so) opens the next document's turn.
+      if (documents > 1 && items[i] === '#') {
+        found.push([]);
+        i++;
+        continue;
+      }
+      const [n, path, attribute] = items[i++]!.split('\t');
+      const check = this.data.checks[Number(n)]!;
+      const message = check.message.map((words, k) => (k === 0 ? words : items[i++] + words)).join('');
+      found[found.length - 1]!.push([check.role, check.id, path, attribute, normalizeSpace(message)].join('\t'));
+    }
+    return found;
+  }
 }
+
+/**
+ * The function every check that fires calls: it gives the check's number, the node's path and
+ * attribute name, and then the message's computed parts (sch:name, sch:value-of: one string each).
+ * The rest of a finding (role, id, the message's words) stays out of the query: written into each
+ * check it was half of the query's text, and saxon-js compiles each document's query afresh.
+ */
+const FOUND =
+  'let $tp_found := function($tp_node as node(), $tp_check as xs:integer, $tp_parts as xs:string*) as xs:string+ { ' +
+  "(string-join((string($tp_check), string-join($tp_node/ancestor-or-self::* ! string(count(preceding-sibling::*) + 1), '/'), " +
+  "if ($tp_node instance of attribute()) then name($tp_node) else ''), codepoints-to-string(9)), $tp_parts) } return ";
+
+/** XPath's normalize-space(): only space, tab, CR and LF are white space. */
+const normalizeSpace = (s: string) => s.replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, '');
 
 interface Pattern {
   id: string;
@@ -127,6 +205,15 @@ export interface SchematronQueryData {
   lets: string;
   /** The lists of nodes rule contexts read, each bound to $tp_b<its index>. */
   buckets: BucketKey[];
+  /** Every assert and report, by the number its expression gives $tp_found. */
+  checks: CheckData[];
+}
+
+interface CheckData {
+  role: string;
+  id: string;
+  /** The message's words around its computed parts: one more than there are parts. */
+  message: string[];
 }
 
 interface PatternData {
@@ -182,12 +269,13 @@ function compilePattern(
   n: number,
   namespaces: Record<string, string>,
   buckets: BucketKey[],
+  checkTable: CheckData[],
 ): PatternData {
   const id = get(pattern, 'id');
   const rules = schChildren(pattern, 'rule').map((r, i) => {
     const context = xpath(get(r, 'context'));
     const lets = schChildren(r, 'let').map(letClause).join('');
-    const checks = schChildren(r, 'assert', 'report').map((c) => checkExpression(c, id));
+    const checks = schChildren(r, 'assert', 'report').map((c) => checkExpression(c, id, checkTable));
     const used: BucketKey[] = [];
     const nodes = contextNodes(context, namespaces, (key) => {
       if (!buckets.includes(key)) buckets.push(key);
@@ -227,27 +315,33 @@ function livePattern({ id, rules }: PatternData): Pattern {
   };
 }
 
-function checkExpression(check: XmlElement, patternId: string): string {
+function checkExpression(check: XmlElement, patternId: string, checks: CheckData[]): string {
   const test = xpath(get(check, 'test'));
   const fires = check.local === 'assert' ? `not(${test})` : `(${test})`;
-  const role = get(check, 'role') || 'error';
-  const id = get(check, 'id') || patternId;
-  const message = `normalize-space(string-join((${messageParts(check).join(', ') || '""'}), ''))`;
-  const path = `string-join(ancestor-or-self::* ! string(count(preceding-sibling::*) + 1), '/')`;
-  const attribute = `(if (. instance of attribute()) then name() else '')`;
-  return `(if (${fires}) then string-join((${literal(role)}, ${literal(id)}, ${path}, ${attribute}, ${message}), codepoints-to-string(9)) else ())`;
+  const message = [''];
+  const computed: string[] = [];
+  messageParts(check, message, computed);
+  checks.push({ role: get(check, 'role') || 'error', id: get(check, 'id') || patternId, message });
+  return `(if (${fires}) then $tp_found(., ${checks.length - 1}, (${computed.join(', ')})) else ())`;
 }
 
-/** An assertion's message as XPath parts: its text, sch:name, sch:value-of (as xsl:value-of joins them). */
-function messageParts(el: XmlElement): string[] {
-  return el.children.flatMap((c: XmlNode): string[] => {
-    if (c.type === 'text') return [literal(c.value.replace(/\s+/g, ' '))];
-    if (c.type !== 'element') return [];
-    if (c.ns === SCH_NS && c.local === 'name') return [`name(${xpath(get(c, 'path')) || '.'})`];
-    if (c.ns === SCH_NS && c.local === 'value-of')
-      return [`string-join((${xpath(get(c, 'select'))}) ! string(.), ' ')`];
-    return messageParts(c);
-  });
+/**
+ * An assertion's message (as xsl:value-of joins it): its words go into `words`, which holds the text
+ * before, between and after the computed parts; each sch:name and sch:value-of into `computed` as XPath.
+ */
+function messageParts(el: XmlElement, words: string[], computed: string[]): void {
+  for (const c of el.children) {
+    if (c.type === 'text') words[words.length - 1] += c.value.replace(/\s+/g, ' ');
+    if (c.type !== 'element') continue;
+    if (c.ns === SCH_NS && c.local === 'name') computed.push(`name(${xpath(get(c, 'path')) || '.'})`);
+    else if (c.ns === SCH_NS && c.local === 'value-of')
+      computed.push(`string-join((${xpath(get(c, 'select'))}) ! string(.), ' ')`);
+    else {
+      messageParts(c, words, computed);
+      continue;
+    }
+    words.push('');
+  }
 }
 
 /** Apply `f` to the parts of an XPath expression outside string literals. */

@@ -19,6 +19,9 @@ import { compileSchematron, reportFindings, runSchematron } from './schematron.j
 import { embeddedSchematron } from './embedded-schematron.js';
 import { SchemaCache } from './schema-cache.js';
 
+/** How much text (UTF-16 code units) `validate` with schemas alone checks at once. */
+const GROUP_CHARACTERS = 4 << 20;
+
 /** Rules that need no edition (no registers, no configuration): what `validate FILES` runs anywhere. */
 function genericRuleList(): readonly Rule[] {
   return rules.filter((r) => r.id !== 'tei/names-have-refs');
@@ -181,25 +184,38 @@ export class Validator {
 
   /**
    * Validate files (absolute paths); returns one document per file, each carrying its diagnostics.
-   * With schemas alone (what jing checks) no layer reads another file, so the files go one at a time
-   * and each one's parses are let go once it is checked: memory holds one document's trees, not the
-   * batch's (our tree of F-rom.xml, 480 KB, is 5.5 MB), however many files a CI job names.
+   * With schemas alone (what jing checks) no layer reads another file, so the files go in groups of
+   * at most GROUP_CHARACTERS of text, and each group's parses are let go once it is checked: memory
+   * holds one group's trees, not the whole run's (our tree of F-rom.xml, 480 KB, is 5.5 MB), however
+   * many files a CI job names, while a grammar's Schematron still runs on many documents at once.
    */
   async validate(files: readonly string[]): Promise<SourceDocument[]> {
     if (!this.alone) return this.validateDocuments(await Promise.all(files.map((f) => this.load(f))));
     const docs: SourceDocument[] = [];
     const valid = this.schemas.map(() => 0);
+    let group: SourceDocument[] = [];
+    let characters = 0;
+    const checkGroup = async () => {
+      const accepted = await this.check(group);
+      accepted.forEach((a, s) => (valid[s]! += a.size));
+      for (const doc of group) {
+        doc.tree = null;
+        doc.saxonDoc = null;
+      }
+      group = [];
+      characters = 0;
+    };
     let next = files.length > 0 ? this.load(files[0]!) : null;
     for (let i = 0; next !== null; i++) {
       const doc = await next;
-      // The next file is read while this one is checked.
+      // The next file is read while this one waits for its group.
       next = i + 1 < files.length ? this.load(files[i + 1]!) : null;
-      const accepted = await this.check([doc]);
-      accepted.forEach((a, s) => (valid[s]! += a.size));
-      doc.tree = null;
-      doc.saxonDoc = null;
       docs.push(doc);
+      group.push(doc);
+      characters += doc.text.length;
+      if (characters >= GROUP_CHARACTERS) await checkGroup();
     }
+    if (group.length > 0) await checkGroup();
     this.verdicts = this.schemas.map((schema, s) => ({
       schema: schema.label,
       valid: valid[s]!,
@@ -225,11 +241,15 @@ export class Validator {
     const relaxng = Promise.all(this.schemas.map((schema) => validateRelaxNg(parsed, schema)));
     const index = this.projectIndex(docs);
     const embedded = this.schemas.filter((s) => s.schematron);
+    if (!this.alone || embedded.length > 0)
+      for (const doc of parsed) doc.saxonDoc ??= saxonDocumentFromTree(doc.tree!, doc.path);
+    // A grammar's Schematron runs on the documents together: one query for them all (runAll).
+    for (const s of embedded) {
+      const found = s.schematron!.runAll(parsed.map((d) => d.saxonDoc));
+      parsed.forEach((doc, i) => reportFindings(doc, found[i]!, () => `schematron/${s.label}`));
+    }
     for (const doc of parsed) {
-      if (this.alone && embedded.length === 0) break;
-      doc.saxonDoc ??= saxonDocumentFromTree(doc.tree!, doc.path);
-      for (const s of embedded) reportFindings(doc, s.schematron!.run(doc.saxonDoc), () => `schematron/${s.label}`);
-      if (this.alone) continue;
+      if (this.alone) break;
       for (const sef of this.schematrons) runSchematron(doc, doc.saxonDoc, sef);
       runRules(doc, doc.tree!, index, this.project.isEdition ? rules : genericRuleList());
       doc.coverage = referenceCoverage(doc.tree!);

@@ -80,6 +80,44 @@ describe('Schematron as XPath queries', () => {
     );
   });
 
+  it('finds on several documents at once what it finds on each alone, each document’s nodes its own', async () => {
+    const q = SchematronQuery.fromText(
+      schema(`<pattern id="root"><rule context="/*[count(//tei:p) gt 1]"><report test="true()">many <value-of select="count(//tei:p)"/></report></rule></pattern>
+      <pattern id="p"><rule context="tei:p[@n]"><report test="@n = '#'"><value-of select="@n"/></report>
+        <assert test="@n != 'tab'">a <value-of select="'&#9;'"/> and <name/> <value-of select="()"/>end</assert></rule></pattern>
+      <pattern id="first"><rule context="tei:p[1]"><report test="true()">first</report></rule></pattern>
+      <pattern id="note"><rule context="tei:note"><report test="true()">note</report></rule></pattern>`),
+    );
+    const texts = [
+      `<TEI xmlns="${TEI}"><p n="#"/><p n="tab"/><p/></TEI>`,
+      `<TEI xmlns="${TEI}"><p/></TEI>`,
+      `<TEI xmlns="${TEI}"><note/></TEI>`,
+      `<TEI xmlns="${TEI}"><div><p n="#">x</p></div><div><p/></div></TEI>`,
+    ];
+    const docs = await Promise.all(texts.map((t, i) => parseForSaxon(t, `/t${i}.xml`)));
+    const alone = docs.map((d) => q.run(d));
+    expect(q.runAll(docs)).toEqual(alone);
+    expect(alone[0]!.sort()).toEqual(
+      [
+        'error\troot\t1\t\tmany 3',
+        'error\tp\t1/1\t\t#',
+        'error\tp\t1/2\t\ta and p end',
+        'error\tfirst\t1/1\t\tfirst',
+      ].sort(),
+    );
+    // The second document's one p is not "many" with the others' (its context counts its own).
+    expect(alone[1]).toEqual(['error\tfirst\t1/1\t\tfirst']);
+    expect(alone[2]).toEqual(['error\tnote\t1/1\t\tnote']);
+    expect(alone[3]!.sort()).toEqual(
+      [
+        'error\troot\t1\t\tmany 2',
+        'error\tp\t1/1/1\t\t#',
+        'error\tfirst\t1/1/1\t\tfirst',
+        'error\tfirst\t1/2/1\t\tfirst',
+      ].sort(),
+    );
+  });
+
   it('reports a pattern that fails on a document and still runs the others', async () => {
     const q = SchematronQuery.fromText(
       schema(`<pattern id="bad"><rule context="tei:p"><assert test="xs:integer(@n) gt 0">positive</assert></rule></pattern>
