@@ -19,6 +19,8 @@ export class Derivatives {
   private readonly attr: Memo = new Map();
   private readonly attrValues = new Map<number, Map<string, Pattern[]>>();
   private readonly values = new Map<number, Map<string, boolean>>();
+  private readonly withAttributes = new Map<number, boolean>();
+  private readonly chains = new Map<number, Pattern[]>();
   private readonly closeMemo = new Map<number, Pattern>();
   private readonly lenientCloseMemo = new Map<number, Pattern>();
   private readonly endMemo = new Map<number, Pattern>();
@@ -67,13 +69,35 @@ export class Derivatives {
     return this.computeOpen(p, ns, local, true);
   }
 
+  /**
+   * A choice's alternatives in the order the chain holds them (pattern.ts keeps a choice a chain whose
+   * last link is its highest alternative), memoised: folding choice() over them gives the choice back.
+   */
+  private alternatives(p: Pattern): Pattern[] {
+    let r = this.chains.get(p.id);
+    if (!r) {
+      r = [];
+      let q: Pattern = p;
+      for (; q.kind === 'choice'; q = q.a) r.push(q.b);
+      r.push(q);
+      r.reverse();
+      this.chains.set(p.id, r);
+    }
+    return r;
+  }
+
   /** The derivative for a start tag; with `recover`, a group may also be entered past its required first part. */
   private computeOpen(p: Pattern, ns: string, local: string, recover = false, name = -1): Pattern {
     const P = this.p;
     const open = (q: Pattern) => (recover ? this.computeOpen(q, ns, local, true) : this.openNamed(q, ns, local, name));
     switch (p.kind) {
       case 'choice':
-        return P.choice(open(p.a), open(p.b));
+        if (recover) return P.choice(open(p.a), open(p.b));
+        // The same as choice(open(p.a), open(p.b)) down the chain, without a memo entry per link for
+        // each name: TEI's content models are choices of a hundred-odd elements, met again and again.
+        return P.choices(
+          this.alternatives(p).map((q) => (q.kind === 'element' ? this.computeOpen(q, ns, local) : open(q))),
+        );
       case 'element':
         return contains(p.nc, ns, local) ? P.after(p.content(), P.empty) : P.notAllowed;
       case 'interleave':
@@ -141,6 +165,8 @@ export class Derivatives {
   private computeAttribute(p: Pattern, ns: string, local: string, key: string, accepted: Set<Pattern>): Pattern {
     const P = this.p;
     const deriv = (q: Pattern) => this.computeAttribute(q, ns, local, key, accepted);
+    // Content with no attribute in reach (an element's children: a choice of a hundred elements) gives nothing.
+    if (!this.hasAttributes(p)) return P.notAllowed;
     switch (p.kind) {
       case 'after':
         return P.after(this.attributeAccepted(p.a, ns, local, key, accepted), p.b);
@@ -177,7 +203,7 @@ export class Derivatives {
 
   /** Attribute patterns still possible in p (not under an element): for messages. */
   attributesIn(p: Pattern, out: Extract<Pattern, { kind: 'attribute' }>[] = [], seen = new Set<number>()): typeof out {
-    if (seen.has(p.id)) return out;
+    if (seen.has(p.id) || !this.hasAttributes(p)) return out;
     seen.add(p.id);
     if (p.kind === 'attribute') out.push(p);
     else if (p.kind === 'choice' || p.kind === 'group' || p.kind === 'interleave') {
@@ -185,6 +211,30 @@ export class Derivatives {
       this.attributesIn(p.b, out, seen);
     } else if (p.kind === 'after' || p.kind === 'oneOrMore') this.attributesIn(p.a, out, seen);
     return out;
+  }
+
+  /** Whether an attribute pattern is in reach of p (where attribute derivatives and attributesIn look). */
+  private hasAttributes(p: Pattern): boolean {
+    let r = this.withAttributes.get(p.id);
+    if (r !== undefined) return r;
+    switch (p.kind) {
+      case 'attribute':
+        r = true;
+        break;
+      case 'choice':
+      case 'group':
+      case 'interleave':
+        r = this.hasAttributes(p.a) || this.hasAttributes(p.b);
+        break;
+      case 'after':
+      case 'oneOrMore':
+        r = this.hasAttributes(p.a);
+        break;
+      default:
+        r = false;
+    }
+    this.withAttributes.set(p.id, r);
+    return r;
   }
 
   startTagClose(p: Pattern, lenient = false): Pattern {
