@@ -148,6 +148,7 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
     if (failed) return;
+    const tagEnd = at(parser.position);
     const el: XmlElement = {
       type: 'element',
       name: tag.name,
@@ -157,8 +158,9 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
       children: [],
       parent: stack[stack.length - 1] ?? null,
       start: at(tagStart),
-      end: at(parser.position),
-      tagEnd: at(parser.position),
+      // One object for both: an element that is not empty gets its own end at its end tag.
+      end: tagEnd,
+      tagEnd,
     };
     if (el.parent) el.parent.children.push(el);
     else root = el;
