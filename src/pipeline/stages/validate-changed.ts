@@ -64,6 +64,7 @@ export async function validateChanged(
   // Registers first: a build that renders while it validates (onBatch) needs them from the first batch on.
   changed.sort((a, b) => Number(isRegisterFile(project, b.file)) - Number(isRegisterFile(project, a.file)));
   onValidate?.(changed.length);
+  const letGo = changed.length > VALIDATION_BATCH && !tools.keepParsed;
   await onBatch?.(unchanged);
   for (let i = 0; i < changed.length; i += VALIDATION_BATCH) {
     // A build that renders while it validates may hold the next batch back until its renders catch up.
@@ -77,12 +78,14 @@ export async function validateChanged(
         ),
     );
     for (const doc of batch) byFile.set(doc.file, doc);
-    // Parsed for saxon-js through the warm tools, so a warm process reuses what it parsed before.
-    await Promise.all(
-      batch
-        .filter((d) => d.tree)
-        .map(async (d) => (d.saxonDoc = await tools.parse(d.xmlText ?? d.text, d.path, sources.hashes.get(d.file)!))),
-    );
+    // Parsed for saxon-js through the warm tools, so a warm process reuses what it parsed before. A batch
+    // let go once validated is not: the validator makes saxon-js's document from the tree it has.
+    if (!letGo)
+      await Promise.all(
+        batch
+          .filter((d) => d.tree)
+          .map(async (d) => (d.saxonDoc = await tools.parse(d.xmlText ?? d.text, d.path, sources.hashes.get(d.file)!))),
+      );
     await (await tools.validator()).validateDocuments(batch);
     for (const doc of batch) {
       const hash = sources.hashes.get(doc.file)!;
@@ -100,7 +103,7 @@ export async function validateChanged(
     }
     await onBatch?.(batch);
     // Let a large edition's parsed trees go batch by batch (a warm watch process keeps them).
-    if (changed.length > VALIDATION_BATCH && !tools.keepParsed)
+    if (letGo)
       for (const doc of batch) {
         doc.tree = null;
         doc.saxonDoc = null;
