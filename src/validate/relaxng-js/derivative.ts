@@ -25,7 +25,7 @@ export class Derivatives {
   private readonly names = new Map<string, Map<string, number>>();
   private nameCount = 0;
   private readonly attr: Memo = new Map();
-  private readonly attrValues = new Map<number, Map<string, Pattern[]>>();
+  private readonly attrValues = new Map<number, Map<number, Pattern[]>>();
   private readonly values = new Map<number, Map<string, boolean>>();
   private readonly withAttributes = new Map<number, boolean>();
   private readonly chains = new Map<number, Pattern[]>();
@@ -47,7 +47,10 @@ export class Derivatives {
     return this.openNamed(p, ns, local, this.nameId(ns, local));
   }
 
-  /** A number for each element name: the memo of start tags is looked up by it, without building a string per step. */
+  /**
+   * A number for each name (of an element or an attribute): the memos are looked up by it, without building a
+   * string per step, and hold no string of the parser's (which would hold its document).
+   */
   private nameId(ns: string, local: string): number {
     let m = this.names.get(ns);
     if (!m) this.names.set(detached(ns), (m = new Map()));
@@ -135,7 +138,8 @@ export class Derivatives {
    * optional attributes, and walking them all for each attribute was most of the RELAX NG layer's time.
    */
   attribute(p: Pattern, ns: string, local: string, value: string, anyValue = false): Pattern {
-    const name = `${ns}}${local}`;
+    // Memo keys are made of numbers only: a key holding the parser's strings would hold their document.
+    const name = this.nameId(ns, local);
     const accepted = this.attributeValues(p, ns, local, name).filter((v) => anyValue || this.valueMatches(v, value));
     if (accepted.length === 0) return this.p.notAllowed;
     return this.attributeAccepted(p, ns, local, `${name}|${accepted.map((v) => v.id).join(',')}`, new Set(accepted));
@@ -158,7 +162,7 @@ export class Derivatives {
   }
 
   /** The distinct value patterns of the attributes named so that p allows now (memoised). */
-  private attributeValues(p: Pattern, ns: string, local: string, name: string): Pattern[] {
+  private attributeValues(p: Pattern, ns: string, local: string, name: number): Pattern[] {
     let m = this.attrValues.get(p.id);
     if (!m) this.attrValues.set(p.id, (m = new Map()));
     let r = m.get(name);
