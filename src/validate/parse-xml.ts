@@ -154,7 +154,7 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
       name: tag.name,
       local: tag.local,
       ns: tag.uri,
-      attributes: attributesOf(tag, attributeStarts, at),
+      attributes: attributesOf(tag, attributeStarts, tagStart, at),
       children: [],
       parent: stack[stack.length - 1] ?? null,
       start: at(tagStart),
@@ -182,7 +182,8 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
   // A CDATA section is text (saxes reports it apart).
   parser.on('cdata', (value) => {
     const parent = stack[stack.length - 1];
-    const start = text.lastIndexOf('<![CDATA[', parser.position) + '<![CDATA['.length;
+    // Only text (which holds no '<') stands between the last markup and the section.
+    const start = text.indexOf('<![CDATA[', lastEnd) + '<![CDATA['.length;
     if (!failed && parent && value !== '') parent.children.push({ type: 'text', value, start: at(start), parent });
     lastEnd = parser.position;
   });
@@ -334,6 +335,7 @@ function prepareForProcessors(text: string, start: number, end: number, subset: 
 function attributesOf(
   tag: SaxesTagNS,
   starts: readonly number[],
+  tagStart: number,
   at: (o: number) => XmlAttribute['start'],
 ): XmlAttribute[] {
   // saxes keeps a tag's attributes in the order it read them, which is the order of their events.
@@ -342,7 +344,7 @@ function attributesOf(
     local: a.local,
     ns: a.uri,
     value: a.value,
-    start: at(starts[i]!),
+    start: at(starts[i] ?? tagStart),
   }));
 }
 

@@ -45,14 +45,15 @@ describe('the positioned tree', () => {
   });
 
   it('reads a CDATA section as text, where it stands', () => {
-    const { tree, doc } = load('<TEI><p>a<![CDATA[<b> & c]]>d<![CDATA[]]></p></TEI>');
+    const { tree, doc } = load('<TEI><p>a<![CDATA[<b> & c]]>d<![CDATA[]]><![CDATA[x<![CDATA[y]]></p></TEI>');
     expect(doc.diagnostics).toEqual([]);
     const p = [...elements(tree!.root, 'p')][0]!;
-    expect(textContent(p)).toBe('a<b> & cd');
+    expect(textContent(p)).toBe('a<b> & cdx<![CDATA[y');
     expect(p.children.map((c) => (c.type === 'text' ? [c.value, c.start.column] : c.type))).toEqual([
       ['a', 9],
       ['<b> & c', 19],
       ['d', 29],
+      ['x<![CDATA[y', 51],
     ]);
   });
 
