@@ -74,8 +74,8 @@ export class SchematronQuery {
    * The findings on each of several documents, from one query: saxon-js compiles every query it
    * evaluates, and compiling each document's query was half of running tei_all's Schematron on
    * ../shared/corpus. The query runs the rules live in any of the documents on each document in turn;
-   * each one's node lists are its slice of the lists passed ($tp_b<n>_all, from $tp_b<n>_from[i] up to the next). Should
-   * the query fail, each document is run alone, where a failing pattern is named.
+   * each one's node lists are its slice of the lists passed ($tp_b<n>_all, from $tp_b<n>_from[i] up to
+   * the next). Should the query fail, each document is run alone, where a failing pattern is named.
    */
   runAll(saxonDocs: readonly SaxonDocument[]): string[][] {
     if (saxonDocs.length < 2) return saxonDocs.map((d) => this.run(d));
