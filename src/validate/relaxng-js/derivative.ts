@@ -11,14 +11,11 @@ type Memo = Map<number, Map<string, Pattern>>;
 
 /**
  * A copy of a string that a memo may keep. The parser's strings are slices of the document's text, and V8
- * keeps the whole text alive for as long as one slice of 13 characters or more is: a memo that kept the
- * values themselves held every document of a 1,000-document build (~150 KB each). Prefixing flattens the
- * string anew; the slice then refers to that copy.
+ * keeps the whole text alive for as long as one slice of 13 characters or more is: a memo of attribute values
+ * that kept them held every document of a 1,000-document build (~150 KB each). Prefixing flattens the string
+ * anew; the slice then refers to that copy.
  */
 const detached = (s: string) => (' ' + s).slice(1);
-
-/** How many values of one value pattern are remembered (valueMatches). */
-const VALUES_KEPT = 1000;
 
 export class Derivatives {
   private readonly open = new Map<number, Map<number, Pattern>>();
@@ -26,7 +23,6 @@ export class Derivatives {
   private nameCount = 0;
   private readonly attr: Memo = new Map();
   private readonly attrValues = new Map<number, Map<number, Pattern[]>>();
-  private readonly values = new Map<number, Map<string, boolean>>();
   private readonly withAttributes = new Map<number, boolean>();
   private readonly chains = new Map<number, Pattern[]>();
   private readonly closeMemo = new Map<number, Pattern>();
@@ -197,20 +193,8 @@ export class Derivatives {
     }
   }
 
-  /**
-   * Whether a value pattern accepts a value, remembered per pattern for the first VALUES_KEPT values it
-   * meets: attribute values repeat (rend="italic", type="main"), and TEI's value patterns are choices of
-   * datatypes and lists that cost more than a lookup; ids, which never repeat, stop filling it.
-   */
   private valueMatches(p: Pattern, value: string): boolean {
-    let m = this.values.get(p.id);
-    if (!m) this.values.set(p.id, (m = new Map()));
-    let r = m.get(value);
-    if (r === undefined) {
-      r = (p.nullable && /^[\t\n\r ]*$/.test(value)) || this.text(p, value).nullable;
-      if (m.size < VALUES_KEPT) m.set(detached(value), r);
-    }
-    return r;
+    return (p.nullable && /^[\t\n\r ]*$/.test(value)) || this.text(p, value).nullable;
   }
 
   /** Attribute patterns still possible in p (not under an element): for messages. */
