@@ -29,19 +29,11 @@ export function loadSaxonJs(): typeof SaxonJSApi {
   // Hashed as bytes: hashing the 2.4 MB as a string first encodes it again (~10 ms of every run).
   const bytes = readFileSync(file);
   const source = bytes.toString('utf8');
-  const base = join(
+  const cacheFile = join(
     codeCacheDir(file),
-    `saxon-js-${digest(bytes).toString('hex').slice(0, 16)}-v8-${process.versions.v8}-${process.arch}${flagsTag()}`,
+    `saxon-js-${digest(bytes).toString('hex').slice(0, 16)}-v8-${process.versions.v8}-${process.arch}${flagsTag()}.bin`,
   );
-  // Two caches: one written by a process that ran XSLT (-xslt.bin), one by a first run that ran only XPath
-  // (validate). The first found is loaded, the XSLT one before the other.
-  const withXslt = `${base}-xslt.bin`;
-  let from = withXslt;
-  let cached = readChecked(withXslt);
-  if (!cached) {
-    from = `${base}.bin`;
-    cached = readChecked(from);
-  }
+  const cached = readChecked(cacheFile);
   const script = new Script(Module.wrap(source), { filename: file, ...(cached ? { cachedData: cached } : {}) });
   const mod = new Module(file);
   mod.filename = file;
@@ -51,22 +43,10 @@ export function loadSaxonJs(): typeof SaxonJSApi {
   init.call(mod.exports, mod.exports, withoutHttpClient(requireThere), mod, file, dirname(file));
   mod.loaded = true;
   // Written when the process ends, not now: V8 then includes every function compiled so far, so the
-  // next run also skips compiling the XPath and XSLT code this one used (most of saxon-js is lazy). A
-  // process that ran XSLT on a cache written without it writes the XSLT one: a build on the cache of a first
-  // `validate` compiled the transform code in each thread, ~80 MB more and ~10 % slower (400 documents).
-  process.once('exit', () => {
-    const fresh = !cached || script.cachedDataRejected;
-    if (transformed ? fresh || from !== withXslt : fresh)
-      writeChecked(transformed ? withXslt : `${base}.bin`, script.createCachedData());
-  });
+  // next run also skips compiling the XPath and XSLT code this one used (most of saxon-js is lazy).
+  if (!cached || script.cachedDataRejected)
+    process.once('exit', () => writeChecked(cacheFile, script.createCachedData()));
   return mod.exports as typeof SaxonJSApi;
-}
-
-/** Whether this thread ran an XSLT transform (runTransform says so): its code cache then holds that code. */
-let transformed = false;
-
-export function noteTransform(): void {
-  transformed = true;
 }
 
 /** The V8 flags the process set for itself (core/heap-growth.ts), which V8 checks cached code against. */

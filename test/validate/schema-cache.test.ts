@@ -89,48 +89,14 @@ describe("saxon-js's code cache file", () => {
     expect(cli().status).toBe(0);
     const code = join(cache, 'code');
     const [own] = readdirSync(code);
-    // The edition's validate runs its compiled Schematron: XSLT.
-    expect(own).toMatch(/-flags-[0-9a-f]{8}-xslt\.bin$/);
+    expect(own).toMatch(/-flags-[0-9a-f]{8}\.bin$/);
     const written = statSync(join(code, own!)).mtimeMs;
-    // A host that loads the pipeline as a library (no flags set) and runs no XSLT keeps a cache of its own.
+    // A host that loads the pipeline as a library (no flags set) keeps a cache of its own.
     const host = `import(${JSON.stringify(join(repoRoot, 'dist', 'transform', 'saxon.js'))}).then((m) => m.saxonJs())`;
     expect(spawnSync(process.execPath, ['-e', host], { env }).status).toBe(0);
-    expect(readdirSync(code).sort()).toEqual([own, own!.replace(/-flags-[0-9a-f]{8}-xslt/, '')].sort());
+    expect(readdirSync(code).sort()).toEqual([own, own!.replace(/-flags-[0-9a-f]{8}/, '')].sort());
     // The command line's own was accepted by the next run, not thrown away and written again.
     expect(cli().status).toBe(0);
     expect(statSync(join(code, own!)).mtimeMs).toBe(written);
-  });
-
-  // A first run that ran only XPath wrote a cache without saxon-js's transform code, and a build on it compiled
-  // that code afresh in every thread (~80 MB more, ~10 % slower at 400 documents): the first run that runs XSLT
-  // writes a cache of its own, which every run loads after it.
-  it('is written again, beside the first, by the first run that runs XSLT on a cache written without', () => {
-    const cache = mkdtempSync(join(tmpdir(), 'code-cache-'));
-    const env = { ...process.env, TEI_PIPELINE_CACHE: cache };
-    const saxon = JSON.stringify(join(repoRoot, 'dist', 'transform', 'saxon.js'));
-    const xpathOnly = `import(${saxon}).then((m) => m.saxonJs().XPath.evaluate('1 + 1'))`;
-    // One of the shipped compiled stylesheets, run on an empty TEI document (whether it then fails does not matter).
-    const sefs = join(repoRoot, 'dist', 'precompiled', 'sef');
-    const sef = JSON.stringify(join(sefs, readdirSync(sefs).sort()[0]!));
-    const xslt = `import(${saxon}).then(async (m) => {
-      const sef = JSON.parse((await import('node:fs')).readFileSync(${sef}, 'utf8'));
-      const source = await m.parseForSaxon('<TEI xmlns="http://www.tei-c.org/ns/1.0"/>', '/t.xml');
-      try { m.runTransform(sef, { source }); } catch {}
-    })`;
-    const code = join(cache, 'code');
-    expect(spawnSync(process.execPath, ['-e', xpathOnly], { env }).status).toBe(0);
-    const [plain] = readdirSync(code);
-    expect(plain).toMatch(/-x64\.bin$/);
-    const plainSize = statSync(join(code, plain!)).size;
-    expect(spawnSync(process.execPath, ['-e', xslt], { env }).status).toBe(0);
-    const withXslt = plain!.replace(/\.bin$/, '-xslt.bin');
-    expect(readdirSync(code).sort()).toEqual([plain, withXslt].sort());
-    expect(statSync(join(code, withXslt)).size).toBeGreaterThan(plainSize);
-    // Later runs load it, XPath alone or not, and write nothing.
-    const written = statSync(join(code, withXslt)).mtimeMs;
-    expect(spawnSync(process.execPath, ['-e', xpathOnly], { env }).status).toBe(0);
-    expect(spawnSync(process.execPath, ['-e', xslt], { env }).status).toBe(0);
-    expect(statSync(join(code, withXslt)).mtimeMs).toBe(written);
-    expect(statSync(join(code, plain!)).size).toBe(plainSize);
   });
 });
