@@ -6,6 +6,7 @@ import type { Report } from './format/report.js';
 export function makeReport(docs: readonly SourceDocument[], extra: readonly Diagnostic[] = []): Report {
   const diagnostics = [...extra, ...docs.flatMap((d) => d.diagnostics)].sort(compareDiagnostics);
   const counts = countBySeverity(diagnostics);
+  const quoted = new Set(diagnostics.map((d) => d.file));
   const coverage: Report['summary']['coverage'] = {};
   for (const doc of docs) {
     for (const [name, c] of Object.entries(doc.coverage)) {
@@ -17,7 +18,8 @@ export function makeReport(docs: readonly SourceDocument[], extra: readonly Diag
   return {
     diagnostics,
     summary: { files: docs.length, errors: counts.error, warnings: counts.warning, infos: counts.info, coverage },
-    // A document whose text a build let go has no diagnostic to quote: it has no code frame ('').
-    sources: new Map(docs.map((d) => [d.file, d.released ? '' : d.text])),
+    // Only a file with a diagnostic has a line to quote: no other text is read (an unchanged document's is
+    // read only when asked for), and a document whose text a build let go has none ('').
+    sources: new Map(docs.map((d) => [d.file, d.released || !quoted.has(d.file) ? '' : d.text])),
   };
 }

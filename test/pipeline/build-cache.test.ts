@@ -161,6 +161,29 @@ describe('the build cache', () => {
     );
   });
 
+  it('reads an unchanged document rendered again as validation read it: decoded, its DOCTYPE given to no one', async () => {
+    const { root, project } = edition();
+    // The excerpt in UTF-16 with an internal subset whose entity the text uses: a cached document that is
+    // rendered again (its stylesheet changed) must be decoded and expanded as when it was validated.
+    const path = join(root, 'tei', `${EXCERPT}.xml`);
+    const utf8 = readFileSync(path, 'utf8').replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    const withEntity = utf8
+      .replace(/(<TEI\b)/, '<!DOCTYPE TEI [<!ENTITY ed "Edition team">]>\n$1')
+      .replace(/(<body>[^]*?)<\/p>/, '$1 &ed;</p>');
+    expect(withEntity).toContain('&ed;');
+    writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(withEntity, 'utf16le')]));
+    const cold = await build(project);
+    expect(cold.errors).toEqual([]);
+    const text = join(project.outDir, 'text', `${EXCERPT}.txt`);
+    const first = readFileSync(text, 'utf8');
+    expect(first).toContain('Edition team');
+    rmSync(text);
+    const again = await build(project, new EditedStylesheet(project, 'text'));
+    expect(again.stats).toMatchObject({ validated: 0, rendered: 2 });
+    expect(again.errors).toEqual([]);
+    expect(readFileSync(text, 'utf8')).toBe(first);
+  });
+
   it('discards a corrupt or foreign cache, and --force ignores a good one', async () => {
     const { project } = edition();
     await build(project);

@@ -1,11 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { SourceDocument } from '../../core/document.js';
 import { sha256 } from '../../core/fingerprint.js';
 import type { Project } from '../../core/project.js';
+import { decode } from '../../validate/decode.js';
 import { documentFromBytes } from '../../validate/validator.js';
-import type { BuildCache } from '../build-cache.js';
+import type { BuildCache, DocumentEntry } from '../build-cache.js';
 import { corpusFingerprint, dependenciesOf } from '../dependencies.js';
 import type { WarmTools } from '../warm-tools.js';
-import { isRegisterFile, takeBytes, type Sources } from './read-sources.js';
+import { isRegisterFile, takeBytes, type SourceFile, type Sources } from './read-sources.js';
 import type { RegisterEntries } from './register-entries.js';
 
 // Documents validated together (one xmllint call per schema): large editions go in batches of this
@@ -42,23 +44,16 @@ export async function validateChanged(
   const validationKey = (hash: string, deps: readonly string[]) =>
     sha256(hash, config, registers.dependencyState(deps));
   const byFile = new Map<string, SourceDocument>();
-  await Promise.all(
-    sources.files.map(async (s) => {
-      const entry = cache.documents[s.file];
-      if (entry && entry.hash === s.hash && entry.validationKey === validationKey(s.hash, entry.deps)) {
-        const bytes = await takeBytes(s, sources);
-        if (s.hash === entry.hash) {
-          const doc = new SourceDocument(s.absolute, s.file, bytes.toString('utf8'));
-          doc.diagnostics.push(...entry.diagnostics);
-          doc.coverage = entry.coverage;
-          next.documents[s.file] = entry;
-          byFile.set(s.file, doc);
-          return;
-        }
-        s.bytes = bytes; // edited since stage 1 hashed it: validated after all
-      }
-    }),
-  );
+  for (const s of sources.files) {
+    const entry = cache.documents[s.file];
+    if (!entry || entry.hash !== s.hash || entry.validationKey !== validationKey(s.hash, entry.deps)) continue;
+    // Its text is read only if something asks for it: a diagnostic to quote, a format to render.
+    const doc = SourceDocument.deferred(s.absolute, s.file, () => readAgain(project, s, entry));
+    doc.diagnostics.push(...entry.diagnostics);
+    doc.coverage = entry.coverage;
+    next.documents[s.file] = entry;
+    byFile.set(s.file, doc);
+  }
   const unchanged = sources.files.flatMap((s) => byFile.get(s.file) ?? []);
   const changed = sources.files.filter((s) => !byFile.has(s.file));
   // Registers first: a build that renders while it validates (onBatch) needs them from the first batch on.
@@ -110,4 +105,25 @@ export async function validateChanged(
       }
   }
   return { docs: sources.files.map((s) => byFile.get(s.file)!), validated: changed.length };
+}
+
+/**
+ * An unchanged document's text, read when asked for, as validation reads it (decoded, with what other XML
+ * processors are given). A file edited since stage 1 hashed it is read as it is now, and its record is
+ * marked so that the next build validates and renders it again; one gone since reads as empty.
+ */
+function readAgain(project: Project, s: SourceFile, entry: DocumentEntry): { text: string; xmlText?: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(s.absolute);
+  } catch {
+    entry.validationKey = '';
+    return { text: '' };
+  }
+  if (sha256(bytes) !== entry.hash) entry.validationKey = '';
+  const { text } = decode(bytes);
+  // Only a DOCTYPE or a declared encoding other than UTF-8 makes what others are given differ (parse-xml.ts).
+  if (!/<!DOCTYPE|^<\?xml[^>]*?encoding\s*=\s*["'](?!utf-?8["'])/i.test(text)) return { text };
+  const doc = documentFromBytes(project, s.absolute, bytes);
+  return { text: doc.text, ...(doc.xmlText !== undefined ? { xmlText: doc.xmlText } : {}) };
 }
