@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { gatedPath } from '../core/read-gate.js';
 import type { Sef } from './compile-stylesheet.js';
-import { loadSaxonJs } from './load-saxon-js.js';
+import { loadSaxonJs, noteTransform } from './load-saxon-js.js';
 
 let loaded: ReturnType<typeof loadSaxonJs> | null = null;
 
@@ -110,6 +110,7 @@ export const PRINCIPAL = '';
  * the disk here, so a failing transform writes nothing.
  */
 export function runTransform(sef: Sef, options: TransformOptions): Map<string, string> {
+  noteTransform();
   const files = new Map<string, string>();
   const messages: string[] = [];
   try {

@@ -89,14 +89,46 @@ describe("saxon-js's code cache file", () => {
     expect(cli().status).toBe(0);
     const code = join(cache, 'code');
     const [own] = readdirSync(code);
-    expect(own).toMatch(/-flags-[0-9a-f]{8}\.bin$/);
+    expect(own).toMatch(/-flags-[0-9a-f]{8}(-xslt)?\.bin$/);
     const written = statSync(join(code, own!)).mtimeMs;
     // A host that loads the pipeline as a library (no flags set) keeps a cache of its own.
     const host = `import(${JSON.stringify(join(repoRoot, 'dist', 'transform', 'saxon.js'))}).then((m) => m.saxonJs())`;
     expect(spawnSync(process.execPath, ['-e', host], { env }).status).toBe(0);
-    expect(readdirSync(code).sort()).toEqual([own, own!.replace(/-flags-[0-9a-f]{8}/, '')].sort());
+    expect(readdirSync(code).sort()).toEqual([own, own!.replace(/-flags-[0-9a-f]{8}(-xslt)?/, '')].sort());
     // The command line's own was accepted by the next run, not thrown away and written again.
     expect(cli().status).toBe(0);
     expect(statSync(join(code, own!)).mtimeMs).toBe(written);
+  });
+
+  // A long build's cache written at its end is small (V8 has flushed most bytecode by then) and made later
+  // builds slower and larger: a thread that transforms writes it once it has run a few transforms.
+  it('is written by a thread that runs XSLT after its first few transforms, not at its end, and preferred after', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'code-cache-'));
+    const env = { ...process.env, TEI_PIPELINE_CACHE: cache };
+    const code = join(cache, 'code');
+    const loader = JSON.stringify(join(repoRoot, 'dist', 'transform', 'load-saxon-js.js'));
+    const saxon = JSON.stringify(join(repoRoot, 'dist', 'transform', 'saxon.js'));
+    // XPath only: the plain cache, at the end.
+    const xpath = `import(${saxon}).then((m) => m.saxonJs().XPath.evaluate('1 + 1'))`;
+    expect(spawnSync(process.execPath, ['-e', xpath], { env }).status).toBe(0);
+    const plain = readdirSync(code);
+    expect(plain).toHaveLength(1);
+    // Transforms: after the fourth, before the process ends, the XSLT cache is there.
+    const transforms = `Promise.all([import(${saxon}), import(${loader})]).then(([s, l]) => {
+      s.saxonJs();
+      const seen = () => require('node:fs').readdirSync(${JSON.stringify(code)}).length;
+      for (let i = 0; i < 4; i++) l.noteTransform();
+      const before = seen();
+      l.noteTransform();
+      process.stdout.write(before + ' ' + seen());
+    })`;
+    const run = spawnSync(process.execPath, ['-e', transforms], { env, encoding: 'utf8' });
+    expect(run.stdout).toBe('1 2');
+    const xslt = readdirSync(code).find((f) => f.endsWith('-xslt.bin'))!;
+    expect(xslt).toBe(plain[0]!.replace(/\.bin$/, '-xslt.bin'));
+    // Loaded first from then on: a process that transforms again writes nothing.
+    const written = statSync(join(code, xslt)).mtimeMs;
+    expect(spawnSync(process.execPath, ['-e', transforms], { env, encoding: 'utf8' }).stdout).toBe('2 2');
+    expect(statSync(join(code, xslt)).mtimeMs).toBe(written);
   });
 });
