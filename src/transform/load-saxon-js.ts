@@ -33,8 +33,8 @@ export function loadSaxonJs(): typeof SaxonJSApi {
     codeCacheDir(file),
     `saxon-js-${digest(bytes).toString('hex').slice(0, 16)}-v8-${process.versions.v8}-${process.arch}${flagsTag()}`,
   );
-  // Two caches: one written by a process that ran XSLT (-xslt.bin), one by a run that ran only XPath (a
-  // first `validate`). The first found is loaded, the XSLT one before the other.
+  // Two caches: one written by a process that ran XSLT (-xslt.bin), one by a run that ran only XPath.
+  // The first found is loaded, the XSLT one before the other.
   const withXslt = `${base}-xslt.bin`;
   let from = withXslt;
   let cached = readChecked(withXslt);
@@ -53,9 +53,9 @@ export function loadSaxonJs(): typeof SaxonJSApi {
   // Written once this thread has run a few transforms, or when it ends: V8 then includes every function
   // compiled so far, so the next run skips compiling the XPath and XSLT code this one used (most of
   // saxon-js is lazy). Not at the end of a long build: V8 has flushed most functions' bytecode by then,
-  // and a build on the 0.6 MB cache a 1,000-document build left took more memory and time than one on
-  // the 2.9 MB cache of a short run (400 documents: 421 against 385 MB). A process that runs XSLT on a
-  // cache written without it writes the XSLT one.
+  // and builds on the 0.6 MB cache such a build left peaked higher than on the 2.8 MB one written early
+  // (400 documents: 417-433 against 330-392 MB). A process that runs XSLT on a cache written without it
+  // writes the XSLT one.
   const fresh = !cached || script.cachedDataRejected;
   let written = false;
   const write = (to: string) => {
