@@ -57,15 +57,16 @@ export function loadSaxonJs(): typeof SaxonJSApi {
   // (400 documents: 417-433 against 330-392 MB). A process that runs XSLT on a cache written without it
   // writes the XSLT one.
   const fresh = !cached || script.cachedDataRejected;
+  const lacksXslt = fresh || from !== withXslt;
   let written = false;
   const write = (to: string) => {
     written = true;
     writeChecked(to, script.createCachedData());
   };
-  if (fresh || from !== withXslt) afterTransforms = () => write(withXslt);
+  if (lacksXslt) afterTransforms = () => write(withXslt);
   process.once('exit', () => {
-    if (!written && (transforms > 0 ? fresh || from !== withXslt : fresh))
-      write(transforms > 0 ? withXslt : `${base}.bin`);
+    if (written) return;
+    if (transforms > 0 ? lacksXslt : fresh) write(transforms > 0 ? withXslt : `${base}.bin`);
   });
   return mod.exports as typeof SaxonJSApi;
 }

@@ -209,9 +209,21 @@ export function parseXml(doc: SourceDocument): XmlTree | null {
   if (failed || !root) return null;
   // The text is already decoded: other processors must not decode it again by its declaration.
   const base = doc.xmlText ?? text;
-  const declared = /^(<\?xml[^>]*?encoding\s*=\s*["'])([^"']+)/.exec(base);
-  if (declared && !/^utf-?8$/i.test(declared[2]!)) doc.xmlText = declared[1] + 'UTF-8' + base.slice(declared[0].length);
+  const declared = DECLARED_ENCODING.exec(base);
+  if (declared && !UTF_8.test(declared[2]!)) doc.xmlText = declared[1] + 'UTF-8' + base.slice(declared[0].length);
   return { root, prolog, epilog };
+}
+
+const DECLARED_ENCODING = /^(<\?xml[^>]*?encoding\s*=\s*["'])([^"']+)/;
+const UTF_8 = /^utf-?8$/i;
+
+/**
+ * Whether other XML processors are given the text as it is (no `xmlText`): it has no DOCTYPE and declares no
+ * encoding but UTF-8. Told without parsing, for a text read again; '<!DOCTYPE' in a comment only costs a parse.
+ */
+export function givenAsItIs(text: string): boolean {
+  const declared = DECLARED_ENCODING.exec(text);
+  return !text.includes('<!DOCTYPE') && (!declared || UTF_8.test(declared[2]!));
 }
 
 interface InternalSubset {

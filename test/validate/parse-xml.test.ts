@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SourceDocument } from '../../src/core/document.js';
 import { decode, reportDecodeProblems } from '../../src/validate/decode.js';
-import { parseXml } from '../../src/validate/parse-xml.js';
+import { givenAsItIs, parseXml } from '../../src/validate/parse-xml.js';
 import { attr, elements, textContent } from '../../src/core/xml-tree.js';
 
 function load(input: string | Uint8Array) {
@@ -236,5 +236,24 @@ describe('XML as the XML 1.0 specification defines it', () => {
     const { tree, doc } = load(latin1);
     expect(textContent(tree!.root)).toBe('caf\u00e9 \u0093');
     expect(doc.diagnostics.map((d) => d.ruleId)).toEqual(['policy/encoding']);
+  });
+});
+
+describe('givenAsItIs (a text read again tells without parsing whether others get it changed)', () => {
+  it('agrees with the parse on whether there is an xmlText', () => {
+    const texts = [
+      '<TEI/>',
+      '<?xml version="1.0" encoding="UTF-8"?><TEI/>',
+      "<?xml version='1.0' encoding='utf8'?><TEI/>",
+      '<?xml version="1.0" encoding="ISO-8859-1"?><TEI/>',
+      '<?xml version="1.0" encoding="UTF-16"?><TEI/>',
+      '<!DOCTYPE TEI [<!ENTITY e "x">]><TEI>&e;</TEI>',
+      '<?xml version="1.0"?>\n<!DOCTYPE TEI><TEI/>',
+    ];
+    for (const text of texts) {
+      const doc = new SourceDocument('/e/a.xml', 'a.xml', text);
+      expect(parseXml(doc)).not.toBeNull();
+      expect([text, givenAsItIs(text)]).toEqual([text, doc.xmlText === undefined]);
+    }
   });
 });

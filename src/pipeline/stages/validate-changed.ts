@@ -3,6 +3,7 @@ import { SourceDocument } from '../../core/document.js';
 import { sha256 } from '../../core/fingerprint.js';
 import type { Project } from '../../core/project.js';
 import { decode } from '../../validate/decode.js';
+import { givenAsItIs, parseXml } from '../../validate/parse-xml.js';
 import { documentFromBytes } from '../../validate/validator.js';
 import type { BuildCache, DocumentEntry } from '../build-cache.js';
 import { corpusFingerprint, dependenciesOf } from '../dependencies.js';
@@ -48,7 +49,7 @@ export async function validateChanged(
     const entry = cache.documents[s.file];
     if (!entry || entry.hash !== s.hash || entry.validationKey !== validationKey(s.hash, entry.deps)) continue;
     // Its text is read only if something asks for it: a diagnostic to quote, a format to render.
-    const doc = SourceDocument.deferred(s.absolute, s.file, () => readAgain(project, s, entry));
+    const doc = SourceDocument.deferred(s.absolute, s.file, () => readAgain(s, entry));
     doc.diagnostics.push(...entry.diagnostics);
     doc.coverage = entry.coverage;
     next.documents[s.file] = entry;
@@ -112,7 +113,7 @@ export async function validateChanged(
  * processors are given). A file edited since stage 1 hashed it is read as it is now, and its record is
  * marked so that the next build validates and renders it again; one gone since reads as empty.
  */
-function readAgain(project: Project, s: SourceFile, entry: DocumentEntry): { text: string; xmlText?: string } {
+function readAgain(s: SourceFile, entry: DocumentEntry): { text: string; xmlText?: string } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(s.absolute);
@@ -122,8 +123,8 @@ function readAgain(project: Project, s: SourceFile, entry: DocumentEntry): { tex
   }
   if (sha256(bytes) !== entry.hash) entry.validationKey = '';
   const { text } = decode(bytes);
-  // Only a DOCTYPE or a declared encoding other than UTF-8 makes what others are given differ (parse-xml.ts).
-  if (!/<!DOCTYPE|^<\?xml[^>]*?encoding\s*=\s*["'](?!utf-?8["'])/i.test(text)) return { text };
-  const doc = documentFromBytes(project, s.absolute, bytes);
-  return { text: doc.text, ...(doc.xmlText !== undefined ? { xmlText: doc.xmlText } : {}) };
+  if (givenAsItIs(text)) return { text };
+  const doc = new SourceDocument(s.absolute, s.file, text);
+  parseXml(doc);
+  return { text, ...(doc.xmlText !== undefined ? { xmlText: doc.xmlText } : {}) };
 }
