@@ -13,6 +13,7 @@ import { fromPlain, parseRng, toPlain, type RngNode } from './relaxng-js/rng-tre
 import { SchemaCache } from './schema-cache.js';
 import { engine, idAttributes, validateTree, type Engine } from './relaxng-js/validate-tree.js';
 import { describeFault, type Finding as FaultFinding } from './relaxng-js/report.js';
+import { engineState, learnedSize, restoreEngine, type EngineState } from './relaxng-js/engine-state.js';
 import type { SchematronQuery } from './schematron-query.js';
 
 export interface RelaxNgSchema {
@@ -92,9 +93,35 @@ function jsEngine(schema: RelaxNgSchema): Engine {
     whole.schema = loadSchema(schema.path, (file) => (files.add(file), read(file)));
     return { ids: [...idAttributes(whole.schema)], oneFile: files.size === 1 };
   });
-  if (whole.schema) return engine(whole.schema, new Set(facts.ids));
-  if (!facts.oneFile) return engine(loadSchema(schema.path, read));
+  if (whole.schema) return engine(whole.schema, new Set(facts.ids), facts.oneFile ? 0 : null);
+  if (!facts.oneFile) return engine(loadSchema(schema.path, read), undefined, null);
+  const state = schema.cache.peek<EngineState>(LEARNED, schema.text);
+  if (state)
+    try {
+      return restoreEngine(state, new Set(facts.ids));
+    } catch {
+      // A state this engine cannot read (it is keyed by the tool's fingerprint, so only a damaged one): loaded below.
+    }
   return engine(loadSchema(schema.path, read, false), new Set(facts.ids));
+}
+
+const LEARNED = 'rng-learned';
+
+/**
+ * Keep what the JavaScript engine learned (engine-state.ts) in the schema cache, when it learned anything
+ * since it was restored or last kept: the next run over documents like these starts with their states.
+ * Saving a lazily loaded schema resolves every element first (~0.1 s for tei_all, once).
+ */
+export function keepLearned(schema: RelaxNgSchema): void {
+  const e = schema.js;
+  if (!e || e.keptSize === null || learnedSize(e) === e.keptSize) return;
+  try {
+    const state = engineState(e);
+    e.keptSize = learnedSize(e);
+    if (state) schema.cache.put(LEARNED, schema.text, state);
+  } catch {
+    // Not kept: the next run learns again.
+  }
 }
 
 /** A schema file (the schema or one it includes) as a tree, from the cache when its text was read before. */

@@ -17,22 +17,37 @@ export class SchemaCache {
   constructor(private readonly dir: string | null) {}
 
   get<T>(kind: string, text: string, derive: () => T): T {
-    if (this.dir === null) return derive();
-    const key = sha256(kind, toolFingerprint(), textHash(text));
-    const folder = join(this.dir, 'schema');
-    const file = join(folder, `${entryPrefix(kind)}${key}.json`);
-    try {
-      const entry = JSON.parse(readFileSync(file, 'utf8')) as { key?: unknown; value?: T };
-      if (entry.key === key && 'value' in entry) return entry.value as T;
-    } catch {
-      // Absent or unreadable: derived below.
-    }
+    const kept = this.peek<T>(kind, text);
+    if (kept !== undefined) return kept;
     const value = derive();
-    write(file, JSON.stringify({ key, value }));
-    forgetOtherBuilds(folder, kind);
+    this.put(kind, text, value);
     return value;
   }
+
+  /** What was kept of this kind for this text, or undefined. */
+  peek<T>(kind: string, text: string): T | undefined {
+    if (this.dir === null) return undefined;
+    const key = entryKey(kind, text);
+    try {
+      const entry = JSON.parse(readFileSync(entryFile(this.dir, kind, key), 'utf8')) as { key?: unknown; value?: T };
+      if (entry.key === key && 'value' in entry) return entry.value;
+    } catch {
+      // Absent or unreadable: undefined.
+    }
+    return undefined;
+  }
+
+  /** Keep a value of this kind for this text, in place of what was kept. */
+  put(kind: string, text: string, value: unknown): void {
+    if (this.dir === null) return;
+    const key = entryKey(kind, text);
+    write(entryFile(this.dir, kind, key), JSON.stringify({ key, value }));
+    forgetOtherBuilds(join(this.dir, 'schema'), kind);
+  }
 }
+
+const entryKey = (kind: string, text: string) => sha256(kind, toolFingerprint(), textHash(text));
+const entryFile = (dir: string, kind: string, key: string) => join(dir, 'schema', `${entryPrefix(kind)}${key}.json`);
 
 // A schema's text is hashed once per process, whatever is derived from it (tei_all's is 1.1 MB).
 const textHashes = new Map<string, string>();

@@ -13,7 +13,14 @@ import type { Sef } from '../transform/compile-stylesheet.js';
 import { saxonDocumentFromTree } from '../transform/saxon-from-tree.js';
 import { decode, reportDecodeProblems } from './decode.js';
 import { parseXml } from './parse-xml.js';
-import { relaxNgEngine, relaxNgSchema, validateRelaxNg, type RelaxNgEngine, type RelaxNgSchema } from './relaxng.js';
+import {
+  keepLearned,
+  relaxNgEngine,
+  relaxNgSchema,
+  validateRelaxNg,
+  type RelaxNgEngine,
+  type RelaxNgSchema,
+} from './relaxng.js';
 import { checkRoot } from './root.js';
 import { compileSchematron, reportFindings, runSchematron } from './schematron.js';
 import { embeddedSchematron } from './embedded-schematron.js';
@@ -222,6 +229,11 @@ export class Validator {
       invalid: docs.length - valid[s]!,
     }));
     return docs;
+  }
+
+  /** Keep what the RELAX NG engines learned in this run for the next one (relaxng.ts keepLearned). */
+  keepLearned(): void {
+    for (const schema of this.schemas) keepLearned(schema);
   }
 
   /** Validate documents already read (documentFromBytes): the schema, Schematron and rule layers. */

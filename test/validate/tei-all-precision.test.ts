@@ -7,7 +7,8 @@ import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { openProject } from '../../src/core/project.js';
 import { Validator } from '../../src/validate/validator.js';
 import { extractSchematron } from '../../src/validate/embedded-schematron.js';
-import { relaxNgSchema, validateRelaxNg } from '../../src/validate/relaxng.js';
+import { keepLearned, relaxNgSchema, validateRelaxNg } from '../../src/validate/relaxng.js';
+import { learnedSize } from '../../src/validate/relaxng-js/engine-state.js';
 import { SchemaCache } from '../../src/validate/schema-cache.js';
 import { repoRoot } from '../support/cli.js';
 import { deriveErrors } from '../support/derived-errors.js';
@@ -172,6 +173,36 @@ describe.skipIf(!ready)(
         await validateRelaxNg(b, fresh);
         expect(b.map((d) => d.diagnostics)).toEqual(a.map((d) => d.diagnostics));
         expect(a.every((d) => d.diagnostics.length > 0)).toBe(true);
+      } finally {
+        rmSync(cacheDir, { recursive: true, force: true });
+      }
+    });
+
+    it('gives the same diagnostics from what an earlier run learned (kept in the schema cache)', async () => {
+      const cacheDir = mkdtempSync(join(tmpdir(), 'tei-precision-learned-'));
+      try {
+        const text = readFileSync(teiAll, 'utf8');
+        const cache = new SchemaCache(cacheDir);
+        const validator = await Validator.create(openProject(dir), { schemas: [teiAll], schemaAlone: true });
+        const load = (f: string) => validator.load(f);
+        const schemaFindings = (d: { diagnostics: Diagnostic[] }) =>
+          d.diagnostics.filter((x) => x.ruleId === 'schema/tei_all');
+        // A first run on one valid file keeps what it learned; the next starts from that.
+        const first = relaxNgSchema(teiAll, text, 'js', cache);
+        await validateRelaxNg([await load(files.find((f) => reference.get(f)!.length === 0)!)], first);
+        keepLearned(first);
+        const restored = relaxNgSchema(teiAll, text, 'js', cache);
+        const docs = (await Promise.all(files.map(load))).filter((d) => d.tree);
+        await validateRelaxNg(docs, restored);
+        expect(restored.js!.keptSize).toBeGreaterThan(0);
+        for (const d of docs) expect(schemaFindings(d), d.path).toEqual(ours.get(d.path));
+        // Kept again after every fault, and read back: the same findings, nothing more to learn.
+        keepLearned(restored);
+        const again = relaxNgSchema(teiAll, text, 'js', cache);
+        const docs2 = (await Promise.all(files.map(load))).filter((d) => d.tree);
+        await validateRelaxNg(docs2, again);
+        for (const d of docs2) expect(schemaFindings(d), d.path).toEqual(ours.get(d.path));
+        expect(learnedSize(again.js!)).toBe(learnedSize(restored.js!));
       } finally {
         rmSync(cacheDir, { recursive: true, force: true });
       }

@@ -13,6 +13,7 @@ export async function validateCommand(options: CliOptions): Promise<number> {
   const found = await discover(project, options.paths);
   const validator = await Validator.create(project, { schemas: options.schemas, schemaAlone: true });
   const docs = await validator.validate(found.files);
+  validator.keepLearned();
   const report = makeReport(docs, found.diagnostics);
   report.summary.schemas = validator.verdicts;
   printReport(report, options, project.root);

@@ -7,7 +7,10 @@ import { xsdRegex } from './xsd-regex.js';
 export interface Datatype {
   /** Identity for hash-consing: library, name and params. */
   key: string;
+  /** What it was made of (datatype(library, name, params)): a learned engine state names it so (engine-state.ts). */
+  library: string;
   name: string;
+  params: readonly [string, string][];
   allows(value: string): boolean;
   equal(a: string, b: string): boolean;
 }
@@ -106,7 +109,7 @@ export function datatype(library: string, name: string, params: readonly [string
   if (library === '') {
     if (name !== 'string' && name !== 'token') throw new DatatypeError(`Unknown datatype ${name}`);
     const norm = name === 'token' ? collapse : (s: string) => s;
-    return { key, name, allows: () => true, equal: (a, b) => norm(a) === norm(b) };
+    return { key, library, name, params, allows: () => true, equal: (a, b) => norm(a) === norm(b) };
   }
   if (library !== XSD) throw new DatatypeError(`Unknown datatype library ${library}`);
   const lex = XSD_TYPES[name];
@@ -119,7 +122,7 @@ export function datatype(library: string, name: string, params: readonly [string
     return lex.ok(v) && checks.every((c) => c(v));
   };
   const canon = lex.num ? (s: string) => (DOUBLE.test(s) ? String(Number(s)) : s) : (s: string) => s;
-  return { key, name, allows, equal: (a, b) => canon(norm(a)) === canon(norm(b)) };
+  return { key, library, name, params, allows, equal: (a, b) => canon(norm(a)) === canon(norm(b)) };
 }
 
 function facetCheck(facet: string, raw: string, lex: Lexical): (v: string) => boolean {

@@ -10,6 +10,25 @@ import type { Pattern, Patterns } from './pattern.js';
 type Memo = Map<number, Map<string, Pattern>>;
 
 /**
+ * The memos as plain data, by pattern id (engine-state.ts keeps them between runs). Those cheap to compute
+ * again (whether attributes or data are in reach, a choice's alternatives) are left out.
+ */
+export interface DerivativesData {
+  /** Per namespace, its local names and their numbers: [ns, local, number, local, number, …]. */
+  names: (string | number)[][];
+  /** [state, name, result, …] */
+  open: number[];
+  /** [state, key, result, …] */
+  attr: (number | string)[];
+  /** [state, name, count, …the value patterns, …] */
+  attrValues: number[];
+  /** [state, result, …] each */
+  close: number[];
+  end: number[];
+  plainText: number[];
+}
+
+/**
  * A copy of a string that a memo may keep. The parser's strings are slices of the document's text, and V8
  * keeps the whole text alive for as long as one slice of 13 characters or more is (a memo of attribute values
  * that kept the values so held every document of a 1,000-document build, ~150 KB each). Prefixing flattens
@@ -32,6 +51,73 @@ export class Derivatives {
   private readonly plainText = new Map<number, Pattern>();
 
   constructor(private readonly p: Patterns) {}
+
+  /** How much is memoised: it only grows, so a change says something was learned. */
+  size(): number {
+    let n = this.closeMemo.size + this.endMemo.size + this.plainText.size;
+    for (const m of this.open.values()) n += m.size;
+    for (const m of this.attr.values()) n += m.size;
+    for (const m of this.attrValues.values()) n += m.size;
+    return n;
+  }
+
+  toData(): DerivativesData {
+    const names = [...this.names].map(([ns, m]) => [ns, ...[...m].flat()]);
+    const open: number[] = [];
+    for (const [state, m] of this.open) for (const [name, r] of m) open.push(state, name, r.id);
+    const attr: (number | string)[] = [];
+    for (const [state, m] of this.attr) for (const [key, r] of m) attr.push(state, key, r.id);
+    const attrValues: number[] = [];
+    for (const [state, m] of this.attrValues)
+      for (const [name, values] of m) attrValues.push(state, name, values.length, ...values.map((v) => v.id));
+    const pairs = (memo: Map<number, Pattern>) => [...memo].flatMap(([state, r]) => [state, r.id]);
+    return {
+      names,
+      open,
+      attr,
+      attrValues,
+      close: pairs(this.closeMemo),
+      end: pairs(this.endMemo),
+      plainText: pairs(this.plainText),
+    };
+  }
+
+  /** The memos toData gave, over the patterns Patterns.fromData restored (`byId`). */
+  static fromData(p: Patterns, data: DerivativesData, byId: readonly Pattern[]): Derivatives {
+    const d = new Derivatives(p);
+    for (const [ns, ...locals] of data.names) {
+      const m = new Map<string, number>();
+      for (let i = 0; i < locals.length; i += 2) m.set(locals[i] as string, locals[i + 1] as number);
+      d.names.set(ns as string, m);
+      d.nameCount += m.size;
+    }
+    const nested = <K>(memo: Map<number, Map<K, Pattern>>, flat: readonly (number | string)[]) => {
+      for (let i = 0; i < flat.length; i += 3) {
+        let m = memo.get(flat[i] as number);
+        if (!m) memo.set(flat[i] as number, (m = new Map()));
+        m.set(flat[i + 1] as K, byId[flat[i + 2] as number]!);
+      }
+    };
+    nested(d.open, data.open);
+    nested(d.attr, data.attr);
+    for (let i = 0; i < data.attrValues.length;) {
+      const [state, name, count] = [data.attrValues[i]!, data.attrValues[i + 1]!, data.attrValues[i + 2]!];
+      let m = d.attrValues.get(state);
+      if (!m) d.attrValues.set(state, (m = new Map()));
+      m.set(
+        name,
+        data.attrValues.slice(i + 3, i + 3 + count).map((id) => byId[id]!),
+      );
+      i += 3 + count;
+    }
+    const pairs = (memo: Map<number, Pattern>, flat: readonly number[]) => {
+      for (let i = 0; i < flat.length; i += 2) memo.set(flat[i]!, byId[flat[i + 1]!]!);
+    };
+    pairs(d.closeMemo, data.close);
+    pairs(d.endMemo, data.end);
+    pairs(d.plainText, data.plainText);
+    return d;
+  }
 
   private applyAfter(p: Pattern, f: (x: Pattern) => Pattern): Pattern {
     if (p.kind === 'after') return this.p.after(p.a, f(p.b));

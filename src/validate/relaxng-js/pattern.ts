@@ -21,6 +21,33 @@ export type Pattern =
 
 type BinaryKind = 'choice' | 'group' | 'interleave' | 'after';
 
+/**
+ * Every pattern made, as plain data (engine-state.ts keeps it between runs): the patterns in id order, each
+ * its kind's code and its parts' ids, with the name classes, datatypes and value strings they use, and the
+ * hash-consing table, so that patterns made after a restore are the ones the original would have made.
+ */
+export interface PatternsData {
+  count: number;
+  /** From id 3 on (empty, notAllowed and text are 0, 1, 2): [code, …parts] per pattern, flattened. */
+  shapes: (number | string)[];
+  nameClasses: NameClass[];
+  datatypes: [library: string, name: string, params: [string, string][]][];
+  table: [key: string, id: number][];
+}
+
+const CODES = [
+  'choice',
+  'group',
+  'interleave',
+  'after',
+  'oneOrMore',
+  'list',
+  'element',
+  'attribute',
+  'data',
+  'value',
+] as const;
+
 export class Patterns {
   private next = 0;
   private readonly table = new Map<string, Pattern>();
@@ -29,6 +56,11 @@ export class Patterns {
   readonly text: Pattern = { kind: 'text', id: this.next++, nullable: true };
   /** Every element pattern made, for recovery (the content of an element that is out of place). */
   readonly elements: Extract<Pattern, { kind: 'element' }>[] = [];
+
+  /** How many patterns have been made (ids are 0 to count − 1). */
+  get count(): number {
+    return this.next;
+  }
 
   private cons<P extends Pattern>(key: string, make: (id: number) => P): P {
     let p = this.table.get(key);
@@ -172,6 +204,128 @@ export class Patterns {
     };
     this.elements.push(p);
     return p;
+  }
+
+  /**
+   * Every pattern as plain data. Each element's content is resolved first, so the data stands without the
+   * schema: a restored engine never needs the loader.
+   */
+  toData(): PatternsData {
+    for (let i = 0; i < this.elements.length; i++) this.elements[i]!.content();
+    const all: Pattern[] = [this.empty, this.notAllowed, this.text, ...this.elements, ...this.table.values()];
+    for (const byA of Object.values(this.binaries)) for (const byB of byA.values()) all.push(...byB.values());
+    all.sort((x, y) => x.id - y.id);
+    if (all.length !== this.next || all.some((q, i) => q.id !== i)) throw new Error('pattern ids are not dense');
+    const nameClasses = new Map<NameClass, number>();
+    const datatypes = new Map<Datatype, number>();
+    const nc = (c: NameClass) => nameClasses.get(c) ?? (nameClasses.set(c, nameClasses.size), nameClasses.size - 1);
+    const dt = (t: Datatype) => datatypes.get(t) ?? (datatypes.set(t, datatypes.size), datatypes.size - 1);
+    const shapes: (number | string)[] = [];
+    for (const q of all.slice(3)) {
+      shapes.push(CODES.indexOf(q.kind as (typeof CODES)[number]));
+      switch (q.kind) {
+        case 'choice':
+        case 'group':
+        case 'interleave':
+        case 'after':
+          shapes.push(q.a.id, q.b.id);
+          break;
+        case 'oneOrMore':
+        case 'list':
+          shapes.push(q.a.id);
+          break;
+        case 'element':
+          shapes.push(nc(q.nc), q.content().id);
+          break;
+        case 'attribute':
+          shapes.push(nc(q.nc), q.a.id);
+          break;
+        case 'data':
+          shapes.push(dt(q.type), q.except?.id ?? -1);
+          break;
+        case 'value':
+          shapes.push(dt(q.type), q.value);
+          break;
+        default:
+          throw new Error(`a second ${q.kind} pattern`);
+      }
+    }
+    return {
+      count: this.next,
+      shapes,
+      nameClasses: [...nameClasses.keys()],
+      datatypes: [...datatypes.keys()].map((t) => [t.library, t.name, [...t.params]]),
+      table: [...this.table].map(([key, q]) => [key, q.id]),
+    };
+  }
+
+  /**
+   * The patterns toData gave, with their ids; `datatype` makes a datatype again from what it was made of.
+   * Returns them by id as well, for the memos that name them (Derivatives.fromData).
+   */
+  static fromData(
+    data: PatternsData,
+    datatype: (library: string, name: string, params: [string, string][]) => Datatype,
+  ): { patterns: Patterns; byId: Pattern[] } {
+    const P = new Patterns();
+    const byId: Pattern[] = [P.empty, P.notAllowed, P.text];
+    const types = data.datatypes.map(([library, name, params]) => datatype(library, name, params));
+    const s = data.shapes;
+    const num = (i: number) => s[i] as number;
+    for (let i = 0; i < s.length;) {
+      const kind = CODES[num(i)];
+      const id = byId.length;
+      let q: Pattern;
+      if (kind === 'choice' || kind === 'group' || kind === 'interleave' || kind === 'after') {
+        const a = byId[num(i + 1)]!;
+        const b = byId[num(i + 2)]!;
+        q = {
+          kind,
+          id,
+          nullable: kind === 'choice' ? a.nullable || b.nullable : kind === 'after' ? false : a.nullable && b.nullable,
+          a,
+          b,
+        };
+        let byB = P.binaries[kind].get(a.id);
+        if (!byB) P.binaries[kind].set(a.id, (byB = new Map()));
+        byB.set(b.id, q);
+        i += 3;
+      } else if (kind === 'oneOrMore') {
+        const a = byId[num(i + 1)]!;
+        q = { kind, id, nullable: a.nullable, a };
+        i += 2;
+      } else if (kind === 'list') {
+        q = { kind, id, nullable: false, a: byId[num(i + 1)]! };
+        i += 2;
+      } else if (kind === 'element') {
+        const content = num(i + 2);
+        const el = {
+          kind,
+          id,
+          nullable: false as const,
+          nc: data.nameClasses[num(i + 1)]!,
+          content: () => byId[content]!,
+        };
+        P.elements.push(el);
+        q = el;
+        i += 3;
+      } else if (kind === 'attribute') {
+        q = { kind, id, nullable: false, nc: data.nameClasses[num(i + 1)]!, a: byId[num(i + 2)]! };
+        i += 3;
+      } else if (kind === 'data') {
+        const except = num(i + 2);
+        q = { kind, id, nullable: false, type: types[num(i + 1)]!, except: except === -1 ? null : byId[except]! };
+        i += 3;
+      } else if (kind === 'value') {
+        q = { kind, id, nullable: false, type: types[num(i + 1)]!, value: s[i + 2] as string };
+        i += 3;
+      } else throw new Error(`unknown pattern code ${String(s[i])}`);
+      byId.push(q);
+    }
+    if (byId.length !== data.count) throw new Error('pattern count does not match');
+    for (const [key, id] of data.table) P.table.set(key, byId[id]!);
+    P.next = data.count;
+    return { patterns: P, byId };
   }
 
   // Binary patterns by kind, then by their two ids: looked up without building a string key (derivatives

@@ -37,11 +37,16 @@ export interface Engine {
   anywhere: Map<string, Pattern | null>;
   /** Attributes of type ID ("{ns}local"), whose values must be unique in a document (jing checks them too). */
   ids: Set<string>;
+  /**
+   * learnedSize when the engine's state was last kept or restored (engine-state.ts), 0 before; null when
+   * it is never kept (a schema of several files: the cache is keyed by the first file's text alone).
+   */
+  keptSize: number | null;
 }
 
 /** `ids`: the schema's ID-typed attributes when already known (finding them resolves every element). */
-export function engine(schema: Schema, ids = idAttributes(schema)): Engine {
-  return { schema, derivatives: new Derivatives(schema.patterns), anywhere: new Map(), ids };
+export function engine(schema: Schema, ids = idAttributes(schema), keptSize: number | null = 0): Engine {
+  return { schema, derivatives: new Derivatives(schema.patterns), anywhere: new Map(), ids, keptSize };
 }
 
 /**
