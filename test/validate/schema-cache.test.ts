@@ -78,26 +78,38 @@ describe("saxon-js's code cache file", () => {
     expect(readChecked(join(file, 'absent'))).toBeUndefined();
   });
 
-  // V8 refuses code cached under other flags, and the command line sets one (core/heap-growth.ts): were
-  // the two caches one file, each kind of process would throw the other's away and write it again.
-  it("is named by the V8 flags the process set: the command line's kept from run to run, apart from a library host's", () => {
+  // V8 refuses code cached under other flags, and the command line sets one for the commands that render
+  // (core/heap-growth.ts): were the caches one file, each kind of process would throw the other's away.
+  it("is named by the V8 flags the process set: a paced command's kept from run to run, apart from validate's and a library host's", () => {
     const cache = mkdtempSync(join(tmpdir(), 'code-cache-'));
     const env = { ...process.env, TEI_PIPELINE_CACHE: cache };
     const record = join(repoRoot, 'tei', 'dobrynin-vance-1977-02-26.xml');
-    const cli = () =>
-      spawnSync(process.execPath, [join(repoRoot, 'bin', 'tei-pipeline.js'), 'validate', '--quiet', record], { env });
-    expect(cli().status).toBe(0);
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [join(repoRoot, 'bin', 'tei-pipeline.js'), ...args, '--quiet'], {
+        env,
+        cwd: repoRoot,
+      });
     const code = join(cache, 'code');
-    const [own] = readdirSync(code);
+    // validate sets no flag: the cache a library host would use.
+    expect(cli('validate', record).status).toBe(0);
+    const [unpaced] = readdirSync(code);
+    expect(unpaced).toMatch(/^saxon-js-.*\.bin$/);
+    expect(unpaced).not.toMatch(/-flags-/);
+    // check renders, paced: a cache of its own.
+    expect(cli('check').status).toBe(0);
+    const own = readdirSync(code).find((f) => f !== unpaced)!;
     expect(own).toMatch(/-flags-[0-9a-f]{8}(-xslt)?\.bin$/);
-    const written = statSync(join(code, own!)).mtimeMs;
-    // A host that loads the pipeline as a library (no flags set) keeps a cache of its own.
+    const written = statSync(join(code, own)).mtimeMs;
+    const unpacedWritten = statSync(join(code, unpaced!)).mtimeMs;
+    // A host that loads the pipeline as a library (no flags set) takes validate's.
     const host = `import(${JSON.stringify(join(repoRoot, 'dist', 'transform', 'saxon.js'))}).then((m) => m.saxonJs())`;
     expect(spawnSync(process.execPath, ['-e', host], { env }).status).toBe(0);
-    expect(readdirSync(code).sort()).toEqual([own, own!.replace(/-flags-[0-9a-f]{8}(-xslt)?/, '')].sort());
-    // The command line's own was accepted by the next run, not thrown away and written again.
-    expect(cli().status).toBe(0);
-    expect(statSync(join(code, own!)).mtimeMs).toBe(written);
+    expect(readdirSync(code).sort()).toEqual([own, unpaced].sort());
+    // Each was accepted by the next run of its kind, not thrown away and written again.
+    expect(cli('check').status).toBe(0);
+    expect(cli('validate', record).status).toBe(0);
+    expect(statSync(join(code, own)).mtimeMs).toBe(written);
+    expect(statSync(join(code, unpaced!)).mtimeMs).toBe(unpacedWritten);
   });
 
   // A long build's cache written at its end is small (V8 has flushed most bytecode by then) and made later
