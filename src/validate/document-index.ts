@@ -4,6 +4,7 @@
  * walking the document themselves (schematron-context.ts). The walk is of saxon-js's own tree, a DOM,
  * so the nodes in the lists are the ones the queries see.
  */
+import { detached } from '../core/detached.js';
 import type { BucketKey } from './schematron-context.js';
 
 /** What one walk of a document finds for the queries: the names it holds and the lists of nodes. */
@@ -31,19 +32,63 @@ export function indexDocument(saxonDoc: unknown, keys: Iterable<BucketKey>): Doc
   while (stack.length > 0) {
     const node = stack.pop()!;
     const ns = node.namespaceURI ?? '';
-    const name = `{${ns}}${node.localName}`;
+    const name = elementKey(ns, node.localName);
     present.add(name);
     buckets.get(name)?.push(node);
     for (let i = 0; i < node.attributes.length; i++) {
       const a = node.attributes[i]!;
       const ans = a.namespaceURI ?? '';
       if (ans === XMLNS) continue;
-      present.add(`@{${ans}}${a.localName}`);
-      if (ans === '') buckets.get(`{${ns}}*@${a.localName}`)?.push(node);
+      const keys = attributeKeys(ns, ans, a.localName);
+      present.add(keys.name);
+      if (keys.bucket !== null) buckets.get(keys.bucket)?.push(node);
     }
     pushChildren(node);
   }
   return { present, buckets };
+}
+
+// The keys of each name, made once: a walk of ../shared/corpus meets 45,000 attributes, and building
+// their keys anew was most of it. Bounded, so that a document of endless distinct names cannot grow them,
+// and kept as copies (core/detached.ts), so that they hold no document's text.
+const MAX_NAMES = 10_000;
+type Keys = { name: string; bucket: BucketKey | null };
+const elementKeys = new Map<string, Map<string, string>>();
+// An attribute in no namespace by its element's namespace, one in a namespace by that namespace.
+const plainAttributeKeys = new Map<string, Map<string, Keys>>();
+const namespacedAttributeKeys = new Map<string, Map<string, Keys>>();
+
+/** The inner map for a namespace, or a new unkept one when the memo is full. */
+function namesIn<V>(memo: Map<string, Map<string, V>>, ns: string): Map<string, V> {
+  let m = memo.get(ns);
+  if (!m) {
+    m = new Map();
+    if (memo.size < MAX_NAMES) memo.set(detached(ns), m);
+  }
+  return m;
+}
+
+function elementKey(ns: string, local: string): string {
+  const m = namesIn(elementKeys, ns);
+  let key = m.get(local);
+  if (key === undefined) {
+    const own = detached(local);
+    key = `{${detached(ns)}}${own}`;
+    if (m.size < MAX_NAMES) m.set(own, key);
+  }
+  return key;
+}
+
+/** An attribute's key in `present`, and the list it goes into: "{element ns}*@local" when in no namespace. */
+function attributeKeys(elementNs: string, ns: string, local: string): Keys {
+  const m = ns === '' ? namesIn(plainAttributeKeys, elementNs) : namesIn(namespacedAttributeKeys, ns);
+  let keys = m.get(local);
+  if (keys === undefined) {
+    const own = detached(local);
+    keys = { name: `@{${detached(ns)}}${own}`, bucket: ns === '' ? `{${detached(elementNs)}}*@${own}` : null };
+    if (m.size < MAX_NAMES) m.set(own, keys);
+  }
+  return keys;
 }
 
 interface DomNode {

@@ -4,6 +4,7 @@
  * names are memoised per pattern, so a large schema costs the work once per distinct state. The
  * lenient variants are for recovery after an error: they give the state jing would go on with.
  */
+import { detached } from '../../core/detached.js';
 import { contains } from './name-class.js';
 import type { Pattern, Patterns } from './pattern.js';
 
@@ -27,14 +28,6 @@ export interface DerivativesData {
   end: number[];
   plainText: number[];
 }
-
-/**
- * A copy of a string that a memo may keep. The parser's strings are slices of the document's text, and V8
- * keeps the whole text alive for as long as one slice of 13 characters or more is (a memo of attribute values
- * that kept the values so held every document of a 1,000-document build, ~150 KB each). Prefixing flattens
- * the string anew; the slice then refers to that copy.
- */
-const detached = (s: string) => (' ' + s).slice(1);
 
 export class Derivatives {
   private readonly open = new Map<number, Map<number, Pattern>>();
@@ -226,7 +219,9 @@ export class Derivatives {
     const name = this.nameId(ns, local);
     const accepted = this.attributeValues(p, ns, local, name).filter((v) => anyValue || this.valueMatches(v, value));
     if (accepted.length === 0) return this.p.notAllowed;
-    return this.attributeAccepted(p, ns, local, `${name}|${accepted.map((v) => v.id).join(',')}`, new Set(accepted));
+    // Most attributes have one value pattern: its key without building an array of ids.
+    const key = accepted.length === 1 ? `${name}|${accepted[0]!.id}` : `${name}|${accepted.map((v) => v.id).join(',')}`;
+    return this.attributeAccepted(p, ns, local, key, accepted);
   }
 
   /**
@@ -234,7 +229,7 @@ export class Derivatives {
    * memoised. Below an `after` it is memoised again for the element's own state, whatever the state
    * its parent goes on with: the same element with the same attributes reuses it anywhere.
    */
-  private attributeAccepted(p: Pattern, ns: string, local: string, key: string, accepted: Set<Pattern>): Pattern {
+  private attributeAccepted(p: Pattern, ns: string, local: string, key: string, accepted: readonly Pattern[]): Pattern {
     let m = this.attr.get(p.id);
     if (!m) this.attr.set(p.id, (m = new Map()));
     let r = m.get(key);
@@ -258,7 +253,7 @@ export class Derivatives {
   }
 
   /** James Clark's attribute derivative, where a value is accepted by the value patterns in `accepted`. */
-  private computeAttribute(p: Pattern, ns: string, local: string, key: string, accepted: Set<Pattern>): Pattern {
+  private computeAttribute(p: Pattern, ns: string, local: string, key: string, accepted: readonly Pattern[]): Pattern {
     const P = this.p;
     const deriv = (q: Pattern) => this.computeAttribute(q, ns, local, key, accepted);
     // Content with no attribute in reach (an element's children: a choice of a hundred elements) gives nothing.
@@ -275,7 +270,7 @@ export class Derivatives {
       case 'oneOrMore':
         return P.group(deriv(p.a), P.choice(p, P.empty));
       case 'attribute':
-        return contains(p.nc, ns, local) && accepted.has(p.a) ? P.empty : P.notAllowed;
+        return contains(p.nc, ns, local) && accepted.includes(p.a) ? P.empty : P.notAllowed;
       default:
         return P.notAllowed;
     }
