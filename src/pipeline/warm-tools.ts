@@ -38,6 +38,18 @@ export class WarmTools {
     return (this.validatorP ??= Validator.create(this.project, this.options));
   }
 
+  /**
+   * Keep what the validator's RELAX NG engines learned, for the next process (Validator.keepLearned): after
+   * the outputs are written, so that no page waits for it. Nothing when this run validated nothing.
+   */
+  async keepLearned(): Promise<void> {
+    // A validator that could not be made has nothing to keep (the build reported why).
+    await this.validatorP?.then(
+      (v) => v.keepLearned(),
+      () => undefined,
+    );
+  }
+
   stylesheets(): Promise<CompiledStylesheets> {
     return (this.stylesheetsP ??= compileStylesheets(this.project));
   }

@@ -114,6 +114,7 @@ export async function watchEdition(project: Project, options: WatchOptions): Pro
     if (first) toWarm = build;
     first = false;
     options.onBuild({ build, written, ms: performance.now() - started, reloadMs });
+    await tools.keepLearned();
   };
   const schedule = () => {
     if (running) {

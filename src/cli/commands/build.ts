@@ -64,6 +64,7 @@ export async function buildCommand(options: CliOptions): Promise<number> {
     stopListening();
   }
   const { removed: stale } = await commitBuild(project, build, { removeStale: options.paths.length === 0 });
+  await tools.keepLearned();
   const report = makeReport(build.docs, build.diagnostics);
   printReport(report, options, project.root);
   if (!options.quiet && options.format === 'human') {

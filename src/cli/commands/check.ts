@@ -32,7 +32,9 @@ export async function checkCommand(options: CliOptions): Promise<number> {
   const project = editionFor(options);
   if (!project) return 1;
   // A proof, not a shortcut: everything is validated and rendered afresh, the cache is not read.
-  const build = await buildEdition(project, new WarmTools(project, { schemas: options.schemas }), { force: true });
+  const tools = new WarmTools(project, { schemas: options.schemas });
+  const build = await buildEdition(project, tools, { force: true });
+  await tools.keepLearned();
   const out = projectPath(project, project.outDir);
   const problems: Diagnostic[] = [];
   const diffs: string[] = [];

@@ -105,8 +105,6 @@ export async function validateChanged(
         doc.saxonDoc = null;
       }
   }
-  // What the RELAX NG engine learned on these documents, for the next build (one that validated nothing has nothing).
-  if (changed.length > 0) (await tools.validator()).keepLearned();
   return { docs: sources.files.map((s) => byFile.get(s.file)!), validated: changed.length };
 }
 
