@@ -78,6 +78,12 @@ export class Derivatives {
   /** The memos toData gave, over the patterns Patterns.fromData restored (`byId`). */
   static fromData(p: Patterns, data: DerivativesData, byId: readonly Pattern[]): Derivatives {
     const d = new Derivatives(p);
+    // As Patterns.fromData, every reference checked: a damaged state fails here, not in a document.
+    const pattern = (k: unknown) => {
+      const found = typeof k === 'number' ? byId[k] : undefined;
+      if (found === undefined) throw new Error(`the state names a pattern it does not hold (${String(k)})`);
+      return found;
+    };
     for (const [ns, ...locals] of data.names) {
       const m = new Map<string, number>();
       for (let i = 0; i < locals.length; i += 2) m.set(locals[i] as string, locals[i + 1] as number);
@@ -88,7 +94,7 @@ export class Derivatives {
       for (let i = 0; i < flat.length; i += 3) {
         let m = memo.get(flat[i] as number);
         if (!m) memo.set(flat[i] as number, (m = new Map()));
-        m.set(flat[i + 1] as K, byId[flat[i + 2] as number]!);
+        m.set(flat[i + 1] as K, pattern(flat[i + 2]));
       }
     };
     nested(d.open, data.open);
@@ -97,14 +103,11 @@ export class Derivatives {
       const [state, name, count] = [data.attrValues[i]!, data.attrValues[i + 1]!, data.attrValues[i + 2]!];
       let m = d.attrValues.get(state);
       if (!m) d.attrValues.set(state, (m = new Map()));
-      m.set(
-        name,
-        data.attrValues.slice(i + 3, i + 3 + count).map((id) => byId[id]!),
-      );
+      m.set(name, data.attrValues.slice(i + 3, i + 3 + count).map(pattern));
       i += 3 + count;
     }
     const pairs = (memo: Map<number, Pattern>, flat: readonly number[]) => {
-      for (let i = 0; i < flat.length; i += 2) memo.set(flat[i]!, byId[flat[i + 1]!]!);
+      for (let i = 0; i < flat.length; i += 2) memo.set(flat[i]!, pattern(flat[i + 1]));
     };
     pairs(d.closeMemo, data.close);
     pairs(d.endMemo, data.end);

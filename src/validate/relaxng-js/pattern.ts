@@ -271,14 +271,22 @@ export class Patterns {
     const byId: Pattern[] = [P.empty, P.notAllowed, P.text];
     const types = data.datatypes.map(([library, name, params]) => datatype(library, name, params));
     const s = data.shapes;
-    const num = (i: number) => s[i] as number;
+    // Every reference is checked as it is read: a damaged state fails here, where the caller loads the
+    // schema instead, never later in the middle of a document.
+    const entry = <T>(list: readonly T[], k: unknown, what: string): T => {
+      const found = typeof k === 'number' ? list[k] : undefined;
+      if (found === undefined) throw new Error(`the state names a ${what} it does not hold (${String(k)})`);
+      return found;
+    };
+    const pattern = (k: unknown) => entry(byId, k, 'pattern');
+    const contents: [{ content: Pattern }, unknown][] = [];
     for (let i = 0; i < s.length;) {
-      const kind = CODES[num(i)];
+      const kind = CODES[s[i] as number];
       const id = byId.length;
       let q: Pattern;
       if (kind === 'choice' || kind === 'group' || kind === 'interleave' || kind === 'after') {
-        const a = byId[num(i + 1)]!;
-        const b = byId[num(i + 2)]!;
+        const a = pattern(s[i + 1]);
+        const b = pattern(s[i + 2]);
         q = {
           kind,
           id,
@@ -291,39 +299,49 @@ export class Patterns {
         byB.set(b.id, q);
         i += 3;
       } else if (kind === 'oneOrMore') {
-        const a = byId[num(i + 1)]!;
+        const a = pattern(s[i + 1]);
         q = { kind, id, nullable: a.nullable, a };
         i += 2;
       } else if (kind === 'list') {
-        q = { kind, id, nullable: false, a: byId[num(i + 1)]! };
+        q = { kind, id, nullable: false, a: pattern(s[i + 1]) };
         i += 2;
       } else if (kind === 'element') {
-        const content = num(i + 2);
-        const el = {
+        // Its content may come later in id order: given once every pattern is made.
+        const holder = { content: P.notAllowed };
+        q = {
           kind,
           id,
-          nullable: false as const,
-          nc: data.nameClasses[num(i + 1)]!,
-          content: () => byId[content]!,
+          nullable: false,
+          nc: entry(data.nameClasses, s[i + 1], 'name class'),
+          content: () => holder.content,
         };
-        P.elements.push(el);
-        q = el;
+        P.elements.push(q);
+        contents.push([holder, s[i + 2]]);
         i += 3;
       } else if (kind === 'attribute') {
-        q = { kind, id, nullable: false, nc: data.nameClasses[num(i + 1)]!, a: byId[num(i + 2)]! };
+        q = { kind, id, nullable: false, nc: entry(data.nameClasses, s[i + 1], 'name class'), a: pattern(s[i + 2]) };
         i += 3;
       } else if (kind === 'data') {
-        const except = num(i + 2);
-        q = { kind, id, nullable: false, type: types[num(i + 1)]!, except: except === -1 ? null : byId[except]! };
+        const except = s[i + 2];
+        q = {
+          kind,
+          id,
+          nullable: false,
+          type: entry(types, s[i + 1], 'datatype'),
+          except: except === -1 ? null : pattern(except),
+        };
         i += 3;
       } else if (kind === 'value') {
-        q = { kind, id, nullable: false, type: types[num(i + 1)]!, value: s[i + 2] as string };
+        const value = s[i + 2];
+        if (typeof value !== 'string') throw new Error('the state gives a value that is not a string');
+        q = { kind, id, nullable: false, type: entry(types, s[i + 1], 'datatype'), value };
         i += 3;
       } else throw new Error(`unknown pattern code ${String(s[i])}`);
       byId.push(q);
     }
     if (byId.length !== data.count) throw new Error('pattern count does not match');
-    for (const [key, id] of data.table) P.table.set(key, byId[id]!);
+    for (const [holder, content] of contents) holder.content = pattern(content);
+    for (const [key, id] of data.table) P.table.set(key, pattern(id));
     P.next = data.count;
     return { patterns: P, byId };
   }

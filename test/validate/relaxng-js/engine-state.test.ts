@@ -114,25 +114,46 @@ describe('what the RELAX NG engine learned, kept between runs', () => {
     expect(learnedSize(third.js!)).toBe(learnedSize(second.js!));
   });
 
-  it('loads the schema instead when the kept state cannot be read', async () => {
-    const dir = tempDir();
-    const path = join(dir, 'letter.rng');
-    writeFileSync(path, GRAMMAR);
-    const cache = new SchemaCache(dir);
-    const first = relaxNgSchema(path, GRAMMAR, 'js', cache);
-    await validateRelaxNg([doc(DOCS[0]!, 0)], first);
-    keepLearned(first);
-    const [name] = readdirSync(join(dir, 'schema')).filter((f) => f.startsWith('rng-learned@'));
-    const file = join(dir, 'schema', name!);
-    // Its key intact, its state damaged: a pattern refers to one that does not exist.
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as { value: { patterns: { shapes: unknown[] } } };
-    entry.value.patterns.shapes = [0, 99999, 99999];
-    writeFileSync(file, JSON.stringify(entry));
-    const docs = DOCS.map(doc);
-    await validateRelaxNg(docs, relaxNgSchema(path, GRAMMAR, 'js', cache));
-    const expected = DOCS.map(doc);
-    await validateRelaxNg(expected, relaxNgSchema(path, GRAMMAR, 'js', new SchemaCache(null)));
-    expect(docs.map((d) => d.diagnostics)).toEqual(expected.map((d) => d.diagnostics));
+  it('loads the schema instead when the kept state is damaged, wherever the damage is', async () => {
+    type State = NonNullable<ReturnType<typeof engineState>>;
+    const damages: Record<string, (state: State) => void> = {
+      'a pattern whose parts do not exist': (st) => st.patterns.shapes.splice(0, 3, 0, 99999, 99999),
+      "an element's content that does not exist": (st) => {
+        const at = st.patterns.shapes.indexOf(6); // the first element: [6, name class, content]
+        st.patterns.shapes[at + 2] = 99999;
+      },
+      'a memo that names a pattern that does not exist': (st) => (st.derivatives.open[2] = 99999),
+      'a value that is not a string': (st) => {
+        const at = st.patterns.shapes.indexOf(9); // the first value: [9, datatype, value]
+        st.patterns.shapes[at + 2] = 3;
+      },
+      'no start': (st) => (st.start = -1),
+    };
+    for (const [what, damage] of Object.entries(damages)) {
+      const dir = tempDir();
+      const path = join(dir, 'letter.rng');
+      writeFileSync(path, GRAMMAR);
+      const cache = new SchemaCache(dir);
+      const first = relaxNgSchema(path, GRAMMAR, 'js', cache);
+      await validateRelaxNg(DOCS.map(doc), first);
+      keepLearned(first);
+      const [name] = readdirSync(join(dir, 'schema')).filter((f) => f.startsWith('rng-learned@'));
+      const file = join(dir, 'schema', name!);
+      // The key intact, the state damaged.
+      const entry = JSON.parse(readFileSync(file, 'utf8')) as { value: State };
+      damage(entry.value);
+      writeFileSync(file, JSON.stringify(entry));
+      const docs = DOCS.map(doc);
+      const again = relaxNgSchema(path, GRAMMAR, 'js', cache);
+      await validateRelaxNg(docs, again);
+      expect(again.js!.keptSize, what).toBe(0); // loaded, not restored
+      const expected = DOCS.map(doc);
+      await validateRelaxNg(expected, relaxNgSchema(path, GRAMMAR, 'js', new SchemaCache(null)));
+      expect(
+        docs.map((d) => d.diagnostics),
+        what,
+      ).toEqual(expected.map((d) => d.diagnostics));
+    }
   });
 
   it('is not kept for a schema of several files (the cache is keyed by the first file alone)', async () => {
