@@ -70,6 +70,14 @@ describe('what the RELAX NG engine learned, kept between runs', () => {
     expect(JSON.parse(JSON.stringify(engineState(restored)))).toEqual(state);
   });
 
+  it('is not kept beyond a size, where reading it back would cost more than it saves', () => {
+    const learned = schema({ 'letter.rng': GRAMMAR });
+    DOCS.forEach((x) => check(learned, x));
+    const count = learned.schema.patterns.count;
+    expect(engineState(learned, count)).not.toBeNull();
+    expect(engineState(learned, count - 1)).toBeNull();
+  });
+
   it('goes on learning after a restore, as the engine would have without one', () => {
     const fresh = schema({ 'letter.rng': GRAMMAR });
     const partly = schema({ 'letter.rng': GRAMMAR });
