@@ -5,11 +5,14 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/cli.js';
 
-// The workflow an edition's repository copies. The schema is SchemaStore's, beside the checkout
-// (../shared/schemas/github-workflow); parsed as YAML 1.2, where `on:` is a key, not `true`.
+// The workflow an edition's repository copies, and the one `init` writes into a new edition (the same
+// file: templates/edition/ once kept an older one, on Node 20, after this one moved on). The schema is
+// SchemaStore's, beside the checkout (../shared/schemas/github-workflow); parsed as YAML 1.2, where
+// `on:` is a key, not `true`.
 const WORKFLOW = join(repoRoot, '.github', 'workflows', 'tei.yml');
+const TEMPLATE = join(repoRoot, 'templates', 'edition', '.github', 'workflows', 'tei.yml');
 const SCHEMA = join(repoRoot, '..', 'shared', 'schemas', 'github-workflow', 'github-workflow.json');
-const workflow = parse(readFileSync(WORKFLOW, 'utf8'), { version: '1.2' }) as {
+type Workflow = {
   on: Record<string, unknown>;
   jobs: Record<
     string,
@@ -25,7 +28,6 @@ const workflow = parse(readFileSync(WORKFLOW, 'utf8'), { version: '1.2' }) as {
     }
   >;
 };
-const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
 
 // The first major of each action whose runtime is Node 24 (`runs.using: node24` in its action.yml).
 const NODE24_FROM: Record<string, number> = {
@@ -34,7 +36,17 @@ const NODE24_FROM: Record<string, number> = {
   'github/codeql-action/upload-sarif': 4,
 };
 
-describe('.github/workflows/tei.yml', () => {
+it("init writes the edition's workflow itself", () => {
+  expect(readFileSync(TEMPLATE, 'utf8')).toBe(readFileSync(WORKFLOW, 'utf8'));
+});
+
+describe.each([
+  ['.github/workflows/tei.yml', WORKFLOW],
+  ['the workflow init writes', TEMPLATE],
+])('%s', (_, file) => {
+  const workflow = parse(readFileSync(file, 'utf8'), { version: '1.2' }) as Workflow;
+  const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
+
   it.skipIf(!existsSync(SCHEMA))(
     `is valid against the GitHub workflow schema${existsSync(SCHEMA) ? '' : ` (skipped: ${SCHEMA} is absent; it is SchemaStore's github-workflow.json)`}`,
     () => {
