@@ -33,6 +33,7 @@ type Workflow = {
 const NODE24_FROM: Record<string, number> = {
   'actions/checkout': 5,
   'actions/setup-node': 5,
+  'actions/cache': 5,
   'github/codeql-action/upload-sarif': 4,
 };
 
@@ -75,6 +76,22 @@ describe.each([
     expect(upload['continue-on-error']).toBe(true);
     expect(upload.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
     expect(Object.values(workflow.jobs).some((j) => j.permissions?.['security-events'] === 'write')).toBe(true);
+  });
+
+  it("keeps tei-pipeline's cache from run to run, restored before the first command that reads it", () => {
+    const at = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+    expect(at).toBeGreaterThan(-1);
+    expect(String(steps[at]!.with!['path']).trim().split('\n')).toEqual([
+      '.cache/tei-pipeline',
+      'node_modules/.cache/tei-pipeline',
+    ]);
+    // After npm ci, which empties node_modules.
+    expect(at).toBeGreaterThan(steps.findIndex((s) => s.run === 'npm ci'));
+    // A key of its own each run (caches are immutable), found again by its prefix.
+    expect(String(steps[at]!.with!['key'])).toContain('${{ github.sha }}');
+    expect(String(steps[at]!.with!['key']).startsWith(String(steps[at]!.with!['restore-keys']))).toBe(true);
+    const first = steps.findIndex((s) => s.run?.startsWith('npx tei-pipeline'));
+    expect(at).toBeLessThan(first);
   });
 
   it('installs the tool as a dependency, validates, runs the edition’s tests and checks the outputs', () => {
