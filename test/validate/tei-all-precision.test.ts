@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
+import type { SourceDocument } from '../../src/core/document.js';
 import { openProject } from '../../src/core/project.js';
 import { Validator } from '../../src/validate/validator.js';
 import { extractSchematron } from '../../src/validate/embedded-schematron.js';
-import { keepLearned, relaxNgSchema, validateRelaxNg } from '../../src/validate/relaxng.js';
+import { keepLearned, relaxNgSchema, validateRelaxNg, type RelaxNgSchema } from '../../src/validate/relaxng.js';
 import { learnedSize } from '../../src/validate/relaxng-js/engine-state.js';
 import { SchemaCache } from '../../src/validate/schema-cache.js';
 import { repoRoot } from '../support/cli.js';
@@ -130,13 +131,39 @@ describe.skipIf(!ready)(
       for (const f of files) expect(batchOurs.get(f), f).toEqual(ours.get(f));
     });
 
-    it('gives the same diagnostics with the schema loaded lazily, as a cached schema is', async () => {
+    /**
+     * A schema cache of its own for one test (removed after it), tei_all's text, and files loaded as
+     * `validate --schema` loads them.
+     */
+    async function withSchemaCache(
+      use: (run: { text: string; cache: SchemaCache; load: (f: string) => Promise<SourceDocument> }) => Promise<void>,
+    ): Promise<void> {
       const cacheDir = mkdtempSync(join(tmpdir(), 'tei-precision-cache-'));
       try {
-        const text = readFileSync(teiAll, 'utf8');
-        const cache = new SchemaCache(cacheDir);
         const validator = await Validator.create(openProject(dir), { schemas: [teiAll], schemaAlone: true });
-        const load = (f: string) => validator.load(f);
+        await use({
+          text: readFileSync(teiAll, 'utf8'),
+          cache: new SchemaCache(cacheDir),
+          load: (f) => validator.load(f),
+        });
+      } finally {
+        rmSync(cacheDir, { recursive: true, force: true });
+      }
+    }
+
+    /** Every file validated against this loading of tei_all gives the findings checked against jing above. */
+    async function expectOursWith(schema: RelaxNgSchema, load: (f: string) => Promise<SourceDocument>) {
+      const docs = (await Promise.all(files.map(load))).filter((d) => d.tree);
+      await validateRelaxNg(docs, schema);
+      for (const d of docs)
+        expect(
+          d.diagnostics.filter((x) => x.ruleId === 'schema/tei_all'),
+          d.path,
+        ).toEqual(ours.get(d.path));
+    }
+
+    it('gives the same diagnostics with the schema loaded lazily, as a cached schema is', () =>
+      withSchemaCache(async ({ text, cache, load }) => {
         const valid = files.find((f) => reference.get(f)!.length === 0)!;
         // The first load is whole and leaves the cache entry; the second is lazy.
         const whole = relaxNgSchema(teiAll, text, 'js', cache);
@@ -145,13 +172,7 @@ describe.skipIf(!ready)(
         await validateRelaxNg([await load(valid)], lazy);
         // Lazily, only the elements that the valid file's content reached have been made yet.
         expect(lazy.js!.schema.patterns.elements.length).toBeLessThan(whole.js!.schema.patterns.elements.length);
-        const docs = (await Promise.all(files.map(load))).filter((d) => d.tree);
-        await validateRelaxNg(docs, lazy);
-        for (const d of docs)
-          expect(
-            d.diagnostics.filter((x) => x.ruleId === 'schema/tei_all'),
-            d.path,
-          ).toEqual(ours.get(d.path));
+        await expectOursWith(lazy, load);
         // Elements out of place, some of which no valid document reaches (the recovery looks in every
         // element's content for them): the same findings, whole or lazy.
         const withBody = files.find(
@@ -173,40 +194,23 @@ describe.skipIf(!ready)(
         await validateRelaxNg(b, fresh);
         expect(b.map((d) => d.diagnostics)).toEqual(a.map((d) => d.diagnostics));
         expect(a.every((d) => d.diagnostics.length > 0)).toBe(true);
-      } finally {
-        rmSync(cacheDir, { recursive: true, force: true });
-      }
-    });
+      }));
 
-    it('gives the same diagnostics from what an earlier run learned (kept in the schema cache)', async () => {
-      const cacheDir = mkdtempSync(join(tmpdir(), 'tei-precision-learned-'));
-      try {
-        const text = readFileSync(teiAll, 'utf8');
-        const cache = new SchemaCache(cacheDir);
-        const validator = await Validator.create(openProject(dir), { schemas: [teiAll], schemaAlone: true });
-        const load = (f: string) => validator.load(f);
-        const schemaFindings = (d: { diagnostics: Diagnostic[] }) =>
-          d.diagnostics.filter((x) => x.ruleId === 'schema/tei_all');
+    it('gives the same diagnostics from what an earlier run learned (kept in the schema cache)', () =>
+      withSchemaCache(async ({ text, cache, load }) => {
         // A first run on one valid file keeps what it learned; the next starts from that.
         const first = relaxNgSchema(teiAll, text, 'js', cache);
         await validateRelaxNg([await load(files.find((f) => reference.get(f)!.length === 0)!)], first);
         keepLearned(first);
         const restored = relaxNgSchema(teiAll, text, 'js', cache);
-        const docs = (await Promise.all(files.map(load))).filter((d) => d.tree);
-        await validateRelaxNg(docs, restored);
+        await expectOursWith(restored, load);
         expect(restored.js!.keptSize).toBeGreaterThan(0);
-        for (const d of docs) expect(schemaFindings(d), d.path).toEqual(ours.get(d.path));
         // Kept again after every fault, and read back: the same findings, nothing more to learn.
         keepLearned(restored);
         const again = relaxNgSchema(teiAll, text, 'js', cache);
-        const docs2 = (await Promise.all(files.map(load))).filter((d) => d.tree);
-        await validateRelaxNg(docs2, again);
-        for (const d of docs2) expect(schemaFindings(d), d.path).toEqual(ours.get(d.path));
+        await expectOursWith(again, load);
         expect(learnedSize(again.js!)).toBe(learnedSize(restored.js!));
-      } finally {
-        rmSync(cacheDir, { recursive: true, force: true });
-      }
-    });
+      }));
 
     it('reports a bad enumerated value at the attribute, naming the allowed values', () => {
       const f = files.find((x) => x.endsWith('--cert-value.xml'))!;
