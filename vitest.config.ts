@@ -33,6 +33,8 @@ export default defineConfig({
     // on (CI and ours) that is one file at a time, with a core idle while a file waits on chromium,
     // a spawned CLI or a reference tool. Two files at a time keep both cores busy.
     maxWorkers: 2,
+    // One temporary folder per run, removed at its end (test/support/temporary-root.ts).
+    globalSetup: ['test/support/temporary-root.ts'],
     sequence: { sequencer: LongestFirst },
     // End-to-end tests start the CLI and saxon-js; the first compiles stylesheets (cached afterwards).
     testTimeout: 120_000,
