@@ -9,6 +9,7 @@ import { saveCache } from '../../src/pipeline/build-cache.js';
 import { stampOutputs } from '../../src/pipeline/commit.js';
 import { writeOutputs } from '../../src/pipeline/outputs.js';
 import { WarmTools } from '../../src/pipeline/warm-tools.js';
+import type { SourceDocument } from '../../src/core/document.js';
 import { documentFromBytes } from '../../src/validate/validator.js';
 import { documentPool, renderCorpus } from '../../src/transform/render.js';
 import { parseForSaxon } from '../../src/transform/saxon.js';
@@ -25,9 +26,9 @@ const FIXTURE = join(repoRoot, 'test', 'fixtures', 'corpus-pages-of-eight-genera
 /** Warm tools that count the documents (not registers) parsed for saxon-js. */
 class CountingTools extends WarmTools {
   parsedDocuments: string[] = [];
-  override parse(text: string, absolutePath: string, hash: string) {
-    if (!absolutePath.includes('/register/')) this.parsedDocuments.push(absolutePath);
-    return super.parse(text, absolutePath, hash);
+  override parse(doc: SourceDocument, hash: string) {
+    if (!doc.path.includes('/register/')) this.parsedDocuments.push(doc.path);
+    return super.parse(doc, hash);
   }
 }
 

@@ -18,7 +18,7 @@ export class SaxonPool {
 
   /** The document parsed for saxon-js (from the warm tools' memory when the same bytes were parsed). */
   async ensureParsed(doc: SourceDocument): Promise<void> {
-    doc.saxonDoc ??= await this.tools.parse(doc.xmlText ?? doc.text, doc.path, this.hashes.get(doc.file)!);
+    doc.saxonDoc ??= await this.tools.parse(doc, this.hashes.get(doc.file)!);
   }
 
   withRegisters(): Promise<Record<string, SaxonDocument>> {

@@ -74,13 +74,11 @@ export async function validateChanged(
         ),
     );
     for (const doc of batch) byFile.set(doc.file, doc);
-    // Parsed for saxon-js through the warm tools, so a warm process reuses what it parsed before. A batch
-    // let go once validated is not: the validator makes saxon-js's document from the tree it has.
+    // Made for saxon-js through the warm tools, so a warm process reuses what it made before. A batch let
+    // go once validated is not: the validator makes saxon-js's document from the tree itself.
     if (!letGo)
       await Promise.all(
-        batch
-          .filter((d) => d.tree)
-          .map(async (d) => (d.saxonDoc = await tools.parse(d.xmlText ?? d.text, d.path, sources.hashes.get(d.file)!))),
+        batch.filter((d) => d.tree).map(async (d) => (d.saxonDoc = await tools.parse(d, sources.hashes.get(d.file)!))),
       );
     await (await tools.validator()).validateDocuments(batch);
     for (const doc of batch) {
