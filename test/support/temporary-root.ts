@@ -12,9 +12,12 @@ export default async function temporaryRoot(): Promise<() => Promise<void>> {
   // Each vitest project runs the global setup: the first one's folder serves them all.
   if (process.env['TEI_PIPELINE_TEST_ROOT']) return async () => undefined;
   const root = await mkdtemp(join(tmpdir(), 'tei-pipeline-tests-'));
+  const before = process.env['TMPDIR'];
   process.env['TMPDIR'] = root;
   process.env['TEI_PIPELINE_TEST_ROOT'] = root;
   return async () => {
+    if (before === undefined) delete process.env['TMPDIR'];
+    else process.env['TMPDIR'] = before;
     delete process.env['TEI_PIPELINE_TEST_ROOT'];
     await rm(root, { recursive: true, force: true });
   };

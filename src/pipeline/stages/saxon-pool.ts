@@ -16,7 +16,7 @@ export class SaxonPool {
     private readonly hashes: ReadonlyMap<string, string>,
   ) {}
 
-  /** The document parsed for saxon-js (from the warm tools' memory when the same bytes were parsed). */
+  /** The document for saxon-js (WarmTools.parse: from its tree when it has one, from memory when made before). */
   async ensureParsed(doc: SourceDocument): Promise<void> {
     doc.saxonDoc ??= await this.tools.parse(doc, this.hashes.get(doc.file)!);
   }
