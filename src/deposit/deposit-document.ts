@@ -3,7 +3,8 @@ import type { SourceDocument } from '../core/document.js';
 import type { Project } from '../core/project.js';
 import type { Sef } from '../transform/compile-stylesheet.js';
 import type { Outputs } from '../transform/render.js';
-import { parseForSaxon, TransformError, type SaxonDocument } from '../transform/saxon.js';
+import { TransformError, type SaxonDocument } from '../transform/saxon.js';
+import { saxonDocumentFor } from '../transform/saxon-from-tree.js';
 import { parseBagInfo } from './bag-info.js';
 import { assembleBag, type BagFiles } from './bag.js';
 import { reportMissingFacts, reportSkippedFiles } from './header.js';
@@ -50,8 +51,8 @@ export function depositDir(project: Project): string {
  */
 export async function depositDocument(ctx: DepositContext, doc: SourceDocument): Promise<Deposited | null> {
   if (!doc.tree) return null; // not even well-formed: the validator has said why
-  // The validator's parse, when this thread made it; a document rendered in a worker is parsed here, once.
-  doc.saxonDoc ??= await parseForSaxon(doc.xmlText ?? doc.text, doc.path);
+  // The validator's, when this thread made it; a document rendered in a worker is made here from its tree, once.
+  doc.saxonDoc ??= await saxonDocumentFor(doc);
   const payload = await depositPayload(
     ctx.project,
     doc,

@@ -11,8 +11,8 @@ import {
   type Format,
 } from '../transform/stylesheets.js';
 import { Validator, type ValidatorOptions } from '../validate/validator.js';
-import { parseForSaxon, type SaxonDocument } from '../transform/saxon.js';
-import { saxonDocumentFromTree } from '../transform/saxon-from-tree.js';
+import type { SaxonDocument } from '../transform/saxon.js';
+import { saxonDocumentFor } from '../transform/saxon-from-tree.js';
 import type { SourceDocument } from '../core/document.js';
 
 /**
@@ -56,21 +56,13 @@ export class WarmTools {
     return (this.stylesheetsP ??= compileStylesheets(this.project));
   }
 
-  /**
-   * The document for saxon-js: made from the tree the validator parsed, when it has one (a fifth of the time
-   * saxon-js takes to parse the text: a save in watch waits for it), else parsed from the text; from memory
-   * when the same bytes were made before.
-   */
+  /** The document for saxon-js (saxonDocumentFor): from memory when the same bytes were made before. */
   parse(doc: SourceDocument, hash: string): Promise<SaxonDocument> {
-    const make = () =>
-      doc.tree
-        ? Promise.resolve(saxonDocumentFromTree(doc.tree, doc.path))
-        : parseForSaxon(doc.xmlText ?? doc.text, doc.path);
-    if (!this.keepParsed) return make();
+    if (!this.keepParsed) return saxonDocumentFor(doc);
     const key = `${doc.path}\0${hash}`;
     let p = this.parsed.get(key);
     if (!p) {
-      p = make();
+      p = saxonDocumentFor(doc);
       this.parsed.set(key, p);
     }
     return p;

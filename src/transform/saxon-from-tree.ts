@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
-import type { SaxonDocument } from '../core/document.js';
+import type { SaxonDocument, SourceDocument } from '../core/document.js';
 import type { XmlElement, XmlOther, XmlTree } from '../core/xml-tree.js';
-import { saxonJs } from './saxon.js';
+import { parseForSaxon, saxonJs } from './saxon.js';
 
 /** The W3C DOM calls saxon-js's own parser makes on the documents of its platform (createDocument()). */
 interface DomNode {
@@ -42,6 +42,16 @@ export function saxonDocumentFromTree(tree: XmlTree, absolutePath: string): Saxo
   for (const n of tree.epilog) doc.appendChild(other(doc, n));
   doc._saxonBaseUri = doc._saxonDocUri = pathToFileURL(absolutePath).href;
   return doc;
+}
+
+/**
+ * A source document for saxon-js: made from the tree the validator parsed, when it has one (~1.5 ms for the
+ * record, against ~7 ms for saxon-js to parse the text again), else parsed from what XML processors are given.
+ */
+export function saxonDocumentFor(doc: SourceDocument): Promise<SaxonDocument> {
+  return doc.tree
+    ? Promise.resolve(saxonDocumentFromTree(doc.tree, doc.path))
+    : parseForSaxon(doc.xmlText ?? doc.text, doc.path);
 }
 
 /** The element and all below it, without recursion (a tree may be as deep as parse-xml allows). */
